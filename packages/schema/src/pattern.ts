@@ -1,0 +1,142 @@
+import { z } from "zod";
+
+/**
+ * Content patterns, EventBridge-style: a pattern mirrors the event's shape, and every leaf is a list of
+ * matchers of which at least one must match. `{"data":{"total":[{"numeric":[">",100]}]}}` matches events whose
+ * `data.total` is above 100. Arrays in the event match when any element matches.
+ */
+const LiteralSchema = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+const NumericOpSchema = z.enum(["<", "<=", "=", ">", ">="]);
+
+const NumericSchema = z.union([
+  z.tuple([NumericOpSchema, z.number()]),
+  z.tuple([NumericOpSchema, z.number(), NumericOpSchema, z.number()]),
+]);
+
+const AnythingButSchema = z.union([
+  LiteralSchema,
+  z.array(LiteralSchema),
+  z.strictObject({ prefix: z.string() }),
+  z.strictObject({ suffix: z.string() }),
+]);
+
+export const MatcherSchema = z.union([
+  LiteralSchema,
+  z.strictObject({ prefix: z.string() }),
+  z.strictObject({ suffix: z.string() }),
+  z.strictObject({ "equals-ignore-case": z.string() }),
+  z.strictObject({ "anything-but": AnythingButSchema }),
+  z.strictObject({ numeric: NumericSchema }),
+  z.strictObject({ exists: z.boolean() }),
+]);
+export type Matcher = z.infer<typeof MatcherSchema>;
+
+export type Pattern = { [field: string]: Matcher[] | Pattern };
+
+/** Deep enough for real events, shallow enough that a hostile pattern cannot blow the stack. */
+export const MAX_PATTERN_DEPTH = 16;
+
+export const PatternSchema: z.ZodType<Pattern> = z.lazy(() =>
+  z.record(z.string().min(1), z.union([z.array(MatcherSchema).min(1), PatternSchema])),
+).superRefine((pattern, ctx) => {
+  if (depthOf(pattern) > MAX_PATTERN_DEPTH) {
+    ctx.addIssue({ code: "custom", message: `patterns nest at most ${MAX_PATTERN_DEPTH} levels` });
+  }
+});
+
+function depthOf(pattern: Pattern): number {
+  let deepest = 0;
+  for (const value of Object.values(pattern)) {
+    if (!Array.isArray(value)) deepest = Math.max(deepest, depthOf(value));
+  }
+  return deepest + 1;
+}
+
+/** True when `value` (usually a CloudEvent) matches `pattern`. Pure; used by the engine and the trace filter. */
+export function matchesPattern(pattern: Pattern, value: unknown): boolean {
+  for (const key of Object.keys(pattern)) {
+    const rule = pattern[key];
+    if (rule === undefined) continue;
+    const field = isRecord(value) && Object.hasOwn(value, key) ? value[key] : undefined;
+    const present = isRecord(value) && Object.hasOwn(value, key);
+    if (Array.isArray(rule)) {
+      if (!matchesLeaf(rule, field, present)) return false;
+    } else if (Array.isArray(field)) {
+      if (!field.some((item) => matchesPattern(rule, item))) return false;
+    } else if (!matchesPattern(rule, field)) {
+      return false;
+    }
+  }
+  return true;
+}
+
+function matchesLeaf(matchers: Matcher[], field: unknown, present: boolean): boolean {
+  const values = Array.isArray(field) ? field : [field];
+  return matchers.some((matcher) => {
+    if (isRecord(matcher) && "exists" in matcher) return matcher.exists === present;
+    if (!present) return false;
+    return values.some((value) => matchesOne(matcher, value));
+  });
+}
+
+function matchesOne(matcher: Matcher, value: unknown): boolean {
+  if (!isRecord(matcher)) return matcher === value;
+  if ("prefix" in matcher) return typeof value === "string" && value.startsWith(matcher.prefix);
+  if ("suffix" in matcher) return typeof value === "string" && value.endsWith(matcher.suffix);
+  if ("equals-ignore-case" in matcher) {
+    return typeof value === "string" && value.toLowerCase() === matcher["equals-ignore-case"].toLowerCase();
+  }
+  if ("numeric" in matcher) return typeof value === "number" && matchesNumeric(matcher.numeric, value);
+  if ("anything-but" in matcher) return !matchesAnythingBut(matcher["anything-but"], value);
+  return false;
+}
+
+function matchesAnythingBut(excluded: z.infer<typeof AnythingButSchema>, value: unknown): boolean {
+  if (Array.isArray(excluded)) return excluded.includes(value as never);
+  if (isRecord(excluded)) return matchesOne(excluded, value);
+  return excluded === value;
+}
+
+function matchesNumeric(rule: z.infer<typeof NumericSchema>, value: number): boolean {
+  const [op1, n1, op2, n2] = rule;
+  if (!compare(op1, value, n1)) return false;
+  return op2 === undefined || n2 === undefined || compare(op2, value, n2);
+}
+
+function compare(op: z.infer<typeof NumericOpSchema>, value: number, bound: number): boolean {
+  switch (op) {
+    case "<": return value < bound;
+    case "<=": return value <= bound;
+    case "=": return value === bound;
+    case ">": return value > bound;
+    case ">=": return value >= bound;
+  }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** A short human summary of a pattern for node faces: `data.total > 100`. */
+export function summarizePattern(pattern: Pattern, prefix = ""): string[] {
+  const parts: string[] = [];
+  for (const [key, rule] of Object.entries(pattern)) {
+    const path = prefix ? `${prefix}.${key}` : key;
+    if (Array.isArray(rule)) parts.push(`${path} ${rule.map(describeMatcher).join(" | ")}`);
+    else parts.push(...summarizePattern(rule, path));
+  }
+  return parts;
+}
+
+function describeMatcher(matcher: Matcher): string {
+  if (!isRecord(matcher)) return `= ${JSON.stringify(matcher)}`;
+  if ("prefix" in matcher) return `starts with ${JSON.stringify(matcher.prefix)}`;
+  if ("suffix" in matcher) return `ends with ${JSON.stringify(matcher.suffix)}`;
+  if ("equals-ignore-case" in matcher) return `≈ ${JSON.stringify(matcher["equals-ignore-case"])}`;
+  if ("exists" in matcher) return matcher.exists ? "exists" : "missing";
+  if ("numeric" in matcher) {
+    const [op1, n1, op2, n2] = matcher.numeric;
+    return op2 === undefined ? `${op1} ${n1}` : `${op1} ${n1} and ${op2} ${n2}`;
+  }
+  return `not ${JSON.stringify(matcher["anything-but"])}`;
+}
