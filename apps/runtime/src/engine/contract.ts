@@ -1,0 +1,98 @@
+/**
+ * The engine's public contract: what deploy/ and transport/ may use, and what tracing/ implements.
+ * The engine is pure (no I/O): time, logging and trace recording come in through these interfaces.
+ */
+import type { CloudEvent, Graph, Hop, NodeCounters, Problem } from "@eventloom/schema";
+
+/** Injected clock so tests control time; `now()` is epoch ms, `hrtimeNs()` is a monotonic clock in ns. */
+export interface Clock {
+  now(): number;
+  hrtimeNs(): bigint;
+  setTimeout(fn: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+/** Structured log sink (pino-compatible subset). */
+export interface EngineLogger {
+  debug(fields: object, message: string): void;
+  info(fields: object, message: string): void;
+  warn(fields: object, message: string): void;
+  error(fields: object, message: string): void;
+}
+
+/**
+ * Receives every hop on the hot path. Implementations must not allocate per call beyond what is
+ * unavoidable, must not serialise the event, and must never throw (tracing/ provides the ring buffer).
+ */
+export interface HopRecorder {
+  record(hop: Hop, nodeId: string, event: CloudEvent, error?: string): void;
+}
+
+export interface CompileContext {
+  flowId: string;
+  deploymentId: string;
+}
+
+/** A compiled, validated flow: node instances, channel instances and subscriptions, ready to start. */
+export interface Plan {
+  readonly flowId: string;
+  readonly deploymentId: string;
+  readonly graph: Graph;
+  /** Node ids in start order: channels, then consumers, then producers. */
+  readonly startOrder: readonly string[];
+}
+
+/** What stopping a deployment drained and dropped, reported back to the user. */
+export interface StopReport {
+  drained: number;
+  dropped: number;
+  timedOut: boolean;
+}
+
+export interface ChannelSnapshot {
+  depth: number;
+  capacity: number;
+}
+
+/** A deployment running in the engine. */
+export interface RunningDeployment {
+  readonly plan: Plan;
+  /** Exact counters since start, per node id. */
+  counters(): Record<string, NodeCounters>;
+  channels(): Record<string, ChannelSnapshot>;
+  /** Publish one event from a `manual` producer; throws EngineError NODE_NOT_INJECTABLE for other nodes. */
+  inject(nodeId: string, data?: unknown): CloudEvent;
+  /** Stops producers, drains channels and consumers within the timeout, then stops everything. */
+  stop(options?: { timeoutMs?: number }): Promise<StopReport>;
+}
+
+export interface EngineDeps {
+  clock: Clock;
+  logger: EngineLogger;
+  /** Random source for generators and ids; deterministic in tests. */
+  random?: () => number;
+}
+
+/** Errors raised by the engine carry a code from the schema's error codes and, for graphs, the problems. */
+export class EngineError extends Error {
+  constructor(
+    readonly code: "GRAPH_INVALID" | "DEPLOY_FAILED" | "NODE_NOT_INJECTABLE" | "NOT_FOUND",
+    message: string,
+    readonly details: { problems?: Problem[]; nodeId?: string } = {},
+  ) {
+    super(message);
+    this.name = "EngineError";
+  }
+}
+
+/**
+ * The engine, created once per runtime process:
+ *   const engine = createEngine({ clock, logger });
+ *   const plan = engine.compile(graph, { flowId, deploymentId });   // throws EngineError GRAPH_INVALID
+ *   const running = await engine.start(plan, { recorder });                       // throws EngineError DEPLOY_FAILED
+ */
+export interface Engine {
+  compile(graph: unknown, context: CompileContext): Plan;
+  /** Each deployment records its hops into its own recorder (one trace per deployment). */
+  start(plan: Plan, options: { recorder: HopRecorder }): Promise<RunningDeployment>;
+}
