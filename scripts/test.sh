@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# `npm test`: install what is missing, then lint, typecheck, unit + integration tests, browser journeys.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/lib/setup.sh
+
+ensure_pnpm
+install_deps
+ensure_chromium
+turbo() { pnpm exec turbo run "$@" --concurrency=2 --output-logs=new-only; }
+
+say "Building"
+turbo build
+say "Lint and typecheck"
+turbo lint typecheck
+say "Unit and integration tests"
+turbo test
+say "Browser journeys (Playwright, Chromium)"
+pnpm test:e2e
+say "All checks passed"
