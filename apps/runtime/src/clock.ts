@@ -1,0 +1,9 @@
+import type { Clock } from "./engine/contract";
+
+/** The real clock the engine and tracing run on outside tests. */
+export const systemClock: Clock = {
+  now: () => Date.now(),
+  hrtimeNs: () => process.hrtime.bigint(),
+  setTimeout: (fn, ms) => setTimeout(fn, ms),
+  clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout),
+};

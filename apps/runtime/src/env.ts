@@ -1,0 +1,62 @@
+/**
+ * The only reader of process.env. Everything else receives a parsed, typed `Env` (DESIGN §5.1: parse at the
+ * boundary). Bad values stop the process with one clear message rather than failing later somewhere deep.
+ */
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { z } from "zod";
+
+/** apps/runtime, found from this module whether it runs from src/ (tsx, vitest) or dist/ (the bundle). */
+const runtimePackageDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const repoRoot = path.resolve(runtimePackageDir, "..", "..");
+
+const booleanFromString = z
+  .enum(["true", "false", "1", "0", "yes", "no"], { message: "use true or false" })
+  .transform((value) => value === "true" || value === "1" || value === "yes");
+
+const emptyAsUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
+
+export const EnvSchema = z.object({
+  PORT: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).max(65535).default(4400)),
+  HOST: z.preprocess(emptyAsUndefined, z.string().default("127.0.0.1")),
+  /** postgres(ql):// for PostgreSQL, file: for a SQLite file; unset → embedded SQLite in DATA_DIR. */
+  DATABASE_URL: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .regex(/^(postgres(ql)?:\/\/|file:)/, "must start with postgres://, postgresql:// or file:")
+      .optional(),
+  ),
+  DATA_DIR: z.preprocess(emptyAsUndefined, z.string().default(path.join(repoRoot, "data"))),
+  LOG_LEVEL: z.preprocess(
+    emptyAsUndefined,
+    z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  ),
+  WEB_DIST: z.preprocess(emptyAsUndefined, z.string().default(path.join(repoRoot, "apps", "web", "dist"))),
+  SEED_DEMO: z.preprocess(emptyAsUndefined, booleanFromString.default(true)),
+  BODY_LIMIT_BYTES: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1024).default(1024 * 1024)),
+});
+export type Env = z.infer<typeof EnvSchema>;
+
+export type EnvResult = { ok: true; env: Env } | { ok: false; message: string };
+
+/** Parses an environment (process.env by default) without side effects; tests pass their own. */
+export function parseEnv(source: Record<string, string | undefined> = process.env): EnvResult {
+  const parsed = EnvSchema.safeParse(source);
+  if (parsed.success) {
+    const env = parsed.data;
+    return { ok: true, env: { ...env, DATA_DIR: path.resolve(env.DATA_DIR), WEB_DIST: path.resolve(env.WEB_DIST) } };
+  }
+  const lines = parsed.error.issues.map((issue) => `  ${issue.path.join(".") || "(env)"}: ${issue.message}`);
+  return { ok: false, message: `Invalid environment:\n${lines.join("\n")}` };
+}
+
+/** Reads process.env; on bad values prints what is wrong and exits with status 1. */
+export function loadEnv(): Env {
+  const result = parseEnv();
+  if (!result.ok) {
+    process.stderr.write(`${result.message}\n`);
+    process.exit(1);
+  }
+  return result.env;
+}

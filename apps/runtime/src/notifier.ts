@@ -1,0 +1,21 @@
+import type { Deployment, TraceFrame } from "@eventloom/schema";
+
+/**
+ * What the services tell watching clients. transport/socket implements it with socket.io rooms; the
+ * services never see socket.io (tests can pass a recording fake).
+ */
+export interface RuntimeNotifier {
+  flowUpdated(update: { flowId: string; rev: number; name: string }): void;
+  deploymentChanged(deployment: Deployment): void;
+  traceFrame(frame: TraceFrame): void;
+  /** Whether anyone watches the flow: frames are built only for an audience. */
+  hasWatchers(flowId: string): boolean;
+}
+
+/** Tells nobody: for scripts and tests that run services without socket.io. */
+export const silentNotifier: RuntimeNotifier = {
+  flowUpdated: () => undefined,
+  deploymentChanged: () => undefined,
+  traceFrame: () => undefined,
+  hasWatchers: () => false,
+};
