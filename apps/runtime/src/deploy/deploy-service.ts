@@ -1,0 +1,197 @@
+/**
+ * Deploys and stops flows. Per flow, deploys and stops are serialised by a mutex; each deploy snapshots an
+ * immutable version, records a deployment, replaces the previous one (drained) and starts the new one.
+ */
+import { hasErrors, validateGraph, type Deployment, type NodeCounters, type TraceFrame } from "@eventloom/schema";
+import type { EngineLogger, StopReport } from "../engine/contract";
+import { AppError, asUserError, NotFoundError, RevConflictError } from "../errors";
+import type { RuntimeNotifier } from "../notifier";
+import type { Actor } from "../store/local-account";
+import type { AuditRepository } from "../store/audit-repository";
+import type { DeploymentRepository } from "../store/deployment-repository";
+import type { FlowRepository } from "../store/flow-repository";
+import { createKeyedMutex } from "./mutex";
+import { restoreDeployments } from "./restore";
+import type { ActiveRun, Runner } from "./runner";
+
+export interface DeployServiceDeps {
+  flows: FlowRepository;
+  deployments: DeploymentRepository;
+  audit: AuditRepository;
+  runner: Runner;
+  notifier: RuntimeNotifier;
+  logger: EngineLogger;
+  /** How long a stop waits for in-flight events before dropping them. */
+  drainTimeoutMs: number;
+}
+
+export interface StopResult {
+  deployment: Deployment;
+  report: StopReport;
+  counters: Record<string, NodeCounters>;
+}
+
+export interface DeployService {
+  deploy(actor: Actor, flowId: string, request: { rev?: number | undefined; message?: string | undefined }): Promise<Deployment>;
+  stop(actor: Actor, flowId: string): Promise<StopResult>;
+  /** Stops the flow's deployment if one runs, then runs `work` while still holding the flow's lock. */
+  whileStopped<T>(actor: Actor, flowId: string, work: () => Promise<T>): Promise<T>;
+  inject(flowId: string, nodeId: string, data: unknown): Promise<{ eventId: string }>;
+  /** A frame built now for a client that just started watching; null when nothing runs. */
+  snapshot(flowId: string): TraceFrame | null;
+  list(flowId: string): Promise<Deployment[]>;
+  /** Starts again what was running when the process last stopped. Returns how many were restored. */
+  restore(): Promise<number>;
+  /** Stops every deployment in the engine but leaves them `running` in the database, to restore on start. */
+  shutdown(): Promise<void>;
+}
+
+export function createDeployService(deps: DeployServiceDeps): DeployService {
+  const { flows, deployments, audit, runner, notifier, logger } = deps;
+  const mutex = createKeyedMutex();
+  const active = new Map<string, ActiveRun>();
+  let closing = false;
+
+  async function launch(deployment: Deployment, graph: Parameters<Runner["start"]>[1]): Promise<Deployment> {
+    let run: ActiveRun;
+    try {
+      run = await runner.start(deployment, graph);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      const failed = await deployments.setStatus(deployment.id, "failed", { error: message, stoppedAt: new Date() });
+      notifier.deploymentChanged(failed);
+      const userError = asUserError(error);
+      if (userError) throw userError;
+      throw error;
+    }
+    const running = await deployments.setStatus(deployment.id, "running");
+    active.set(deployment.flowId, { ...run, deployment: running });
+    notifier.deploymentChanged(running);
+    return running;
+  }
+
+  async function stopActive(flowId: string): Promise<StopResult | null> {
+    const run = active.get(flowId);
+    if (!run) return null;
+    active.delete(flowId);
+    const { report, counters } = await runner.stop(run, deps.drainTimeoutMs);
+    const deployment = await deployments.setStatus(run.deployment.id, "stopped", { stoppedAt: new Date() });
+    notifier.deploymentChanged(deployment);
+    logger.info({ flowId, deploymentId: deployment.id, ...report }, "deployment stopped");
+    return { deployment, report, counters };
+  }
+
+  function refuseWhileClosing(): void {
+    if (closing) throw new AppError("DEPLOY_FAILED", "The runtime is shutting down.", 503);
+  }
+
+  return {
+    deploy(actor, flowId, request) {
+      refuseWhileClosing();
+      return mutex.run(flowId, async () => {
+        const flow = await flows.get(flowId);
+        if (!flow) throw new NotFoundError(`Flow "${flowId}"`);
+        if (request.rev !== undefined && request.rev !== flow.rev) throw new RevConflictError(flow.rev);
+        const problems = validateGraph(flow.graph);
+        if (hasErrors(problems)) {
+          throw new AppError("GRAPH_INVALID", "The flow has problems to fix before it can deploy.", 422, { details: { problems } });
+        }
+        const version = await deployments.createVersion({ flowId, graph: flow.graph, authorId: actor.userId, message: request.message });
+        const starting = await deployments.create({ flowId, versionId: version.id });
+        notifier.deploymentChanged(starting);
+        await stopActive(flowId);
+        const deployment = await launch(starting, flow.graph);
+        await audit.record({
+          workspaceId: flow.workspaceId,
+          actorId: actor.userId,
+          action: "flow.deployed",
+          targetType: "flow",
+          targetId: flowId,
+          detail: { deploymentId: deployment.id, version: version.number, rev: flow.rev },
+        });
+        logger.info({ flowId, deploymentId: deployment.id, version: version.number }, "deployment running");
+        return deployment;
+      });
+    },
+
+    stop(actor, flowId) {
+      return mutex.run(flowId, async () => {
+        const result = await stopActive(flowId);
+        if (!result) {
+          if (!(await flows.get(flowId))) throw new NotFoundError(`Flow "${flowId}"`);
+          throw new AppError("NOT_DEPLOYED", "This flow is not running.", 409);
+        }
+        const flow = await flows.get(flowId);
+        if (flow) {
+          await audit.record({
+            workspaceId: flow.workspaceId,
+            actorId: actor.userId,
+            action: "deployment.stopped",
+            targetType: "deployment",
+            targetId: result.deployment.id,
+            detail: { flowId, ...result.report },
+          });
+        }
+        return result;
+      });
+    },
+
+    whileStopped(_actor, flowId, work) {
+      return mutex.run(flowId, async () => {
+        await stopActive(flowId);
+        return work();
+      });
+    },
+
+    async inject(flowId, nodeId, data) {
+      const run = active.get(flowId);
+      if (!run) {
+        if (!(await flows.get(flowId))) throw new NotFoundError(`Flow "${flowId}"`);
+        throw new AppError("NOT_DEPLOYED", "Deploy the flow before injecting events.", 409);
+      }
+      if (!run.running.plan.graph.nodes.some((node) => node.id === nodeId)) {
+        throw new NotFoundError(`Node "${nodeId}" in the running deployment`);
+      }
+      try {
+        return { eventId: run.running.inject(nodeId, data).id };
+      } catch (error) {
+        throw asUserError(error) ?? error;
+      }
+    },
+
+    snapshot(flowId) {
+      return active.get(flowId)?.batcher.snapshot() ?? null;
+    },
+
+    list(flowId) {
+      return deployments.listForFlow(flowId);
+    },
+
+    restore() {
+      return restoreDeployments({
+        deployments,
+        logger,
+        notifier,
+        isActive: (flowId) => active.has(flowId),
+        withLock: (flowId, work) => mutex.run(flowId, work),
+        launch,
+      });
+    },
+
+    async shutdown() {
+      closing = true;
+      await mutex.idle();
+      const runs = [...active.values()];
+      active.clear();
+      await Promise.all(
+        runs.map(async (run) => {
+          try {
+            await runner.stop(run, deps.drainTimeoutMs);
+          } catch (error) {
+            logger.error({ err: error, deploymentId: run.deployment.id }, "deployment did not stop cleanly");
+          }
+        }),
+      );
+    },
+  };
+}
