@@ -1,0 +1,54 @@
+/**
+ * createApp(deps): the fastify instance with the REST API, the web app and socket.io on the same HTTP
+ * server. Everything comes in through deps (no module singletons), so tests start it on port 0.
+ */
+import fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRequest } from "fastify";
+import type { Logger } from "pino";
+import type { Socket } from "socket.io";
+import type { DeployService } from "./deploy/deploy-service";
+import type { FlowService } from "./flows/flow-service";
+import type { Actor } from "./store/local-account";
+import { registerDeployRoutes } from "./transport/http/deploy-routes";
+import { registerErrorHandling } from "./transport/http/error-handler";
+import { registerFlowRoutes } from "./transport/http/flow-routes";
+import { registerSystemRoutes } from "./transport/http/system-routes";
+import { registerWebApp } from "./transport/http/web-app";
+import { registerSocketHandlers } from "./transport/socket/socket-handlers";
+import type { SocketServer } from "./transport/socket/socket-server";
+
+export interface AppDeps {
+  logger: Logger;
+  flows: FlowService;
+  deploy: DeployService;
+  /** Created unattached by createSocketServer; attached here to fastify's HTTP server. */
+  io: SocketServer;
+  /** Who acts for a request or socket. Until accounts exist (#6) always the built-in local user. */
+  resolveActor(source: FastifyRequest | Socket): Actor;
+  isReady(): boolean;
+  webDist: string;
+  bodyLimitBytes: number;
+  version: string;
+}
+
+export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
+  const app = fastify({ loggerInstance: deps.logger as FastifyBaseLogger, bodyLimit: deps.bodyLimitBytes });
+  // Bodies are JSON only: without its parser, text/plain is refused with 415 instead of reaching zod as a string.
+  app.removeContentTypeParser("text/plain");
+
+  const webFallback = await registerWebApp(app, deps.webDist);
+  registerErrorHandling(app, { bodyLimitBytes: deps.bodyLimitBytes, webFallback });
+  registerSystemRoutes(app, { isReady: deps.isReady, version: deps.version });
+  const routeDeps = { flows: deps.flows, deploy: deps.deploy, resolveActor: deps.resolveActor };
+  registerFlowRoutes(app, routeDeps);
+  registerDeployRoutes(app, routeDeps);
+
+  deps.io.attach(app.server);
+  registerSocketHandlers(deps.io, { ...routeDeps, logger: deps.logger });
+  // Close sockets before the HTTP server, so open websockets do not hold fastify's close open.
+  app.addHook("preClose", async () => {
+    deps.io.disconnectSockets(true);
+    deps.io.engine.close();
+  });
+  await app.ready();
+  return app;
+}

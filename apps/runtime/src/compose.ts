@@ -1,0 +1,114 @@
+/**
+ * Wires the runtime from its parts: repositories → engine and services → socket.io → fastify. main.ts
+ * calls it with real deps; integration tests call it with a temp database and port 0.
+ */
+import type { Db } from "@eventloom/prisma";
+import type { FastifyInstance } from "fastify";
+import type { Logger } from "pino";
+import packageJson from "../package.json";
+import { createApp } from "./app";
+import { systemClock } from "./clock";
+import { createDeployService, type DeployService } from "./deploy/deploy-service";
+import { createRunner } from "./deploy/runner";
+import { createEngine } from "./engine";
+import type { Clock, Engine } from "./engine/contract";
+import { createFlowService, type FlowService } from "./flows/flow-service";
+import { seedDemo } from "./seed";
+import { createAuditRepository } from "./store/audit-repository";
+import { createDeploymentRepository } from "./store/deployment-repository";
+import { createFlowRepository } from "./store/flow-repository";
+import { ensureLocalAccount, type Actor } from "./store/local-account";
+import { createTraceBatcher, createTraceRecorder } from "./tracing";
+import { createSocketNotifier } from "./transport/socket/socket-notifier";
+import { createSocketServer, type SocketServer } from "./transport/socket/socket-server";
+
+export interface RuntimeOptions {
+  db: Db;
+  logger: Logger;
+  webDist: string;
+  bodyLimitBytes: number;
+  seedDemo: boolean;
+  clock?: Clock;
+  /** Replaces the real engine (tests only). */
+  engine?: Engine;
+  /** How long stopping a deployment waits for in-flight events (default 5 s). */
+  drainTimeoutMs?: number;
+  /** Trace frame interval in ms (default 100). */
+  frameIntervalMs?: number;
+}
+
+export interface Runtime {
+  app: FastifyInstance;
+  io: SocketServer;
+  actor: Actor;
+  flows: FlowService;
+  deploy: DeployService;
+  /** Listens and resolves with the bound port. */
+  listen(options: { port: number; host: string }): Promise<number>;
+  /** Seeds the demo (first start only), restores running deployments, then reports healthy. */
+  warmUp(): Promise<void>;
+  /** Stops deployments (left `running` in the database for the next start), sockets and HTTP. Not the DB. */
+  close(): Promise<void>;
+}
+
+export async function composeRuntime(options: RuntimeOptions): Promise<Runtime> {
+  const { db, logger } = options;
+  const clock = options.clock ?? systemClock;
+  const actor = await ensureLocalAccount(db.client);
+  const flowRepository = createFlowRepository(db.client);
+  const deployments = createDeploymentRepository(db.client);
+  const audit = createAuditRepository(db.client);
+
+  // Twice the HTTP body limit: a socket message carries the same payloads plus framing.
+  const io = createSocketServer({ maxPayloadBytes: options.bodyLimitBytes * 2 });
+  const notifier = createSocketNotifier(io);
+  const engine = options.engine ?? createEngine({ clock, logger: logger.child({ module: "engine" }) });
+  const runner = createRunner({ engine, clock, notifier, createTraceRecorder, createTraceBatcher, frameIntervalMs: options.frameIntervalMs ?? 100 });
+  const deployLogger = logger.child({ module: "deploy" });
+  const deploy = createDeployService({
+    flows: flowRepository,
+    deployments,
+    audit,
+    runner,
+    notifier,
+    logger: deployLogger,
+    drainTimeoutMs: options.drainTimeoutMs ?? 5000,
+  });
+  const flows = createFlowService({ flows: flowRepository, audit, deploy, notifier });
+
+  let ready = false;
+  const app = await createApp({
+    logger,
+    flows,
+    deploy,
+    io,
+    resolveActor: () => actor,
+    isReady: () => ready,
+    webDist: options.webDist,
+    bodyLimitBytes: options.bodyLimitBytes,
+    version: packageJson.version,
+  });
+
+  return {
+    app,
+    io,
+    actor,
+    flows,
+    deploy,
+    async listen({ port, host }) {
+      await app.listen({ port, host });
+      const address = app.server.address();
+      return typeof address === "object" && address ? address.port : port;
+    },
+    async warmUp() {
+      if (options.seedDemo) await seedDemo({ actor, flows: flowRepository, audit, flowService: flows, deploy, logger: deployLogger });
+      await deploy.restore();
+      ready = true;
+    },
+    async close() {
+      ready = false;
+      await deploy.shutdown();
+      await app.close();
+    },
+  };
+}

@@ -1,0 +1,109 @@
+/**
+ * GET /api/openapi.json: an OpenAPI 3.1 description of the REST API. Request and response schemas are the
+ * schema package's zod DTOs converted with z.toJSONSchema, so the document cannot drift from the parsers.
+ */
+import {
+  CreateFlowRequestSchema,
+  DeploymentSchema,
+  DeployRequestSchema,
+  ErrorResponseSchema,
+  FlowDetailSchema,
+  FlowSummarySchema,
+  HealthResponseSchema,
+  InjectRequestSchema,
+  UpdateFlowRequestSchema,
+  ValidateRequestSchema,
+  ValidateResponseSchema,
+} from "@eventloom/schema";
+import { z } from "zod";
+import { DeploymentListSchema, InjectResponseSchema, StopResponseSchema } from "./responses";
+
+type Method = "get" | "post" | "put" | "delete";
+
+interface RouteDoc {
+  method: Method;
+  path: string;
+  summary: string;
+  body?: z.ZodType;
+  /** status → schema (undefined: no body). */
+  responses: Record<number, z.ZodType | undefined>;
+}
+
+const FlowListSchema = z.array(FlowSummarySchema);
+
+const ROUTES: RouteDoc[] = [
+  { method: "get", path: "/api/health", summary: "Liveness: ok once the runtime is ready", responses: { 200: HealthResponseSchema, 503: ErrorResponseSchema } },
+  { method: "get", path: "/api/flows", summary: "List flows with their current deployment", responses: { 200: FlowListSchema } },
+  { method: "post", path: "/api/flows", summary: "Create a flow", body: CreateFlowRequestSchema, responses: { 201: FlowDetailSchema, 400: ErrorResponseSchema } },
+  { method: "get", path: "/api/flows/{id}", summary: "Read a flow", responses: { 200: FlowDetailSchema, 404: ErrorResponseSchema } },
+  {
+    method: "put",
+    path: "/api/flows/{id}",
+    summary: "Save a flow; a stale rev is refused with 409 REV_CONFLICT (details.currentRev)",
+    body: UpdateFlowRequestSchema,
+    responses: { 200: FlowDetailSchema, 400: ErrorResponseSchema, 404: ErrorResponseSchema, 409: ErrorResponseSchema },
+  },
+  { method: "delete", path: "/api/flows/{id}", summary: "Delete a flow (stops its deployment first)", responses: { 204: undefined, 404: ErrorResponseSchema } },
+  { method: "post", path: "/api/validate", summary: "Validate a graph", body: ValidateRequestSchema, responses: { 200: ValidateResponseSchema } },
+  {
+    method: "post",
+    path: "/api/flows/{id}/deploy",
+    summary: "Deploy the saved draft as a new version (422 GRAPH_INVALID with details.problems, 422 DEPLOY_FAILED with details.nodeId)",
+    body: DeployRequestSchema,
+    responses: { 200: DeploymentSchema, 404: ErrorResponseSchema, 409: ErrorResponseSchema, 422: ErrorResponseSchema },
+  },
+  {
+    method: "post",
+    path: "/api/flows/{id}/stop",
+    summary: "Stop the running deployment, draining in-flight events",
+    responses: { 200: StopResponseSchema, 404: ErrorResponseSchema, 409: ErrorResponseSchema },
+  },
+  { method: "get", path: "/api/flows/{id}/deployments", summary: "Deployments of a flow, newest first", responses: { 200: DeploymentListSchema, 404: ErrorResponseSchema } },
+  {
+    method: "post",
+    path: "/api/flows/{id}/nodes/{nodeId}/inject",
+    summary: "Publish one event from a manual producer",
+    body: InjectRequestSchema,
+    responses: { 200: InjectResponseSchema, 404: ErrorResponseSchema, 409: ErrorResponseSchema, 422: ErrorResponseSchema },
+  },
+];
+
+function jsonSchema(schema: z.ZodType, io: "input" | "output"): Record<string, unknown> {
+  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: "any" }) as Record<string, unknown>;
+  return rest;
+}
+
+function parameters(path: string): object[] {
+  return [...path.matchAll(/\{(\w+)\}/g)].map((match) => ({ name: match[1], in: "path", required: true, schema: { type: "string" } }));
+}
+
+function operation(route: RouteDoc): object {
+  const responses = Object.fromEntries(
+    Object.entries(route.responses).map(([status, schema]) => [
+      status,
+      schema ? { description: status, content: { "application/json": { schema: jsonSchema(schema, "output") } } } : { description: status },
+    ]),
+  );
+  return {
+    summary: route.summary,
+    parameters: parameters(route.path),
+    ...(route.body ? { requestBody: { required: true, content: { "application/json": { schema: jsonSchema(route.body, "input") } } } } : {}),
+    responses: {
+      ...responses,
+      "4XX": { description: "Request error", content: { "application/json": { schema: jsonSchema(ErrorResponseSchema, "output") } } },
+    },
+  };
+}
+
+/** Builds the document once; it is static for a given build. */
+export function buildOpenApiDocument(version: string): object {
+  const paths: Record<string, Record<string, object>> = {};
+  for (const route of ROUTES) {
+    paths[route.path] = { ...paths[route.path], [route.method]: operation(route) };
+  }
+  return {
+    openapi: "3.1.0",
+    info: { title: "Eventloom runtime API", version, description: "Every error body is {error:{code,message,path?,details?}}." },
+    paths,
+  };
+}

@@ -1,0 +1,10 @@
+import type { Path } from "@eventloom/schema";
+import type { z } from "zod";
+import { ValidationError } from "../../errors";
+
+/** Parses one part of a request (body, params) with its schema; a mismatch is a 400 VALIDATION_FAILED. */
+export function parseInput<S extends z.ZodType>(schema: S, value: unknown, prefix: Path = []): z.output<S> {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw new ValidationError(parsed.error, prefix);
+  return parsed.data;
+}
