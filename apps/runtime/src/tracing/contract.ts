@@ -34,4 +34,6 @@ export interface TraceBatcherOptions {
   intervalMs?: number;
   hasWatchers?: () => boolean;
   onFrame(frame: TraceFrame): void;
+  /** Called when `onFrame` throws; the batcher keeps running. Without it the error is rethrown from the timer. */
+  onError?(error: unknown): void;
 }

@@ -1,0 +1,25 @@
+/**
+ * The engine: compiles flows into plans and runs them. Pure — time, logging, randomness, scheduling and
+ * trace recording come in through EngineDeps and the recorder given to `start`.
+ */
+import { compilePlan, isCompiledPlan } from "./compile";
+import type { Engine, EngineDeps, RunningDeployment } from "./contract";
+import { Deployment } from "./deployment";
+
+export * from "./contract";
+export type { CompiledPlan, PlannedNode } from "./compile";
+
+/** Creates the engine; one per runtime process. */
+export function createEngine(deps: EngineDeps): Engine {
+  const random = deps.random ?? Math.random;
+  const schedule = deps.schedule ?? ((fn: () => void) => void deps.clock.setTimeout(fn, 0));
+  return {
+    compile: (graph, context) => compilePlan(graph, context),
+    async start(plan, options): Promise<RunningDeployment> {
+      const compiled = isCompiledPlan(plan) ? plan : compilePlan(plan.graph, plan);
+      const deployment = new Deployment(compiled, { clock: deps.clock, logger: deps.logger, random, schedule, recorder: options.recorder });
+      deployment.start();
+      return deployment;
+    },
+  };
+}

@@ -1,0 +1,25 @@
+/** What every node implementation gets from the deployment, and what producers implement. */
+import type { CloudEvent } from "@eventloom/schema";
+import type { Clock, EngineLogger } from "../contract";
+import type { EventFactory } from "../event-factory";
+import type { Outlet } from "../outlet";
+
+export interface NodeEnv {
+  flowId: string;
+  deploymentId: string;
+  nodeId: string;
+  clock: Clock;
+  logger: EngineLogger;
+  random: () => number;
+  events: EventFactory;
+  /** Publishes into the channels this node is wired to. */
+  outlet: Outlet;
+}
+
+export interface ProducerNode {
+  start(): void;
+  /** Stops emitting; must be safe to call more than once and before `start`. */
+  stop(): void;
+  /** Only `manual` producers implement this. */
+  inject?(data?: unknown): CloudEvent;
+}

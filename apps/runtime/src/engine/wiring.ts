@@ -1,0 +1,91 @@
+/**
+ * Turns planned nodes into running instances: memory channels, consumer runtimes subscribed to their input
+ * channels, and producers with an outlet into their output channels.
+ */
+import { MemoryChannelConfigSchema } from "@eventloom/schema";
+import type { CompiledPlan, PlannedNode } from "./compile";
+import type { Clock, EngineLogger, HopRecorder } from "./contract";
+import { ConsumerRuntime } from "./consumer-runtime";
+import type { CounterBook } from "./counters";
+import { createEventFactory } from "./event-factory";
+import type { IdSource } from "./ids";
+import { MemoryChannel } from "./memory-channel";
+import { consumerFactory, producerFactory, type NodeEnv, type ProducerNode } from "./nodes/index";
+import { Outlet } from "./outlet";
+import type { Scheduler } from "./scheduler";
+
+export interface WiringContext {
+  plan: CompiledPlan;
+  clock: Clock;
+  logger: EngineLogger;
+  random: () => number;
+  recorder: HopRecorder;
+  ids: IdSource;
+  scheduler: Scheduler;
+  book: CounterBook;
+  channels: Map<string, MemoryChannel>;
+  consumers: Map<string, ConsumerRuntime>;
+  producers: Map<string, ProducerNode>;
+  onSettled: () => void;
+}
+
+/** Creates and starts one node; throws (with the reason) when it cannot. */
+export function startNode(ctx: WiringContext, node: PlannedNode): void {
+  if (node.kind === "channel") startChannel(ctx, node);
+  else if (node.kind === "consumer") startConsumer(ctx, node);
+  else startProducer(ctx, node);
+}
+
+function startChannel(ctx: WiringContext, node: PlannedNode): void {
+  if (node.type !== "memory") throw new Error(`channel type "${node.type}" has no runtime binding yet`);
+  const config = MemoryChannelConfigSchema.parse(node.config);
+  ctx.channels.set(node.id, new MemoryChannel(node.id, config, ctx.book.of(node.id), ctx.recorder, ctx.scheduler));
+}
+
+function startConsumer(ctx: WiringContext, node: PlannedNode): void {
+  const factory = consumerFactory(node.type);
+  if (!factory) throw new Error(`consumer type "${node.type}" has no implementation`);
+  const handler = factory(nodeEnv(ctx, node), node.config);
+  const runtime = new ConsumerRuntime({
+    id: node.id,
+    handler,
+    counters: ctx.book.of(node.id),
+    recorder: ctx.recorder,
+    scheduler: ctx.scheduler,
+    onSettled: ctx.onSettled,
+  });
+  for (const channelId of ctx.plan.inputs.get(node.id) ?? []) {
+    const channel = requireChannel(ctx, channelId);
+    channel.subscribers.push(runtime);
+    runtime.inputs.push(channel);
+  }
+  ctx.consumers.set(node.id, runtime);
+}
+
+function startProducer(ctx: WiringContext, node: PlannedNode): void {
+  const factory = producerFactory(node.type);
+  if (!factory) throw new Error(`producer type "${node.type}" has no implementation`);
+  const producer = factory(nodeEnv(ctx, node), node.config);
+  ctx.producers.set(node.id, producer);
+  producer.start();
+}
+
+function nodeEnv(ctx: WiringContext, node: PlannedNode): NodeEnv {
+  const outputs = (ctx.plan.outputs.get(node.id) ?? []).map((id) => requireChannel(ctx, id));
+  return {
+    flowId: ctx.plan.flowId,
+    deploymentId: ctx.plan.deploymentId,
+    nodeId: node.id,
+    clock: ctx.clock,
+    logger: ctx.logger,
+    random: ctx.random,
+    events: createEventFactory({ flowId: ctx.plan.flowId, nodeId: node.id, clock: ctx.clock, ids: ctx.ids }),
+    outlet: new Outlet(ctx.book.of(node.id), outputs),
+  };
+}
+
+function requireChannel(ctx: WiringContext, id: string): MemoryChannel {
+  const channel = ctx.channels.get(id);
+  if (!channel) throw new Error(`channel "${id}" is not running`);
+  return channel;
+}

@@ -1,0 +1,8 @@
+/**
+ * Tracing: a ring-buffer hop recorder per deployment, and a batcher that turns counters and recent spans
+ * into `trace:frame`s at 10–20 Hz.
+ */
+export * from "./contract";
+export { createTraceBatcher } from "./batcher";
+export { previewOf } from "./preview";
+export { createTraceRecorder, RingTraceRecorder, type SpanRing } from "./ring-recorder";
