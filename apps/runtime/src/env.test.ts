@@ -1,0 +1,28 @@
+import { describe, expect, it } from "vitest";
+import { parseEnv } from "./env";
+
+describe("parseEnv", () => {
+  it("fills defaults", () => {
+    const result = parseEnv({});
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.env).toMatchObject({ PORT: 4400, HOST: "127.0.0.1", LOG_LEVEL: "info", SEED_DEMO: true, BODY_LIMIT_BYTES: 1048576 });
+    expect(result.env.DATABASE_URL).toBeUndefined();
+    expect(result.env.DATA_DIR).toMatch(/[/\\]data$/);
+    expect(result.env.WEB_DIST).toMatch(/apps[/\\]web[/\\]dist$/);
+  });
+
+  it("parses given values and treats empty strings as unset", () => {
+    const result = parseEnv({ PORT: "0", SEED_DEMO: "false", DATABASE_URL: "", LOG_LEVEL: "warn", DATA_DIR: "/tmp/x" });
+    expect(result).toMatchObject({ ok: true, env: { PORT: 0, SEED_DEMO: false, DATABASE_URL: undefined, LOG_LEVEL: "warn", DATA_DIR: "/tmp/x" } });
+  });
+
+  it("explains every bad value", () => {
+    const result = parseEnv({ PORT: "eighty", DATABASE_URL: "mysql://x", SEED_DEMO: "maybe" });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.message).toContain("PORT");
+    expect(result.message).toContain("DATABASE_URL");
+    expect(result.message).toContain("SEED_DEMO");
+  });
+});
