@@ -6,6 +6,7 @@ export interface PrismaResult {
 export interface PrismaRunOptions {
   env?: Record<string, string | undefined>;
   inherit?: boolean;
+  cwd?: string;
 }
 export declare const packageRoot: string;
 export declare const engineStandIn: string;

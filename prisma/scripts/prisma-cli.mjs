@@ -28,13 +28,14 @@ export function prismaEnv(extra = {}) {
 }
 
 /**
- * Runs `prisma <args>` in the package root. Resolves with { code, stdout, stderr }; rejects only when the
- * process cannot start. With `inherit: true` output goes straight to this terminal instead.
+ * Runs `prisma <args>` in `cwd` (default: the package root, where prisma.config.ts is). Resolves with
+ * { code, stdout, stderr }; rejects only when the process cannot start. With `inherit: true` output goes
+ * straight to this terminal instead.
  */
-export function runPrisma(args, { env = {}, inherit = false } = {}) {
+export function runPrisma(args, { env = {}, inherit = false, cwd = packageRoot } = {}) {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [prismaCli, ...args], {
-      cwd: packageRoot,
+      cwd,
       env: prismaEnv(env),
       stdio: inherit ? "inherit" : ["ignore", "pipe", "pipe"],
     });
