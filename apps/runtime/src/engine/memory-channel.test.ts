@@ -2,9 +2,10 @@ import { emptyCounters, MemoryChannelConfigSchema, type CloudEvent, type MemoryC
 import { describe, expect, it } from "vitest";
 import { DROP_REASONS, MemoryChannel, REJECTED, type Subscriber } from "./memory-channel";
 import { Scheduler } from "./scheduler";
+import { testEvent } from "./testing/events";
 import { createListRecorder } from "./testing/list-recorder";
 
-const ev = (n: number): CloudEvent => ({ specversion: "1.0", id: `e${n}`, source: "test", type: "t", data: { n } });
+const ev = (n: number): CloudEvent => testEvent({ id: `e${n}`, data: { n } });
 
 class FakeSubscriber implements Subscriber {
   busy = false;

@@ -1,17 +1,16 @@
 import { describe, expect, it } from "vitest";
 import type { CloudEvent } from "@eventloom/schema";
 import { EngineError } from "../contract";
+import { testEvent } from "../testing/events";
 import { chain, node, startGraph } from "../testing/graphs";
 import { applyMappings, compileMapping } from "./transform";
 
-const incoming: CloudEvent = {
-  specversion: "1.0",
+const incoming: CloudEvent = testEvent({
   id: "e1",
-  source: "test",
   type: "order.created",
   traceparent: "00-0123456789abcdef0123456789abcdef-0000000000000001-01",
   data: { total: 120, customer: { id: "c1", name: "Ann" }, items: [{ sku: "a" }] },
-};
+});
 
 const compile = (mappings: Parameters<typeof compileMapping>[0][]) => mappings.map(compileMapping);
 
@@ -39,7 +38,7 @@ describe("transform mappings", () => {
 
   it("does not pollute prototypes through data that carries its own __proto__ key", () => {
     const hostile = JSON.parse('{"__proto__":{"polluted":"yes"},"constructor":{"prototype":{"polluted":"yes"}}}') as unknown;
-    const data = applyMappings(compile([{ to: "copied", from: "data.total" }]), { ...incoming, data: hostile }, true);
+    const data = applyMappings(compile([{ to: "copied", from: "data.total" }]), testEvent({ id: "e2", data: hostile }), true);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(Object.getPrototypeOf(data)).toBe(Object.prototype);
     expect((data as Record<string, unknown>).polluted).toBeUndefined();
