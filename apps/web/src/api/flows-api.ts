@@ -1,0 +1,34 @@
+import {
+  DeploymentSchema,
+  FlowDetailSchema,
+  FlowSummarySchema,
+  ValidateResponseSchema,
+  type CreateFlowRequest,
+  type Deployment,
+  type DeployRequest,
+  type FlowDetail,
+  type FlowSummary,
+  type Graph,
+  type UpdateFlowRequest,
+  type ValidateResponse,
+} from "@eventloom/schema";
+import { request } from "./client";
+
+const FlowSummaryListSchema = FlowSummarySchema.array();
+const id = (value: string) => encodeURIComponent(value);
+
+/** Typed calls to the runtime's flow endpoints. Each throws ApiRequestError on failure. */
+export const flowsApi = {
+  list: (): Promise<FlowSummary[]> => request("/flows", { schema: FlowSummaryListSchema }),
+  get: (flowId: string): Promise<FlowDetail> => request(`/flows/${id(flowId)}`, { schema: FlowDetailSchema }),
+  create: (body: CreateFlowRequest): Promise<FlowDetail> => request("/flows", { method: "POST", body, schema: FlowDetailSchema }),
+  update: (flowId: string, body: UpdateFlowRequest): Promise<FlowDetail> =>
+    request(`/flows/${id(flowId)}`, { method: "PUT", body, schema: FlowDetailSchema }),
+  remove: (flowId: string): Promise<void> => request(`/flows/${id(flowId)}`, { method: "DELETE" }),
+  validate: (graph: Graph): Promise<ValidateResponse> => request("/validate", { method: "POST", body: { graph }, schema: ValidateResponseSchema }),
+  deploy: (flowId: string, body: DeployRequest): Promise<Deployment> =>
+    request(`/flows/${id(flowId)}/deploy`, { method: "POST", body, schema: DeploymentSchema }),
+  stop: (flowId: string): Promise<unknown> => request(`/flows/${id(flowId)}/stop`, { method: "POST", body: {} }),
+  inject: (flowId: string, nodeId: string, data?: unknown): Promise<unknown> =>
+    request(`/flows/${id(flowId)}/nodes/${id(nodeId)}/inject`, { method: "POST", body: data === undefined ? {} : { data } }),
+};
