@@ -1,0 +1,134 @@
+import type { Deployment, FlowDetail, Graph, Position } from "@eventloom/schema";
+import { create } from "zustand";
+import * as ops from "./graph-ops";
+import { EMPTY_VALIDATION, validate, type Validation } from "./problem-index";
+
+export type SaveState = "saved" | "unsaved" | "saving" | "conflict" | "error";
+
+export interface Selection {
+  nodeIds: readonly string[];
+  edgeIds: readonly string[];
+}
+
+export interface FlowState {
+  flowId: string | null;
+  name: string;
+  rev: number;
+  graph: Graph;
+  dirty: boolean;
+  saveState: SaveState;
+  /** The rev someone else saved, when our save was refused with 409. */
+  conflictRev: number | null;
+  saveError: string | null;
+  selection: Selection;
+  /** validateGraph of the current graph; recomputed only when the graph's structure changes (not on moves). */
+  validation: Validation;
+  deployment: Deployment | null;
+
+  load(detail: FlowDetail): void;
+  reset(): void;
+  setName(name: string): void;
+  addNode(type: string, position: Position): string | null;
+  /** Wires two nodes; returns the reason when the wire is refused. */
+  connect(request: ops.ConnectionRequest): string | null;
+  setConfigField(nodeId: string, field: string, value: unknown): void;
+  renameNode(nodeId: string, name: string): void;
+  moveNodes(positions: ReadonlyMap<string, Position>): void;
+  removeElements(nodeIds: readonly string[], edgeIds: readonly string[]): void;
+  setSelection(selection: Selection): void;
+  setDeployment(deployment: Deployment | null): void;
+  /** Bookkeeping used by the save action (flow-actions.ts). */
+  markSaving(): void;
+  markSaved(detail: FlowDetail, savedGraph: Graph, savedName: string): void;
+  markConflict(currentRev: number | null): void;
+  markSaveFailed(message: string): void;
+}
+
+const EMPTY_GRAPH: Graph = { nodes: [], edges: [] };
+const NO_SELECTION: Selection = { nodeIds: [], edgeIds: [] };
+
+const initial = {
+  flowId: null,
+  name: "",
+  rev: 0,
+  graph: EMPTY_GRAPH,
+  dirty: false,
+  saveState: "saved" as SaveState,
+  conflictRev: null,
+  saveError: null,
+  selection: NO_SELECTION,
+  validation: EMPTY_VALIDATION,
+  deployment: null,
+};
+
+export const useFlowStore = create<FlowState>()((set, get) => {
+  /** Applies an edit: marks the flow dirty and revalidates when the structure (not only positions) changed. */
+  const edit = (graph: Graph, structural: boolean) => {
+    const state = get();
+    if (graph === state.graph) return;
+    set({
+      graph,
+      dirty: true,
+      saveState: state.saveState === "conflict" ? "conflict" : "unsaved",
+      ...(structural ? { validation: validate(graph) } : {}),
+    });
+  };
+
+  return {
+    ...initial,
+    load: (detail) =>
+      set({
+        ...initial,
+        flowId: detail.id,
+        name: detail.name,
+        rev: detail.rev,
+        graph: detail.graph,
+        deployment: detail.deployment,
+        validation: validate(detail.graph),
+      }),
+    reset: () => set(initial),
+    setName: (name) => {
+      if (name === get().name) return;
+      set((s) => ({ name, dirty: true, saveState: s.saveState === "conflict" ? "conflict" : "unsaved" }));
+    },
+    addNode: (type, position) => {
+      const node = ops.createNode(type, position);
+      if (!node) return null;
+      edit({ ...get().graph, nodes: [...get().graph.nodes, node] }, true);
+      set({ selection: { nodeIds: [node.id], edgeIds: [] } });
+      return node.id;
+    },
+    connect: (request) => {
+      const problem = ops.connectionCheck(get().graph, request);
+      if (problem) return problem;
+      edit(ops.addEdge(get().graph, request), true);
+      return null;
+    },
+    setConfigField: (nodeId, field, value) => edit(ops.setConfigField(get().graph, nodeId, field, value), true),
+    renameNode: (nodeId, name) => edit(ops.updateNode(get().graph, nodeId, (n) => ({ ...n, name })), true),
+    moveNodes: (positions) => edit(ops.moveNodes(get().graph, positions), false),
+    removeElements: (nodeIds, edgeIds) => {
+      const removedNodes = new Set(nodeIds);
+      const removedEdges = new Set(edgeIds);
+      edit(ops.removeElements(get().graph, removedNodes, removedEdges), true);
+      const { selection } = get();
+      set({
+        selection: {
+          nodeIds: selection.nodeIds.filter((id) => !removedNodes.has(id)),
+          edgeIds: selection.edgeIds.filter((id) => !removedEdges.has(id)),
+        },
+      });
+    },
+    setSelection: (selection) => set({ selection }),
+    setDeployment: (deployment) => set({ deployment }),
+    markSaving: () => set({ saveState: "saving", saveError: null }),
+    markSaved: (detail, savedGraph, savedName) => {
+      const state = get();
+      // Edits made while the request was in flight stay unsaved.
+      const dirty = state.graph !== savedGraph || state.name !== savedName;
+      set({ rev: detail.rev, dirty, saveState: dirty ? "unsaved" : "saved", conflictRev: null, saveError: null });
+    },
+    markConflict: (currentRev) => set({ saveState: "conflict", conflictRev: currentRev }),
+    markSaveFailed: (message) => set({ saveState: "error", saveError: message }),
+  };
+});
