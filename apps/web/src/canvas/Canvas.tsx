@@ -1,0 +1,93 @@
+import { Background, BackgroundVariant, Controls, MiniMap, ReactFlow, useReactFlow, type Connection, type FinalConnectionState, type IsValidConnection } from "@xyflow/react";
+import { useCallback, type DragEvent } from "react";
+import { useFlowStore } from "../stores/flow-store";
+import { connectionCheck } from "../stores/graph-ops";
+import { useUiStore } from "../stores/ui-store";
+import { GRID, type CanvasEdge } from "./canvas-types";
+import { ConnectionHint } from "./ConnectionHint";
+import { connectionToRequest } from "./from-flow";
+import { nodeTypes } from "./node-types";
+import { PALETTE_MIME } from "./palette-dnd";
+import { useCanvasElements } from "./useCanvasElements";
+import { wireReason } from "./wire-reason";
+
+const DELETE_KEYS = ["Backspace", "Delete"];
+const FIT_VIEW_OPTIONS = { padding: 0.2, maxZoom: 1.1 };
+
+const isValidConnection: IsValidConnection<CanvasEdge> = (connection) =>
+  connectionCheck(useFlowStore.getState().graph, connectionToRequest(connection)) === null;
+
+/** Minimap colours follow the kinds' colours on the canvas. */
+function minimapColor(node: { type?: string }): string {
+  return `var(--kind-${node.type ?? "consumer"})`;
+}
+
+export function Canvas() {
+  const flowId = useFlowStore((s) => s.flowId);
+  const isEmpty = useFlowStore((s) => s.graph.nodes.length === 0);
+  const { nodes, edges, onNodesChange, onEdgesChange } = useCanvasElements();
+  const { screenToFlowPosition } = useReactFlow();
+
+  const onConnect = useCallback((connection: Connection) => {
+    const problem = useFlowStore.getState().connect(connectionToRequest(connection));
+    if (problem) useUiStore.getState().notify(problem, "error");
+  }, []);
+
+  const onConnectEnd = useCallback((_event: MouseEvent | TouchEvent, state: FinalConnectionState) => {
+    if (state.isValid !== false || !state.fromNode || !state.fromHandle) return;
+    const reason = wireReason({ fromNode: state.fromNode, fromHandle: state.fromHandle, toNode: state.toNode, toHandle: state.toHandle });
+    if (reason) useUiStore.getState().notify(reason, "error");
+  }, []);
+
+  const onDragOver = useCallback((event: DragEvent) => {
+    if (!event.dataTransfer.types.includes(PALETTE_MIME)) return;
+    event.preventDefault();
+    event.dataTransfer.dropEffect = "copy";
+  }, []);
+
+  const onDrop = useCallback(
+    (event: DragEvent) => {
+      const type = event.dataTransfer.getData(PALETTE_MIME);
+      if (!type) return;
+      event.preventDefault();
+      const position = screenToFlowPosition({ x: event.clientX, y: event.clientY }, { snapToGrid: true, snapGrid: GRID });
+      useFlowStore.getState().addNode(type, position);
+    },
+    [screenToFlowPosition],
+  );
+
+  if (!flowId) return <div className="canvas canvas--empty" />;
+  return (
+    <div className="canvas" data-testid="canvas">
+      <ReactFlow
+        key={flowId}
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onConnect={onConnect}
+        onConnectEnd={onConnectEnd}
+        isValidConnection={isValidConnection}
+        onDragOver={onDragOver}
+        onDrop={onDrop}
+        deleteKeyCode={DELETE_KEYS}
+        snapToGrid
+        snapGrid={GRID}
+        fitView
+        fitViewOptions={FIT_VIEW_OPTIONS}
+        colorMode="system"
+      >
+        <Background variant={BackgroundVariant.Dots} gap={GRID[0]} size={1.2} />
+        <Controls />
+        <MiniMap pannable zoomable nodeColor={minimapColor} nodeStrokeWidth={2} />
+        <ConnectionHint />
+      </ReactFlow>
+      {isEmpty && (
+        <div className="canvas__empty-hint">
+          <strong>An empty flow.</strong> Drag a producer, a channel and a consumer from the palette, then wire them left to right.
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,49 @@
+import { getNodeType, type NodeKind } from "@eventloom/schema";
+import type { ReactNode } from "react";
+import { KindIcon } from "./KindIcon";
+import { useNodeProblem } from "./live-selectors";
+
+export interface NodeShellProps {
+  id: string;
+  kind: NodeKind;
+  nodeType: string;
+  name: string;
+  facts: readonly string[];
+  selected: boolean;
+  /** Live numbers and actions, shown under the facts. */
+  children?: ReactNode;
+  /** Handles; rendered last so they sit on the edges of the shell. */
+  handles: ReactNode;
+}
+
+/** The frame every node kind shares: header with kind icon and type, name, facts, problem badge. */
+export function NodeShell({ id, kind, nodeType, name, facts, selected, children, handles }: NodeShellProps) {
+  const problem = useNodeProblem(id);
+  const title = getNodeType(nodeType)?.title ?? nodeType;
+  const classes = ["el-node", `el-node--${kind}`, selected ? "is-selected" : "", problem ? `has-${problem.severity}` : ""];
+  return (
+    <div className={classes.filter(Boolean).join(" ")} data-testid={`node-${id}`} data-kind={kind} data-type={nodeType}>
+      <div className="el-node__header">
+        <span className="el-node__icon">
+          <KindIcon kind={kind} />
+        </span>
+        <span className="el-node__type">{title}</span>
+        {problem && (
+          <span
+            className={`el-node__problem el-node__problem--${problem.severity}`}
+            data-testid={`node-problem-${id}`}
+            role="img"
+            aria-label={problem.messages}
+            title={problem.messages}
+          >
+            !
+          </span>
+        )}
+      </div>
+      <div className="el-node__name">{name || title}</div>
+      {facts.length > 0 && <div className="el-node__facts">{facts.join(" · ")}</div>}
+      {children}
+      {handles}
+    </div>
+  );
+}

@@ -1,0 +1,66 @@
+import { nodeFacts, type FlowEdge, type FlowNode, type Graph } from "@eventloom/schema";
+import type { CanvasEdge, CanvasNode } from "./canvas-types";
+
+/** Schema → React Flow. The only place that knows how a schema node becomes a canvas node. */
+
+export interface NodeViewState {
+  selected: ReadonlySet<string>;
+  /** Sizes React Flow measured, carried over so rebuilt nodes are not re-measured from scratch. */
+  measured?: ReadonlyMap<string, { width: number; height: number }>;
+}
+
+export function toFlowNode(node: FlowNode, view?: NodeViewState): CanvasNode {
+  const measured = view?.measured?.get(node.id);
+  return {
+    id: node.id,
+    type: node.kind,
+    position: node.position,
+    data: { nodeType: node.type, name: node.name, config: node.config, facts: nodeFacts(node.type, node.config) },
+    selected: view?.selected.has(node.id) ?? false,
+    ...(measured ? { measured } : {}),
+  };
+}
+
+/**
+ * Converts every node but reuses the previous canvas node when its schema node and selection are unchanged,
+ * so React Flow and the memo'd node components skip the nodes that did not change.
+ */
+export function toFlowNodes(nodes: readonly FlowNode[], view: NodeViewState, previous: ReadonlyMap<FlowNode, CanvasNode>): Map<FlowNode, CanvasNode> {
+  const next = new Map<FlowNode, CanvasNode>();
+  for (const node of nodes) {
+    const before = previous.get(node);
+    const selected = view.selected.has(node.id);
+    next.set(node, before && before.selected === selected ? before : toFlowNode(node, view));
+  }
+  return next;
+}
+
+export interface EdgeViewState {
+  selected: ReadonlySet<string>;
+  problems: Readonly<Record<string, { severity: string; messages: string }>>;
+  /** Animate wires while the flow runs: events are moving along them. */
+  live: boolean;
+}
+
+export function toFlowEdge(edge: FlowEdge, view?: EdgeViewState): CanvasEdge {
+  const problem = view?.problems[edge.id];
+  return {
+    id: edge.id,
+    source: edge.source,
+    sourceHandle: edge.sourcePort,
+    target: edge.target,
+    targetHandle: edge.targetPort,
+    selected: view?.selected.has(edge.id) ?? false,
+    animated: view?.live ?? false,
+    ...(problem ? { className: `edge-problem edge-problem--${problem.severity}`, ariaLabel: problem.messages } : {}),
+  };
+}
+
+export function toFlowEdges(edges: readonly FlowEdge[], view: EdgeViewState): CanvasEdge[] {
+  return edges.map((edge) => toFlowEdge(edge, view));
+}
+
+/** The whole graph at once (tests, and anything that does not need the reuse above). */
+export function toFlow(graph: Graph): { nodes: CanvasNode[]; edges: CanvasEdge[] } {
+  return { nodes: graph.nodes.map((n) => toFlowNode(n)), edges: graph.edges.map((e) => toFlowEdge(e)) };
+}

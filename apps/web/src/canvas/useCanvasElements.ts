@@ -1,0 +1,67 @@
+import type { FlowNode } from "@eventloom/schema";
+import type { EdgeChange, NodeChange } from "@xyflow/react";
+import { useCallback, useMemo, useRef } from "react";
+import { useFlowStore, type Selection } from "../stores/flow-store";
+import type { CanvasEdge, CanvasNode } from "./canvas-types";
+import { summarizeEdgeChanges, summarizeNodeChanges } from "./from-flow";
+import { toFlowEdges, toFlowNodes } from "./to-flow";
+
+/**
+ * The canvas is controlled by the flow store: the schema graph is the truth, React Flow sees a derived view,
+ * and React Flow's changes flow back through from-flow into store actions.
+ */
+export function useCanvasElements() {
+  const graphNodes = useFlowStore((s) => s.graph.nodes);
+  const graphEdges = useFlowStore((s) => s.graph.edges);
+  const selection = useFlowStore((s) => s.selection);
+  const edgeProblems = useFlowStore((s) => s.validation.edges);
+  const live = useFlowStore((s) => s.deployment?.status === "running");
+
+  const cache = useRef(new Map<FlowNode, CanvasNode>());
+  const measured = useRef(new Map<string, { width: number; height: number }>());
+  const selectedNodes = useMemo(() => new Set(selection.nodeIds), [selection.nodeIds]);
+  const selectedEdges = useMemo(() => new Set(selection.edgeIds), [selection.edgeIds]);
+
+  const nodes = useMemo(() => {
+    cache.current = toFlowNodes(graphNodes, { selected: selectedNodes, measured: measured.current }, cache.current);
+    return [...cache.current.values()];
+  }, [graphNodes, selectedNodes]);
+
+  const edges = useMemo(
+    () => toFlowEdges(graphEdges, { selected: selectedEdges, problems: edgeProblems, live }),
+    [graphEdges, selectedEdges, edgeProblems, live],
+  );
+
+  const onNodesChange = useCallback((changes: NodeChange<CanvasNode>[]) => {
+    const summary = summarizeNodeChanges(changes);
+    for (const [id, size] of summary.measured) measured.current.set(id, size);
+    const store = useFlowStore.getState();
+    if (summary.moved.size > 0) store.moveNodes(summary.moved);
+    if (summary.removed.length > 0) store.removeElements(summary.removed, []);
+    if (summary.selection.size > 0) {
+      const current = useFlowStore.getState().selection;
+      store.setSelection({ nodeIds: applySelection(current.nodeIds, summary.selection), edgeIds: current.edgeIds });
+    }
+  }, []);
+
+  const onEdgesChange = useCallback((changes: EdgeChange<CanvasEdge>[]) => {
+    const summary = summarizeEdgeChanges(changes);
+    const store = useFlowStore.getState();
+    if (summary.removed.length > 0) store.removeElements([], summary.removed);
+    if (summary.selection.size > 0) {
+      const current = useFlowStore.getState().selection;
+      store.setSelection({ nodeIds: current.nodeIds, edgeIds: applySelection(current.edgeIds, summary.selection) });
+    }
+  }, []);
+
+  return { nodes, edges, onNodesChange, onEdgesChange };
+}
+
+function applySelection(current: Selection["nodeIds"], changes: ReadonlyMap<string, boolean>): string[] {
+  const next = new Set(current);
+  for (const [id, selected] of changes) {
+    if (selected) next.add(id);
+    else next.delete(id);
+  }
+  return [...next];
+}
