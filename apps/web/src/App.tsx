@@ -1,0 +1,47 @@
+import { ReactFlowProvider } from "@xyflow/react";
+import { Canvas } from "./canvas/Canvas";
+import { ConflictBanner } from "./layout/ConflictBanner";
+import { EmptyWorkspace } from "./layout/EmptyWorkspace";
+import { NoticeToast } from "./layout/NoticeToast";
+import { TopBar } from "./layout/TopBar";
+import { useEditorShortcuts } from "./layout/useEditorShortcuts";
+import { ConfigPanel } from "./panels/config/ConfigPanel";
+import { Dock } from "./panels/dock/Dock";
+import { useDeploymentWatch, useRealtime } from "./realtime/useRealtime";
+import { useFlowRouting } from "./routing/useFlowRouting";
+import { FlowList } from "./sidebar/FlowList";
+import { Palette } from "./sidebar/Palette";
+import { useFlowStore } from "./stores/flow-store";
+
+/** The editor shell: top bar, sidebar (flows + palette), canvas, config panel, bottom dock. */
+export function App() {
+  const socket = useRealtime();
+  const flowId = useFlowStore((s) => s.flowId);
+  useDeploymentWatch(socket, flowId);
+  useFlowRouting();
+  useEditorShortcuts();
+
+  return (
+    // The provider wraps the whole shell so the palette and Problems tab can use the canvas viewport too.
+    <ReactFlowProvider>
+      <div className="app">
+        <TopBar />
+        <ConflictBanner />
+        <div className="workspace">
+          <nav className="sidebar" aria-label="Flows and palette">
+            <FlowList />
+            <Palette />
+          </nav>
+          <main className="main">
+            <div className="main__stage">
+              {flowId ? <Canvas /> : <EmptyWorkspace />}
+              <ConfigPanel />
+            </div>
+            <Dock />
+          </main>
+        </div>
+        <NoticeToast />
+      </div>
+    </ReactFlowProvider>
+  );
+}

@@ -1,0 +1,19 @@
+import { reloadFlow } from "../stores/flow-actions";
+import { useFlowStore } from "../stores/flow-store";
+
+/** A 409 is never resolved silently: the user decides to take the other version. */
+export function ConflictBanner() {
+  const conflict = useFlowStore((s) => s.saveState === "conflict");
+  const conflictRev = useFlowStore((s) => s.conflictRev);
+  if (!conflict) return null;
+  return (
+    <div className="banner banner--conflict" role="alert" data-testid="conflict-banner">
+      <span>
+        Someone else saved this flow{conflictRev !== null ? ` (rev ${conflictRev})` : ""}. Reload to get their version.
+      </span>
+      <button type="button" className="btn btn--small" onClick={() => void reloadFlow()} data-testid="conflict-reload">
+        Reload
+      </button>
+    </div>
+  );
+}

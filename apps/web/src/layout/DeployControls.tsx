@@ -1,0 +1,59 @@
+import { flowsApi } from "../api/flows-api";
+import { deployFlow, messageOf, plural, saveFlow, stopFlow } from "../stores/flow-actions";
+import { useFlowStore } from "../stores/flow-store";
+import { useUiStore } from "../stores/ui-store";
+
+/** Save, Validate, Deploy, Stop and the deployment's status pill. */
+export function DeployControls() {
+  const flowId = useFlowStore((s) => s.flowId);
+  const dirty = useFlowStore((s) => s.dirty);
+  const saveState = useFlowStore((s) => s.saveState);
+  const deployment = useFlowStore((s) => s.deployment);
+  const busy = useUiStore((s) => s.busy);
+  if (!flowId) return null;
+  const active = deployment?.status === "running" || deployment?.status === "starting";
+  return (
+    <div className="deploy-controls">
+      <button type="button" className="btn" onClick={() => void saveFlow()} disabled={!dirty || saveState === "saving" || saveState === "conflict"} data-testid="save-button" title="Save (Ctrl/⌘-S)">
+        Save
+      </button>
+      <button type="button" className="btn" onClick={() => void validateOnServer()} data-testid="validate-button">
+        Validate
+      </button>
+      <button type="button" className="btn btn--primary" onClick={() => void deployFlow()} disabled={busy !== null} data-testid="deploy-button">
+        {busy === "deploying" ? "Deploying…" : active ? "Redeploy" : "Deploy"}
+      </button>
+      <button type="button" className="btn btn--danger" onClick={() => void stopFlow()} disabled={!active || busy !== null} data-testid="stop-button">
+        {busy === "stopping" ? "Stopping…" : "Stop"}
+      </button>
+      <span
+        className={`status-pill status-pill--${deployment?.status ?? "none"}`}
+        data-testid="deployment-status"
+        data-status={deployment?.status ?? "none"}
+        title={deployment?.error ?? undefined}
+      >
+        <span className="status-pill__dot" aria-hidden="true" />
+        {deployment ? `${deployment.status} · v${deployment.versionNumber}` : "not deployed"}
+      </span>
+    </div>
+  );
+}
+
+/** Asks the runtime (the authority at deploy time) and reports; the Problems tab already shows local results. */
+async function validateOnServer(): Promise<void> {
+  const ui = useUiStore.getState();
+  try {
+    const result = await flowsApi.validate(useFlowStore.getState().graph);
+    const errors = result.problems.filter((p) => p.severity === "error").length;
+    const warnings = result.problems.length - errors;
+    if (result.problems.length > 0) ui.setDockTab("problems");
+    ui.notify(
+      result.deployable
+        ? `Valid: ready to deploy${warnings ? ` (${plural(warnings, "warning")})` : ""}.`
+        : `Not deployable: ${plural(errors, "error")}${warnings ? `, ${plural(warnings, "warning")}` : ""}.`,
+      result.deployable ? "info" : "error",
+    );
+  } catch (error) {
+    ui.notify(`Validation failed: ${messageOf(error)}`, "error");
+  }
+}

@@ -1,0 +1,73 @@
+import { configJsonSchema, type FieldWidget } from "@eventloom/schema";
+
+/** The controls the form knows. json covers free JSON, patterns and mappings: edited as checked JSON text. */
+export type FieldControlKind = "text" | "number" | "duration" | "enum" | "boolean" | "json";
+
+/** One form field, derived from a node type's config JSON Schema. */
+export interface ConfigField {
+  key: string;
+  title: string;
+  description: string;
+  control: FieldControlKind;
+  /** The schema's widget hint, kept so a control can specialise later (e.g. a pattern builder). */
+  widget: FieldWidget | undefined;
+  unit?: string;
+  min?: number;
+  max?: number;
+  integer: boolean;
+  options?: string[];
+  defaultValue: unknown;
+}
+
+interface JsonSchemaProperty {
+  type?: string | string[];
+  title?: string;
+  description?: string;
+  widget?: FieldWidget;
+  unit?: string;
+  enum?: unknown[];
+  minimum?: number;
+  exclusiveMinimum?: number;
+  maximum?: number;
+  exclusiveMaximum?: number;
+  default?: unknown;
+}
+
+const JSON_WIDGETS: ReadonlySet<FieldWidget> = new Set(["json", "pattern", "mappings"]);
+
+/** Fields for a node type's config, in schema order; empty for an unknown type. */
+export function configFields(type: string): ConfigField[] {
+  const schema = configJsonSchema(type) as { properties?: Record<string, JsonSchemaProperty> } | undefined;
+  return Object.entries(schema?.properties ?? {}).map(([key, property]) => toField(key, property));
+}
+
+function toField(key: string, p: JsonSchemaProperty): ConfigField {
+  const control = controlFor(p);
+  const field: ConfigField = {
+    key,
+    title: p.title ?? key,
+    description: p.description ?? "",
+    control,
+    widget: p.widget,
+    integer: p.type === "integer",
+    defaultValue: p.default,
+  };
+  const unit = control === "duration" ? (p.unit ?? "ms") : p.unit;
+  if (unit) field.unit = unit;
+  const min = p.minimum ?? p.exclusiveMinimum;
+  const max = p.maximum ?? p.exclusiveMaximum;
+  if (min !== undefined) field.min = min;
+  if (max !== undefined) field.max = max;
+  if (control === "enum") field.options = (p.enum ?? []).map(String);
+  return field;
+}
+
+function controlFor(p: JsonSchemaProperty): FieldControlKind {
+  if (p.widget === "duration") return "duration";
+  if (p.widget && JSON_WIDGETS.has(p.widget)) return "json";
+  if (p.widget === "enum" || Array.isArray(p.enum)) return "enum";
+  if (p.widget === "boolean" || p.type === "boolean") return "boolean";
+  if (p.widget === "number" || p.type === "number" || p.type === "integer") return "number";
+  if (p.widget === "text" || p.type === "string") return "text";
+  return "json";
+}
