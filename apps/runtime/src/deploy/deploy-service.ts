@@ -86,7 +86,7 @@ export function createDeployService(deps: DeployServiceDeps): DeployService {
   }
 
   return {
-    deploy(actor, flowId, request) {
+    async deploy(actor, flowId, request) {
       refuseWhileClosing();
       return mutex.run(flowId, async () => {
         const flow = await flows.get(flowId);

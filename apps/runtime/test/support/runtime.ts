@@ -7,6 +7,7 @@ import type { ClientToServerEvents, ServerToClientEvents } from "@eventloom/sche
 import { pino } from "pino";
 import { io as connectSocket, type Socket } from "socket.io-client";
 import { composeRuntime, type Runtime } from "../../src/compose";
+import type { Engine } from "../../src/engine/contract";
 import type { TestDatabase } from "./database";
 
 export type TestSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -31,6 +32,8 @@ export interface TestRuntime {
 export interface StartOptions {
   seedDemo?: boolean;
   webDist?: string;
+  /** Replaces the real engine (to make deploys fail on purpose). */
+  engine?: Engine;
 }
 
 export async function startTestRuntime(database: TestDatabase, options: StartOptions = {}): Promise<TestRuntime> {
@@ -43,6 +46,7 @@ export async function startTestRuntime(database: TestDatabase, options: StartOpt
     bodyLimitBytes: 1024 * 1024,
     seedDemo: options.seedDemo ?? false,
     drainTimeoutMs: 2000,
+    ...(options.engine ? { engine: options.engine } : {}),
   });
   const port = await runtime.listen({ port: 0, host: "127.0.0.1" });
   await runtime.warmUp();
