@@ -1,0 +1,56 @@
+/** @vitest-environment jsdom */
+import { GraphSchema } from "@eventloom/schema";
+import ordersDemo from "@eventloom/schema/fixtures/orders-demo.json";
+import { fireEvent, render, screen } from "@testing-library/react";
+import { beforeEach, describe, expect, it } from "vitest";
+import { useFlowStore } from "../../stores/flow-store";
+import { ConfigPanel } from "./ConfigPanel";
+
+describe("ConfigPanel", () => {
+  beforeEach(() => {
+    useFlowStore.getState().load({
+      id: "flow-1",
+      workspaceId: "ws",
+      name: "Orders demo",
+      rev: 1,
+      graph: GraphSchema.parse(ordersDemo.graph),
+      createdAt: "2026-01-01T00:00:00.000Z",
+      updatedAt: "2026-01-01T00:00:00.000Z",
+      deployment: null,
+    });
+    useFlowStore.getState().setSelection({ nodeIds: ["orders"], edgeIds: [] });
+  });
+
+  it("renders labelled fields for a memory channel", () => {
+    render(<ConfigPanel />);
+    expect(screen.getByRole("heading", { name: "Memory channel" })).toBeTruthy();
+    expect((screen.getByLabelText("Name") as HTMLInputElement).value).toBe("orders");
+    expect((screen.getByLabelText("Mode") as HTMLSelectElement).value).toBe("queue");
+    expect((screen.getByLabelText("Delivery") as HTMLSelectElement).value).toBe("at-least-once");
+    const capacity = screen.getByLabelText("Capacity") as HTMLInputElement;
+    expect(capacity.type).toBe("number");
+    expect(capacity.value).toBe("10000");
+    expect(screen.getByText("events")).toBeTruthy();
+    expect((screen.getByLabelText("When full") as HTMLSelectElement).value).toBe("block");
+  });
+
+  it("writes changes to the graph at once and shows field problems inline", () => {
+    render(<ConfigPanel />);
+    fireEvent.change(screen.getByLabelText("Mode"), { target: { value: "topic" } });
+    expect(useFlowStore.getState().graph.nodes[1]?.config.mode).toBe("topic");
+    fireEvent.change(screen.getByLabelText("Capacity"), { target: { value: "0" } });
+    expect(useFlowStore.getState().graph.nodes[1]?.config.capacity).toBe(0);
+    expect(screen.getByTestId("field-problems-capacity").textContent).toMatch(/too small/i);
+  });
+
+  it("keeps the last valid JSON while the text does not parse", () => {
+    useFlowStore.getState().setSelection({ nodeIds: ["big-orders-filter"], edgeIds: [] });
+    render(<ConfigPanel />);
+    const pattern = screen.getByLabelText("Pattern");
+    fireEvent.change(pattern, { target: { value: '{"data": {' } });
+    expect(screen.getByRole("alert").textContent).toMatch(/Not valid JSON yet/);
+    expect(useFlowStore.getState().graph.nodes[2]?.config.pattern).toEqual({ data: { total: [{ numeric: [">", 100] }] } });
+    fireEvent.change(pattern, { target: { value: '{"type": ["order.created"]}' } });
+    expect(useFlowStore.getState().graph.nodes[2]?.config.pattern).toEqual({ type: ["order.created"] });
+  });
+});

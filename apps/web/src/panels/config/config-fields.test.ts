@@ -1,0 +1,46 @@
+import { describe, expect, it } from "vitest";
+import { configFields } from "./config-fields";
+import { fieldProblems, shortMessage } from "./field-problems";
+
+describe("config form fields from configJsonSchema", () => {
+  it("derives a memory channel's enum and number fields", () => {
+    const fields = configFields("memory");
+    expect(fields.map((f) => [f.key, f.control])).toEqual([
+      ["mode", "enum"],
+      ["delivery", "enum"],
+      ["capacity", "number"],
+      ["overflow", "enum"],
+    ]);
+    expect(fields[0]).toMatchObject({ title: "Mode", options: ["queue", "topic"], defaultValue: "queue" });
+    expect(fields[2]).toMatchObject({ title: "Capacity", unit: "events", min: 1, max: 1_000_000, integer: true });
+  });
+
+  it("maps json, pattern and mappings widgets to JSON text, duration to ms, booleans to checkboxes", () => {
+    expect(configFields("generator").find((f) => f.key === "template")?.control).toBe("json");
+    expect(configFields("filter")[0]).toMatchObject({ key: "pattern", control: "json", widget: "pattern" });
+    expect(configFields("transform").map((f) => f.control)).toEqual(["text", "boolean", "json"]);
+    expect(configFields("timer")[0]).toMatchObject({ key: "intervalMs", control: "duration", unit: "ms", min: 10 });
+  });
+
+  it("treats an exclusive minimum as the lower bound and keeps descriptions as help", () => {
+    const rate = configFields("generator").find((f) => f.key === "rate");
+    expect(rate).toMatchObject({ min: 0, unit: "events/s", integer: false });
+    expect(rate?.description).toBe("Events per second.");
+  });
+
+  it("has no fields for an unknown type", () => {
+    expect(configFields("teleport")).toEqual([]);
+  });
+
+  it("matches problems to a field by path", () => {
+    const problem = {
+      code: "INVALID_CONFIG" as const,
+      message: 'Channel "orders": config.capacity: Too small: expected number to be >=1',
+      path: ["nodes", 1, "config", "capacity"],
+      severity: "error" as const,
+    };
+    expect(fieldProblems([problem], 1, "capacity")).toEqual([problem]);
+    expect(fieldProblems([problem], 0, "capacity")).toEqual([]);
+    expect(shortMessage(problem)).toBe("Too small: expected number to be >=1");
+  });
+});
