@@ -20,17 +20,16 @@ if (!name || !/^[a-z0-9_]+$/.test(name)) {
   process.exit(2);
 }
 
-function step(label, fn) {
-  const started = Date.now();
-  return fn().then((out) => {
-    console.log(`${label}: ${summarize(out.stdout)} (${Date.now() - started} ms)`);
-  });
-}
+const migrationsOf = (provider) =>
+  new Set(fs.readdirSync(path.join(packageRoot, "migrations", provider)).filter((n) => /^\d{14}_/.test(n)));
 
-function summarize(stdout) {
-  if (/Already in sync/i.test(stdout)) return "already in sync, no migration created";
-  const created = stdout.match(/migrations\/[\w/]+\/(\d+_\w+)/);
-  return created ? `created ${created[1]}` : stdout.trim().split("\n").at(-1);
+async function step(provider, fn) {
+  const started = Date.now();
+  const before = fs.existsSync(path.join(packageRoot, "migrations", provider)) ? migrationsOf(provider) : new Set();
+  await fn();
+  const created = [...migrationsOf(provider)].filter((n) => !before.has(n));
+  const what = created.length ? `created migrations/${provider}/${created.join(", ")}` : "already in sync, no migration created";
+  console.log(`${provider}: ${what} (${Date.now() - started} ms)`);
 }
 
 async function createMigration(env) {

@@ -26,6 +26,8 @@ export type CreateDbOptions = ResolveDatabaseOptions;
  * Opens Eventloom's database: PostgreSQL for a postgres(ql):// `databaseUrl`, else embedded SQLite at
  * `file:` URL or `${dataDir}/eventloom.db` (folder created). Reads no environment variables — pass
  * DATABASE_URL / DATA_DIR in. Does not migrate: run `pnpm db:deploy` (scripts/deploy.mjs) first.
+ * Open ONE Db per process and share it: better-sqlite3 is synchronous, so two SQLite clients in one
+ * process waiting on each other's lock would block the event loop until the busy timeout.
  */
 export function createDb(options: CreateDbOptions = {}): Db {
   const resolved = resolveDatabase(options);
