@@ -7,7 +7,11 @@ import type { Deployment, TraceFrame } from "@eventloom/schema";
 export interface RuntimeNotifier {
   flowUpdated(update: { flowId: string; rev: number; name: string }): void;
   deploymentChanged(deployment: Deployment): void;
-  traceFrame(frame: TraceFrame): void;
+  /**
+   * Periodic frames may be dropped for a client whose connection is busy (a slow browser gets fewer
+   * frames, never a slower runtime); `reliable` frames (the final one after a stop) are always delivered.
+   */
+  traceFrame(frame: TraceFrame, options?: { reliable?: boolean }): void;
   /** Whether anyone watches the flow: frames are built only for an audience. */
   hasWatchers(flowId: string): boolean;
 }

@@ -64,7 +64,7 @@ export function createRunner(deps: RunnerDeps): Runner {
       run.batcher.stop();
       const report = await run.running.stop({ timeoutMs });
       const final: TraceFrame = run.batcher.snapshot();
-      if (notifier.hasWatchers(run.deployment.flowId)) notifier.traceFrame(final);
+      if (notifier.hasWatchers(run.deployment.flowId)) notifier.traceFrame(final, { reliable: true });
       return { report, counters: final.counters };
     },
   };

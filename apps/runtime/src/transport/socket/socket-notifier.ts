@@ -10,8 +10,9 @@ export function createSocketNotifier(io: SocketServer): RuntimeNotifier {
     deploymentChanged(deployment) {
       io.to(flowRoom(deployment.flowId)).emit("deployment:changed", deployment);
     },
-    traceFrame(frame) {
-      io.to(flowRoom(frame.flowId)).emit("trace:frame", frame);
+    traceFrame(frame, options) {
+      const room = io.to(flowRoom(frame.flowId));
+      (options?.reliable ? room : room.volatile).emit("trace:frame", frame);
     },
     hasWatchers(flowId) {
       return (io.sockets.adapter.rooms.get(flowRoom(flowId))?.size ?? 0) > 0;
