@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import invalidFixture from "@eventloom/schema/fixtures/invalid-consumer-without-input.json";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "./support/database";
@@ -5,15 +6,17 @@ import { fakeWebBuild, startTestRuntime, type TestRuntime } from "./support/runt
 
 let database: TestDatabase;
 let server: TestRuntime;
+const webDist = fakeWebBuild();
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  server = await startTestRuntime(database, { webDist: fakeWebBuild() });
+  server = await startTestRuntime(database, { webDist });
 });
 
 afterAll(async () => {
   await server?.close();
   await database?.dispose();
+  fs.rmSync(webDist, { recursive: true, force: true });
 });
 
 describe("flows CRUD", () => {
