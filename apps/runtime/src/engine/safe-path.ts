@@ -41,19 +41,37 @@ export function writePath(root: Record<string, unknown>, segments: readonly stri
   for (let i = 0; i < last; i++) {
     const segment = segments[i]!;
     const existing = Object.hasOwn(target, segment) ? target[segment] : undefined;
-    const next: Record<string, unknown> = isPlainRecord(existing) ? { ...existing } : {};
+    const next: Record<string, unknown> = isPlainRecord(existing) ? copyRecord(existing) : {};
     defineOwn(target, segment, next);
     target = next;
   }
   defineOwn(target, segments[last]!, value);
 }
 
+/**
+ * A shallow copy with own data properties only. Not `{...source}`: V8 gives spread clones maps that make
+ * every later property add slow (~1 µs each); not Object.assign: it would run the `__proto__` setter for
+ * an own `__proto__` key (e.g. from JSON.parse) and swap the copy's prototype.
+ */
+export function copyRecord(source: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(source)) {
+    if (key === "__proto__") Object.defineProperty(out, key, { value: source[key], writable: true, enumerable: true, configurable: true });
+    else out[key] = source[key];
+  }
+  return out;
+}
+
 export function isPlainRecord(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === "object" && !Array.isArray(value);
 }
 
-/** Own data property, even for names a setter would intercept: defence in depth behind compilePath. */
+/**
+ * Plain assignment is safe once compilePath has refused `__proto__` (the only key whose assignment reaches
+ * the prototype); the check here is a cheap second line of defence. defineProperty would be slower and
+ * would push the object into dictionary mode.
+ */
 function defineOwn(target: Record<string, unknown>, key: string, value: unknown): void {
-  if (FORBIDDEN_SEGMENTS.has(key)) throw new UnsafePathError(`refusing to write "${key}"`);
-  Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
+  if (key === "__proto__") throw new UnsafePathError(`refusing to write "${key}"`);
+  target[key] = value;
 }

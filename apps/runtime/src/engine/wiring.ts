@@ -19,6 +19,7 @@ export interface WiringContext {
   clock: Clock;
   logger: EngineLogger;
   random: () => number;
+  schedule: (fn: () => void) => void;
   recorder: HopRecorder;
   ids: IdSource;
   scheduler: Scheduler;
@@ -79,6 +80,7 @@ function nodeEnv(ctx: WiringContext, node: PlannedNode): NodeEnv {
     clock: ctx.clock,
     logger: ctx.logger,
     random: ctx.random,
+    schedule: ctx.schedule,
     events: createEventFactory({ flowId: ctx.plan.flowId, nodeId: node.id, clock: ctx.clock, ids: ctx.ids }),
     outlet: new Outlet(ctx.book.of(node.id), outputs),
   };

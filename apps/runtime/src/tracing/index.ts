@@ -5,4 +5,4 @@
 export * from "./contract";
 export { createTraceBatcher } from "./batcher";
 export { previewOf } from "./preview";
-export { createTraceRecorder, RingTraceRecorder, type SpanRing } from "./ring-recorder";
+export { createTraceRecorder, DEFAULT_RECORDER_CAPACITY, RingTraceRecorder, type SpanRing } from "./ring-recorder";

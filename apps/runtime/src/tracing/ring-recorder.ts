@@ -7,6 +7,12 @@ import type { CloudEvent, Hop } from "@eventloom/schema";
 import type { Clock } from "../engine/contract";
 import type { TraceRecorder, TraceRecorderOptions } from "./contract";
 
+/**
+ * A good ring size for one deployment: enough for the newest spans of a 100 ms frame at high rates. Bigger
+ * rings keep more events alive (the ring holds references), which costs GC time on the hot path.
+ */
+export const DEFAULT_RECORDER_CAPACITY = 8_192;
+
 export const HOPS: readonly Hop[] = ["published", "delivered", "done", "failed", "dropped"];
 const HOP_CODES: Readonly<Record<Hop, number>> = { published: 0, delivered: 1, done: 2, failed: 3, dropped: 4 };
 

@@ -1,8 +1,9 @@
 /**
  * Synthetic events at a steady rate. Each tick emits the number of events due since the start (computed
  * from elapsed time, so the average rate is exact whatever the timer jitter), in one synchronous batch.
- * A blocking channel makes publish return a promise: the generator waits for it and re-bases its schedule
- * so back-pressure slows it down instead of building a burst.
+ * Batches go out in slices, yielding in between so delivery keeps up. A blocking channel makes publish
+ * return a promise: the generator waits for it and re-bases its schedule, so back-pressure slows it down
+ * instead of building a burst.
  */
 import { GeneratorConfigSchema } from "@eventloom/schema";
 import { mustWait } from "../outlet";
@@ -13,6 +14,11 @@ const MIN_TICK_MS = 10;
 const MAX_TICK_MS = 1_000;
 /** A tick never emits more than this many ticks' worth of events: when behind, the generator slows down. */
 const MAX_CATCH_UP_TICKS = 4;
+/**
+ * Events emitted before letting the channels run. Small slices keep few events alive at once (they die
+ * young, which keeps GC cheap) and interleave producing with delivering.
+ */
+const SLICE = 1_024;
 
 export function createGenerator(env: NodeEnv, rawConfig: unknown): ProducerNode {
   const config = GeneratorConfigSchema.parse(rawConfig);
@@ -54,14 +60,16 @@ export function createGenerator(env: NodeEnv, rawConfig: unknown): ProducerNode 
       target = emitted + maxBatch;
       startMs = clock.now() - ((target - 1) * 1000) / config.rate;
     }
-    while (emitted < target) {
+    const sliceEnd = Math.min(target, emitted + SLICE);
+    while (emitted < sliceEnd) {
       const outcome = emitOne();
       if (mustWait(outcome)) {
         void outcome.then(resume);
         return;
       }
     }
-    if (emitted < limit) timer = clock.setTimeout(pump, tickMs);
+    if (emitted < target) env.schedule(pump);
+    else if (emitted < limit) timer = clock.setTimeout(pump, tickMs);
   };
 
   return {

@@ -11,6 +11,8 @@ export interface NodeEnv {
   clock: Clock;
   logger: EngineLogger;
   random: () => number;
+  /** Runs `fn` soon, after the channels had a turn (the engine's `schedule`). */
+  schedule: (fn: () => void) => void;
   events: EventFactory;
   /** Publishes into the channels this node is wired to. */
   outlet: Outlet;

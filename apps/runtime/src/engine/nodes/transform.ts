@@ -6,7 +6,7 @@
 import { TransformConfigSchema, type CloudEvent, type Mapping } from "@eventloom/schema";
 import type { ConsumerHandler } from "../consumer-runtime";
 import { deepFreeze } from "../freeze";
-import { compilePath, isPlainRecord, readPath, writePath } from "../safe-path";
+import { compilePath, copyRecord, isPlainRecord, readPath, writePath } from "../safe-path";
 import type { NodeEnv } from "./node-env";
 
 export interface CompiledMapping {
@@ -30,7 +30,7 @@ export function createTransform(env: NodeEnv, rawConfig: unknown): ConsumerHandl
 
 /** The new event's data: a shallow copy of the incoming data (keepData) or {}, with the mappings applied. */
 export function applyMappings(mappings: readonly CompiledMapping[], event: CloudEvent, keepData: boolean): Record<string, unknown> {
-  const data: Record<string, unknown> = keepData && isPlainRecord(event.data) ? { ...event.data } : {};
+  const data: Record<string, unknown> = keepData && isPlainRecord(event.data) ? copyRecord(event.data) : {};
   for (const mapping of mappings) {
     const value = mapping.from === undefined ? mapping.value : readPath(event, mapping.from);
     if (value !== undefined) writePath(data, mapping.to, value);
