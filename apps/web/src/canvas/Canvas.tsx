@@ -1,5 +1,5 @@
 import { Background, BackgroundVariant, Controls, MiniMap, ReactFlow, useReactFlow, type Connection, type FinalConnectionState, type IsValidConnection } from "@xyflow/react";
-import { useCallback, type DragEvent } from "react";
+import { useCallback, useState, type DragEvent } from "react";
 import { useFlowStore } from "../stores/flow-store";
 import { connectionCheck } from "../stores/graph-ops";
 import { useUiStore } from "../stores/ui-store";
@@ -17,13 +17,22 @@ const FIT_VIEW_OPTIONS = { padding: 0.2, maxZoom: 1.1 };
 const isValidConnection: IsValidConnection<CanvasEdge> = (connection) =>
   connectionCheck(useFlowStore.getState().graph, connectionToRequest(connection)) === null;
 
-/** Minimap colours follow the kinds' colours on the canvas. */
+/** Minimap colours follow the kinds' colours (literal values: SVG fill attributes cannot read CSS variables). */
+const MINIMAP_COLORS: Record<string, string> = { producer: "#14b8a6", channel: "#8b5cf6", consumer: "#3b82f6" };
 function minimapColor(node: { type?: string }): string {
-  return `var(--kind-${node.type ?? "consumer"})`;
+  return MINIMAP_COLORS[node.type ?? ""] ?? "#94a3b8";
 }
 
+/** One canvas per open flow: remounting on a flow change resets the viewport and fits the new graph. */
 export function Canvas() {
   const flowId = useFlowStore((s) => s.flowId);
+  if (!flowId) return <div className="canvas canvas--empty" />;
+  return <FlowCanvas key={flowId} />;
+}
+
+function FlowCanvas() {
+  // Fit only a flow that has nodes when opened: fitting an empty flow would jump the view after the first drop.
+  const [fitOnOpen] = useState(() => useFlowStore.getState().graph.nodes.length > 0);
   const isEmpty = useFlowStore((s) => s.graph.nodes.length === 0);
   const { nodes, edges, onNodesChange, onEdgesChange } = useCanvasElements();
   const { screenToFlowPosition } = useReactFlow();
@@ -56,11 +65,9 @@ export function Canvas() {
     [screenToFlowPosition],
   );
 
-  if (!flowId) return <div className="canvas canvas--empty" />;
   return (
     <div className="canvas" data-testid="canvas">
       <ReactFlow
-        key={flowId}
         nodes={nodes}
         edges={edges}
         nodeTypes={nodeTypes}
@@ -74,7 +81,7 @@ export function Canvas() {
         deleteKeyCode={DELETE_KEYS}
         snapToGrid
         snapGrid={GRID}
-        fitView
+        fitView={fitOnOpen}
         fitViewOptions={FIT_VIEW_OPTIONS}
         colorMode="system"
       >

@@ -22,15 +22,17 @@ export function toFlowNode(node: FlowNode, view?: NodeViewState): CanvasNode {
 }
 
 /**
- * Converts every node but reuses the previous canvas node when its schema node and selection are unchanged,
- * so React Flow and the memo'd node components skip the nodes that did not change.
+ * Converts every node but reuses the previous canvas node when its schema node, selection and measured size
+ * are unchanged, so React Flow and the memo'd node components skip the nodes that did not change.
  */
 export function toFlowNodes(nodes: readonly FlowNode[], view: NodeViewState, previous: ReadonlyMap<FlowNode, CanvasNode>): Map<FlowNode, CanvasNode> {
   const next = new Map<FlowNode, CanvasNode>();
   for (const node of nodes) {
     const before = previous.get(node);
     const selected = view.selected.has(node.id);
-    next.set(node, before && before.selected === selected ? before : toFlowNode(node, view));
+    const size = view.measured?.get(node.id);
+    const sameSize = before?.measured?.width === size?.width && before?.measured?.height === size?.height;
+    next.set(node, before && before.selected === selected && sameSize ? before : toFlowNode(node, view));
   }
   return next;
 }

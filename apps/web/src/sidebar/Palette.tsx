@@ -5,6 +5,7 @@ import { GRID } from "../canvas/canvas-types";
 import { KindIcon } from "../canvas/nodes/KindIcon";
 import { PALETTE_MIME } from "../canvas/palette-dnd";
 import { useFlowStore } from "../stores/flow-store";
+import { freePosition } from "../stores/graph-ops";
 
 const GROUPS: { kind: NodeKind; label: string }[] = [
   { kind: "producer", label: "Producers" },
@@ -21,10 +22,8 @@ export function Palette() {
     (type: string) => {
       const pane = document.querySelector(".canvas")?.getBoundingClientRect();
       const centre = pane ? { x: pane.left + pane.width / 2, y: pane.top + pane.height / 2 } : { x: 400, y: 300 };
-      // Nudge each click-added node so repeated clicks do not stack nodes exactly on top of each other.
-      const nudge = (useFlowStore.getState().graph.nodes.length % 5) * GRID[0] * 2;
-      const position = screenToFlowPosition({ x: centre.x + nudge - 100, y: centre.y + nudge - 40 }, { snapToGrid: true, snapGrid: GRID });
-      useFlowStore.getState().addNode(type, position);
+      const wanted = screenToFlowPosition({ x: centre.x - 120, y: centre.y - 48 }, { snapToGrid: true, snapGrid: GRID });
+      useFlowStore.getState().addNode(type, freePosition(useFlowStore.getState().graph.nodes, wanted));
     },
     [screenToFlowPosition],
   );

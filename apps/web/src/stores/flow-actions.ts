@@ -34,7 +34,7 @@ export async function saveFlow(): Promise<boolean> {
   try {
     const detail = await flowsApi.update(flowId, { rev, name, graph });
     useFlowStore.getState().markSaved(detail, graph, name);
-    useFlowsStore.getState().patch(flowId, { name: detail.name, rev: detail.rev });
+    useFlowsStore.getState().patch(flowId, { name: detail.name, rev: detail.rev, nodeCount: detail.graph.nodes.length });
     return true;
   } catch (error) {
     if (error instanceof ApiRequestError && error.code === "REV_CONFLICT") {

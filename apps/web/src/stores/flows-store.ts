@@ -7,7 +7,7 @@ export interface FlowsState {
   loaded: boolean;
   error: string | null;
   refresh(): Promise<FlowSummary[]>;
-  patch(flowId: string, patch: Partial<Pick<FlowSummary, "name" | "rev" | "deployment">>): void;
+  patch(flowId: string, patch: Partial<Pick<FlowSummary, "name" | "rev" | "nodeCount" | "deployment">>): void;
   setDeployment(deployment: Deployment): void;
 }
 

@@ -70,3 +70,17 @@ export function removeElements(graph: Graph, nodeIds: ReadonlySet<string>, edgeI
     edges: graph.edges.filter((e) => !edgeIds.has(e.id) && !nodeIds.has(e.source) && !nodeIds.has(e.target)),
   };
 }
+
+/** Approximate node footprint on the canvas, for placing click-added nodes clear of existing ones. */
+const FOOTPRINT = { width: 272, height: 112 };
+
+/** The first spot at or below `wanted` that does not overlap a node (click-to-add must not hide nodes). */
+export function freePosition(nodes: readonly FlowNode[], wanted: Position): Position {
+  let position = wanted;
+  for (let attempt = 0; attempt < 40; attempt++) {
+    const blocked = nodes.some((n) => Math.abs(n.position.x - position.x) < FOOTPRINT.width && Math.abs(n.position.y - position.y) < FOOTPRINT.height);
+    if (!blocked) return position;
+    position = { x: position.x, y: position.y + FOOTPRINT.height + 16 };
+  }
+  return position;
+}

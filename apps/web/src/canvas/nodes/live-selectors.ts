@@ -1,14 +1,15 @@
-import { emptyCounters, type ChannelState, type NodeCounters } from "@eventloom/schema";
+import type { ChannelState, NodeCounters } from "@eventloom/schema";
 import { useShallow } from "zustand/react/shallow";
 import { useFlowStore } from "../../stores/flow-store";
 import type { ProblemMark } from "../../stores/problem-index";
 import { useTraceStore } from "../../stores/trace-store";
 
-const ZERO = emptyCounters();
-
-/** This node's counters, or null before the first frame. Shallow-compared: equal numbers, no re-render. */
+/**
+ * This node's counters, or null when the running deployment does not know the node (not deployed yet, or
+ * added since). Shallow-compared: a frame with the same numbers does not re-render the node.
+ */
 export function useNodeCounters(nodeId: string): NodeCounters | null {
-  return useTraceStore(useShallow((s) => (s.frame ? (s.frame.counters[nodeId] ?? ZERO) : null)));
+  return useTraceStore(useShallow((s) => s.frame?.counters[nodeId] ?? null));
 }
 
 export function useNodeRate(nodeId: string): number {
