@@ -41,7 +41,7 @@ export class Deployment implements RunningDeployment, DrainTarget {
     readonly plan: CompiledPlan,
     readonly deps: DeploymentDeps,
   ) {
-    this.scheduler = new Scheduler({ schedule: deps.schedule, onIdle: () => this.idleCheck?.() });
+    this.scheduler = new Scheduler({ schedule: deps.schedule, now: () => deps.clock.now(), onIdle: () => this.idleCheck?.() });
     for (const id of plan.startOrder) this.book.of(id);
   }
 

@@ -22,10 +22,15 @@ export interface SchedulerOptions {
   batch?: number;
   /** Events delivered from one channel before moving to the next, so chains interleave. */
   perChannel?: number;
+  /** Clock for the time budget: a run also yields after `maxRunMs`, however few events it delivered. */
+  now?: () => number;
+  maxRunMs?: number;
 }
 
 const DEFAULT_BATCH = 16_384;
 const DEFAULT_PER_CHANNEL = 1_024;
+/** Slow consumers must not hold the event loop for long either. */
+const DEFAULT_MAX_RUN_MS = 10;
 
 export class Scheduler {
   private ready: Drainable[] = [];
@@ -74,6 +79,8 @@ export class Scheduler {
     if (this.stopped) return;
     this.running = true;
     let budget = this.batch;
+    const now = this.options.now;
+    const deadline = now ? now() + (this.options.maxRunMs ?? DEFAULT_MAX_RUN_MS) : Number.POSITIVE_INFINITY;
     try {
       while (budget > 0 && this.head < this.ready.length) {
         const target = this.ready[this.head++]!;
@@ -81,6 +88,7 @@ export class Scheduler {
         const delivered = target.drain(Math.min(budget, this.perChannel));
         budget -= delivered;
         if (delivered > 0 && target.deliverable) this.wake(target);
+        if (now && now() >= deadline) break;
       }
     } finally {
       this.running = false;

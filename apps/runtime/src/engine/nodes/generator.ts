@@ -5,9 +5,10 @@
  * return a promise: the generator waits for it and re-bases its schedule, so back-pressure slows it down
  * instead of building a burst.
  */
-import { GeneratorConfigSchema } from "@eventloom/schema";
+import { GeneratorConfigSchema, type CloudEvent } from "@eventloom/schema";
 import { mustWait } from "../outlet";
-import { compileStringTemplate, compileTemplate, type TemplateContext } from "../template";
+import type { PublishOutcome } from "../memory-channel";
+import { compileStringTemplate, compileTemplate, type Filler, type TemplateContext } from "../template";
 import type { NodeEnv, ProducerNode } from "./node-env";
 
 const MIN_TICK_MS = 10;
@@ -20,67 +21,90 @@ const MAX_CATCH_UP_TICKS = 4;
  */
 const SLICE = 1_024;
 
+type GeneratorConfig = ReturnType<typeof GeneratorConfigSchema.parse>;
+
 export function createGenerator(env: NodeEnv, rawConfig: unknown): ProducerNode {
-  const config = GeneratorConfigSchema.parse(rawConfig);
-  const fill = compileTemplate(config.template);
-  const key = config.key === "" ? undefined : compileStringTemplate(config.key);
-  const { clock, events, outlet } = env;
-  const ctx: TemplateContext = { seq: 0, nowIso: "", random: env.random };
-  const tickMs = Math.min(MAX_TICK_MS, Math.max(MIN_TICK_MS, 1000 / config.rate));
-  const maxBatch = Math.max(1, Math.ceil((config.rate * tickMs * MAX_CATCH_UP_TICKS) / 1000));
-  const limit = config.count > 0 ? config.count : Number.POSITIVE_INFINITY;
-  let emitted = 0;
-  let startMs = 0;
-  let timer: unknown;
-  let stopped = false;
+  return new Generator(env, GeneratorConfigSchema.parse(rawConfig));
+}
 
-  const due = (): number => Math.min(limit, Math.floor(((clock.now() - startMs) * config.rate) / 1000) + 1);
-  const rebase = (): void => {
-    startMs = clock.now() - (emitted * 1000) / config.rate;
+class Generator implements ProducerNode {
+  private readonly fill: Filler;
+  private readonly key: ((ctx: TemplateContext) => string) | undefined;
+  private readonly ctx: TemplateContext;
+  private readonly tickMs: number;
+  private readonly maxBatch: number;
+  private readonly limit: number;
+  private emitted = 0;
+  private startMs = 0;
+  private timer: unknown;
+  private stopped = false;
+  /** Bound once, so ticks and resumes allocate no closures. */
+  private readonly pumpBound = (): void => this.pump();
+  private readonly resumeBound = (): void => {
+    this.rebase();
+    this.pump();
   };
 
-  const emitOne = () => {
-    ctx.seq = emitted + 1;
-    ctx.nowIso = events.nowIso();
-    const event = events.create(config.eventType, fill(ctx), key?.(ctx));
-    emitted++;
-    return outlet.publish(event);
-  };
+  constructor(
+    private readonly env: NodeEnv,
+    private readonly config: GeneratorConfig,
+  ) {
+    this.fill = compileTemplate(config.template);
+    this.key = config.key === "" ? undefined : compileStringTemplate(config.key);
+    this.ctx = { seq: 0, nowIso: "", random: env.random };
+    this.tickMs = Math.min(MAX_TICK_MS, Math.max(MIN_TICK_MS, 1000 / config.rate));
+    this.maxBatch = Math.max(1, Math.ceil((config.rate * this.tickMs * MAX_CATCH_UP_TICKS) / 1000));
+    this.limit = config.count > 0 ? config.count : Number.POSITIVE_INFINITY;
+  }
 
-  const resume = (): void => {
-    rebase();
-    pump();
-  };
+  start(): void {
+    this.startMs = this.env.clock.now();
+    this.timer = this.env.clock.setTimeout(this.pumpBound, 0);
+  }
 
-  const pump = (): void => {
-    timer = undefined;
-    if (stopped) return;
-    let target = due();
-    if (target - emitted > maxBatch) {
-      target = emitted + maxBatch;
-      startMs = clock.now() - ((target - 1) * 1000) / config.rate;
+  stop(): void {
+    this.stopped = true;
+    if (this.timer !== undefined) this.env.clock.clearTimeout(this.timer);
+    this.timer = undefined;
+  }
+
+  /** Events due by now (the first one at start), capped by `count`. */
+  private due(): number {
+    const elapsed = this.env.clock.now() - this.startMs;
+    return Math.min(this.limit, Math.floor((elapsed * this.config.rate) / 1000) + 1);
+  }
+
+  /** After waiting (back-pressure) or falling behind: continue from now instead of bursting to catch up. */
+  private rebase(emittedByNow = this.emitted): void {
+    this.startMs = this.env.clock.now() - (emittedByNow * 1000) / this.config.rate;
+  }
+
+  private pump(): void {
+    this.timer = undefined;
+    if (this.stopped) return;
+    let target = this.due();
+    if (target - this.emitted > this.maxBatch) {
+      target = this.emitted + this.maxBatch;
+      this.rebase(target - 1);
     }
-    const sliceEnd = Math.min(target, emitted + SLICE);
-    while (emitted < sliceEnd) {
-      const outcome = emitOne();
+    const sliceEnd = Math.min(target, this.emitted + SLICE);
+    while (this.emitted < sliceEnd) {
+      const outcome = this.emitOne();
       if (mustWait(outcome)) {
-        void outcome.then(resume);
+        void outcome.then(this.resumeBound);
         return;
       }
     }
-    if (emitted < target) env.schedule(pump);
-    else if (emitted < limit) timer = clock.setTimeout(pump, tickMs);
-  };
+    if (this.emitted < target) this.env.schedule(this.pumpBound);
+    else if (this.emitted < this.limit) this.timer = this.env.clock.setTimeout(this.pumpBound, this.tickMs);
+  }
 
-  return {
-    start() {
-      startMs = clock.now();
-      timer = clock.setTimeout(pump, 0);
-    },
-    stop() {
-      stopped = true;
-      if (timer !== undefined) clock.clearTimeout(timer);
-      timer = undefined;
-    },
-  };
+  private emitOne(): PublishOutcome {
+    const ctx = this.ctx;
+    ctx.seq = this.emitted + 1;
+    ctx.nowIso = this.env.events.nowIso();
+    const event: CloudEvent = this.env.events.create(this.config.eventType, this.fill(ctx), this.key?.(ctx));
+    this.emitted++;
+    return this.env.outlet.publish(event);
+  }
 }
