@@ -6,8 +6,17 @@ export interface JsonFieldProps {
   onChange(value: unknown): void;
 }
 
-function pretty(value: unknown): string {
-  return value === undefined ? "" : JSON.stringify(value, null, 2);
+const INLINE_WIDTH = 56;
+
+/** Indented JSON that keeps short objects and arrays on one line, so nested patterns stay readable. */
+export function pretty(value: unknown, indent = ""): string {
+  if (value === undefined) return "";
+  const flat = JSON.stringify(value);
+  if (flat.length <= INLINE_WIDTH || value === null || typeof value !== "object") return flat;
+  const inner = `${indent}  `;
+  if (Array.isArray(value)) return `[\n${value.map((v) => inner + pretty(v, inner)).join(",\n")}\n${indent}]`;
+  const entries = Object.entries(value).map(([k, v]) => `${inner}${JSON.stringify(k)}: ${pretty(v, inner)}`);
+  return `{\n${entries.join(",\n")}\n${indent}}`;
 }
 
 /**

@@ -44,3 +44,13 @@ describe("config form fields from configJsonSchema", () => {
     expect(shortMessage(problem)).toBe("Too small: expected number to be >=1");
   });
 });
+
+describe("JSON field formatting", () => {
+  it("keeps short values on one line and indents long ones", async () => {
+    const { pretty } = await import("./JsonField");
+    expect(pretty({ data: { total: [{ numeric: [">", 100] }] } })).toBe('{"data":{"total":[{"numeric":[">",100]}]}}');
+    const long = { orderId: "{{uuid}}", seq: "{{seq}}", total: "{{int 1 500}}", customer: "{{pick alice bob}}" };
+    expect(pretty(long)).toBe('{\n  "orderId": "{{uuid}}",\n  "seq": "{{seq}}",\n  "total": "{{int 1 500}}",\n  "customer": "{{pick alice bob}}"\n}');
+    expect(JSON.parse(pretty(long))).toEqual(long);
+  });
+});
