@@ -1,0 +1,18 @@
+#!/usr/bin/env node
+// `pnpm bench <name>`: runs one benchmark suite; each prints a table and, as its last line, one JSON object.
+import { spawnSync } from "node:child_process";
+
+const suites = {
+  engine: { cwd: "apps/runtime", command: ["pnpm", "exec", "tsx", "--conditions=@eventloom/source", "bench/engine.ts"] },
+  editor: { cwd: "e2e", command: ["pnpm", "exec", "tsx", "bench/editor.ts"] },
+};
+
+const [name, ...args] = process.argv.slice(2);
+const suite = name ? suites[name] : undefined;
+if (!suite) {
+  console.error(`usage: pnpm bench <${Object.keys(suites).join("|")}> [--json]`);
+  process.exit(2);
+}
+const [bin, ...rest] = suite.command;
+const result = spawnSync(bin, [...rest, ...args], { cwd: new URL(`../${suite.cwd}/`, import.meta.url), stdio: "inherit" });
+process.exit(result.status ?? 1);
