@@ -1,6 +1,7 @@
 import type { Deployment, FlowDetail, Graph, Position } from "@eventloom/schema";
 import { create } from "zustand";
 import * as ops from "./graph-ops";
+import { emptyHistory, record, redo, seal, undo, type History } from "./history";
 import { EMPTY_VALIDATION, validate, type Validation } from "./problem-index";
 
 export type SaveState = "saved" | "unsaved" | "saving" | "conflict" | "error";
@@ -24,6 +25,8 @@ export interface FlowState {
   /** validateGraph of the current graph; recomputed only when the graph's structure changes (not on moves). */
   validation: Validation;
   deployment: Deployment | null;
+  /** Undo/redo snapshots of `graph` (see history.ts); every graph edit goes through it. */
+  history: History<Graph>;
 
   load(detail: FlowDetail): void;
   reset(): void;
@@ -36,6 +39,12 @@ export interface FlowState {
   moveNodes(positions: ReadonlyMap<string, Position>): void;
   removeElements(nodeIds: readonly string[], edgeIds: readonly string[]): void;
   setSelection(selection: Selection): void;
+  /** Replaces the graph as one undoable step (auto-layout, paste, import, align …). */
+  applyGraph(graph: Graph, selection?: Selection): void;
+  undo(): void;
+  redo(): void;
+  /** Ends the current coalesced step (drag stop, leaving a config field). */
+  sealHistory(): void;
   setDeployment(deployment: Deployment | null): void;
   /** Bookkeeping used by the save action (flow-actions.ts). */
   markSaving(): void;
@@ -59,18 +68,36 @@ const initial = {
   selection: NO_SELECTION,
   validation: EMPTY_VALIDATION,
   deployment: null,
+  history: emptyHistory<Graph>(),
 };
 
 export const useFlowStore = create<FlowState>()((set, get) => {
   /** Applies an edit: marks the flow dirty and revalidates when the structure (not only positions) changed. */
-  const edit = (graph: Graph, structural: boolean) => {
+  const edit = (graph: Graph, structural: boolean, key: string | null = null) => {
     const state = get();
     if (graph === state.graph) return;
     set({
       graph,
+      history: record(state.history, state.graph, key),
       dirty: true,
       saveState: state.saveState === "conflict" ? "conflict" : "unsaved",
       ...(structural ? { validation: validate(graph) } : {}),
+    });
+  };
+
+  /** Moves to a snapshot from the history; drops selected ids the snapshot does not have. */
+  const travel = (step: { value: Graph; history: History<Graph> } | null) => {
+    if (!step) return;
+    const { selection, saveState } = get();
+    const nodeIds = new Set(step.value.nodes.map((n) => n.id));
+    const edgeIds = new Set(step.value.edges.map((e) => e.id));
+    set({
+      graph: step.value,
+      history: step.history,
+      validation: validate(step.value),
+      dirty: true,
+      saveState: saveState === "conflict" ? "conflict" : "unsaved",
+      selection: { nodeIds: selection.nodeIds.filter((id) => nodeIds.has(id)), edgeIds: selection.edgeIds.filter((id) => edgeIds.has(id)) },
     });
   };
 
@@ -85,6 +112,7 @@ export const useFlowStore = create<FlowState>()((set, get) => {
         graph: detail.graph,
         deployment: detail.deployment,
         validation: validate(detail.graph),
+        history: emptyHistory<Graph>(),
       }),
     reset: () => set(initial),
     setName: (name) => {
@@ -104,9 +132,10 @@ export const useFlowStore = create<FlowState>()((set, get) => {
       edit(ops.addEdge(get().graph, request), true);
       return null;
     },
-    setConfigField: (nodeId, field, value) => edit(ops.setConfigField(get().graph, nodeId, field, value), true),
-    renameNode: (nodeId, name) => edit(ops.updateNode(get().graph, nodeId, (n) => ({ ...n, name })), true),
-    moveNodes: (positions) => edit(ops.moveNodes(get().graph, positions), false),
+    // Keys make typing in one field, or one drag, a single undo step.
+    setConfigField: (nodeId, field, value) => edit(ops.setConfigField(get().graph, nodeId, field, value), true, `config:${nodeId}:${field}`),
+    renameNode: (nodeId, name) => edit(ops.updateNode(get().graph, nodeId, (n) => ({ ...n, name })), true, `name:${nodeId}`),
+    moveNodes: (positions) => edit(ops.moveNodes(get().graph, positions), false, `move:${[...positions.keys()].sort().join(",")}`),
     removeElements: (nodeIds, edgeIds) => {
       const removedNodes = new Set(nodeIds);
       const removedEdges = new Set(edgeIds);
@@ -120,6 +149,13 @@ export const useFlowStore = create<FlowState>()((set, get) => {
       });
     },
     setSelection: (selection) => set({ selection }),
+    applyGraph: (graph, selection) => {
+      edit(graph, true);
+      if (selection) set({ selection });
+    },
+    undo: () => travel(undo(get().history, get().graph)),
+    redo: () => travel(redo(get().history, get().graph)),
+    sealHistory: () => set((s) => ({ history: seal(s.history) })),
     setDeployment: (deployment) => set({ deployment }),
     markSaving: () => set({ saveState: "saving", saveError: null }),
     markSaved: (detail, savedGraph, savedName) => {
