@@ -70,3 +70,35 @@ describe("summarizePattern", () => {
     ]);
   });
 });
+
+describe("wildcard and cidr matchers", () => {
+  const ev = { data: { file: "photos/2024/cat.png", star: "a*b", ip: "10.1.2.3", ip6: "2001:db8::17", items: [{ ip: "192.168.0.9" }] } };
+  const table: Array<[string, Pattern, boolean]> = [
+    ["wildcard suffix", { data: { file: [{ wildcard: "*.png" }] } }, true],
+    ["wildcard middle", { data: { file: [{ wildcard: "photos/*/cat.*" }] } }, true],
+    ["wildcard miss", { data: { file: [{ wildcard: "videos/*" }] } }, false],
+    ["wildcard without star is exact", { data: { file: [{ wildcard: "photos" }] } }, false],
+    ["escaped star is literal", { data: { star: [{ wildcard: "a\\*b" }] } }, true],
+    ["escaped star does not glob", { data: { file: [{ wildcard: "photos\\*" }] } }, false],
+    ["segments may not overlap", { data: { star: [{ wildcard: "a*b*b" }] } }, false],
+    ["cidr v4 inside", { data: { ip: [{ cidr: "10.0.0.0/8" }] } }, true],
+    ["cidr v4 outside", { data: { ip: [{ cidr: "10.1.3.0/24" }] } }, false],
+    ["cidr /32", { data: { ip: [{ cidr: "10.1.2.3/32" }] } }, true],
+    ["cidr v6 inside", { data: { ip6: [{ cidr: "2001:db8::/32" }] } }, true],
+    ["cidr version mismatch", { data: { ip: [{ cidr: "::/0" }] } }, false],
+    ["cidr over an array of objects", { data: { items: { ip: [{ cidr: "192.168.0.0/16" }] } } }, true],
+    ["cidr on a non-address", { data: { file: [{ cidr: "0.0.0.0/0" }] } }, false],
+  ];
+  it.each(table)("%s", (_name, pattern, expected) => {
+    expect(PatternSchema.safeParse(pattern).success).toBe(true);
+    expect(matchesPattern(pattern, ev)).toBe(expected);
+  });
+
+  it.each([{ cidr: "10.0.0.0" }, { cidr: "10.0.0.0/33" }, { cidr: "300.0.0.0/8" }, { cidr: "2001:db8:::/32" }, { wildcard: "a**b" }])("refuses %j", (matcher) => {
+    expect(PatternSchema.safeParse({ x: [matcher] }).success).toBe(false);
+  });
+
+  it("summarises the new matchers", () => {
+    expect(summarizePattern({ data: { file: [{ wildcard: "*.png" }], ip: [{ cidr: "10.0.0.0/8" }] } })).toEqual(['data.file like "*.png"', "data.ip in 10.0.0.0/8"]);
+  });
+});

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { matchesCidr, matchesWildcard, parseCidr } from "./pattern-matchers";
 
 /**
  * Content patterns, EventBridge-style: a pattern mirrors the event's shape, and every leaf is a list of
@@ -28,6 +29,8 @@ export const MatcherSchema = z.union([
   z.strictObject({ "anything-but": AnythingButSchema }),
   z.strictObject({ numeric: NumericSchema }),
   z.strictObject({ exists: z.boolean() }),
+  z.strictObject({ wildcard: z.string().max(1000).refine((w) => !w.includes("**"), "a wildcard may not hold consecutive stars") }),
+  z.strictObject({ cidr: z.string().refine((c) => parseCidr(c) !== null, "not a CIDR range like 10.0.0.0/24 or 2001:db8::/32") }),
 ]);
 export type Matcher = z.infer<typeof MatcherSchema>;
 
@@ -87,6 +90,8 @@ function matchesOne(matcher: Matcher, value: unknown): boolean {
     return typeof value === "string" && value.toLowerCase() === matcher["equals-ignore-case"].toLowerCase();
   }
   if ("numeric" in matcher) return typeof value === "number" && matchesNumeric(matcher.numeric, value);
+  if ("wildcard" in matcher) return typeof value === "string" && matchesWildcard(matcher, value);
+  if ("cidr" in matcher) return typeof value === "string" && matchesCidr(matcher, value);
   if ("anything-but" in matcher) return !matchesAnythingBut(matcher["anything-but"], value);
   return false;
 }
@@ -134,6 +139,8 @@ function describeMatcher(matcher: Matcher): string {
   if ("suffix" in matcher) return `ends with ${JSON.stringify(matcher.suffix)}`;
   if ("equals-ignore-case" in matcher) return `≈ ${JSON.stringify(matcher["equals-ignore-case"])}`;
   if ("exists" in matcher) return matcher.exists ? "exists" : "missing";
+  if ("wildcard" in matcher) return `like ${JSON.stringify(matcher.wildcard)}`;
+  if ("cidr" in matcher) return `in ${matcher.cidr}`;
   if ("numeric" in matcher) {
     const [op1, n1, op2, n2] = matcher.numeric;
     return op2 === undefined ? `${op1} ${n1}` : `${op1} ${n1} and ${op2} ${n2}`;

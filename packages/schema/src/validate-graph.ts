@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { getNodeType } from "./catalogue/index";
+import { getNodeType, nodeOutputs } from "./catalogue/index";
 import { connectionProblem } from "./connections";
 import { issuesToErrors, type ErrorCode, type Path } from "./errors";
 import { GraphSchema, type FlowEdge, type FlowNode, type Graph } from "./flow";
@@ -16,17 +16,27 @@ export const ProblemSchema = z.object({
 export type Problem = z.infer<typeof ProblemSchema> & { code: ErrorCode };
 
 /**
+ * Compiles one user expression; returns why it does not compile, or undefined. The schema package has no
+ * expression engine, so the runtime passes one in; without it, expressions are only length-checked.
+ */
+export type ExpressionChecker = (language: "jsonata", source: string) => string | undefined;
+
+export interface ValidateOptions {
+  checkExpression?: ExpressionChecker;
+}
+
+/**
  * Checks a graph and returns every problem at once (never throws), each pointing at the node, edge or
  * config field it concerns. An empty list with no `error` severities means the graph can deploy.
  */
-export function validateGraph(input: unknown): Problem[] {
+export function validateGraph(input: unknown, options: ValidateOptions = {}): Problem[] {
   const parsed = GraphSchema.safeParse(input);
   if (!parsed.success) {
     return issuesToErrors(parsed.error, { code: "GRAPH_SHAPE" }).map((e) => ({ ...e, path: e.path ?? [], severity: "error" as const }));
   }
   const graph = parsed.data;
   const problems: Problem[] = [];
-  const nodesById = checkNodes(graph.nodes, problems);
+  const nodesById = checkNodes(graph.nodes, problems, options);
   checkEdges(graph.edges, nodesById, problems);
   checkWiring(graph, nodesById, problems);
   return problems;
@@ -38,7 +48,7 @@ export function hasErrors(problems: readonly Problem[]): boolean {
 
 type IndexedNode = { node: FlowNode; index: number };
 
-function checkNodes(nodes: FlowNode[], problems: Problem[]): Map<string, IndexedNode> {
+function checkNodes(nodes: FlowNode[], problems: Problem[], options: ValidateOptions): Map<string, IndexedNode> {
   const byId = new Map<string, IndexedNode>();
   nodes.forEach((node, index) => {
     const at: Path = ["nodes", index];
@@ -60,6 +70,13 @@ function checkNodes(nodes: FlowNode[], problems: Problem[]): Map<string, Indexed
     if (!config.success) {
       for (const issue of issuesToErrors(config.error, { code: "INVALID_CONFIG", prefix: [...at, "config"] })) {
         problems.push(error("INVALID_CONFIG", `${label}: ${issue.message.replace(/^nodes\[\d+\]\./, "")}`, issue.path ?? at, { nodeId: node.id }));
+      }
+    } else if (options.checkExpression && definition.expressions) {
+      for (const expression of definition.expressions(config.data)) {
+        const reason = options.checkExpression(expression.language, expression.source);
+        if (reason !== undefined) {
+          problems.push(error("INVALID_CONFIG", `${label}: ${expression.field}: ${reason}`, [...at, "config", expression.field], { nodeId: node.id }));
+        }
       }
     }
   });
@@ -95,7 +112,7 @@ function checkEdges(edges: FlowEdge[], nodesById: Map<string, IndexedNode>, prob
 function checkPorts(edge: FlowEdge, source: FlowNode, target: FlowNode, at: Path, problems: Problem[]): void {
   const sourceType = getNodeType(source.type);
   const targetType = getNodeType(target.type);
-  if (sourceType && !sourceType.outputs.some((p) => p.id === edge.sourcePort)) {
+  if (sourceType && !nodeOutputs(source.type, source.config).some((p) => p.id === edge.sourcePort)) {
     problems.push(error("UNKNOWN_PORT", `${describeNode(source)} has no output port "${edge.sourcePort}".`, [...at, "sourcePort"], { edgeId: edge.id }));
   }
   if (targetType && !targetType.inputs.some((p) => p.id === edge.targetPort)) {

@@ -3,9 +3,9 @@ import { configJsonSchema, defaultConfig, getNodeType, nodeCatalogue, nodeFacts,
 
 describe("node catalogue", () => {
   it("has the first catalogue, grouped by kind", () => {
-    expect(nodeTypesOfKind("producer").map((d) => d.type)).toEqual(["generator", "timer", "manual"]);
+    expect(nodeTypesOfKind("producer").map((d) => d.type)).toEqual(["generator", "timer", "manual", "webhook-in"]);
     expect(nodeTypesOfKind("channel").map((d) => d.type)).toEqual(["memory"]);
-    expect(nodeTypesOfKind("consumer").map((d) => d.type)).toEqual(["filter", "transform", "log"]);
+    expect(nodeTypesOfKind("consumer").map((d) => d.type)).toEqual(["filter", "transform", "router", "window", "delay", "rate-limit", "webhook-out", "alert", "log"]);
   });
 
   it.each(Object.keys(nodeCatalogue))("%s: defaults parse, facts render, ports match its kind", (type) => {

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { JsonValueSchema } from "../json";
 import { PatternSchema, summarizePattern } from "../pattern";
 import { defineNodeType, IN_PORT, OUT_PORT } from "./define";
+import { FieldPathSchema } from "./fields";
 
 export const FilterConfigSchema = z.object({
   pattern: PatternSchema.default({ data: { total: [{ numeric: [">", 100] }] } })
@@ -24,8 +25,6 @@ export const filterType = defineNodeType({
   },
 });
 
-/** A dotted path into the event, e.g. `data.customer.id`. */
-const FieldPathSchema = z.string().min(1).max(200).regex(/^[A-Za-z0-9_$-]+(\.[A-Za-z0-9_$-]+)*$/, "use a dotted path like data.customer.id");
 
 export const MappingSchema = z
   .object({
@@ -36,7 +35,15 @@ export const MappingSchema = z
   .refine((m) => (m.from === undefined) !== (m.value === undefined), { message: "give exactly one of `from` or `value`" });
 export type Mapping = z.infer<typeof MappingSchema>;
 
+export const TRANSFORM_TIMEOUT_MAX_MS = 1_000;
+
 export const TransformConfigSchema = z.object({
+  language: z.enum(["mappings", "jsonata"]).default("mappings").meta({ title: "Language", widget: "enum" })
+    .describe("mappings: declarative field copies; jsonata: a JSONata expression over the whole event whose result becomes the new data."),
+  expression: z.string().max(10_000).default("$merge([data, {\"amount\": data.total}])").meta({ title: "Expression", widget: "jsonata" })
+    .describe("JSONata expression (language jsonata), evaluated with the incoming CloudEvent as input; its result is the new event's data."),
+  timeoutMs: z.number().int().min(1).max(TRANSFORM_TIMEOUT_MAX_MS).default(50).meta({ title: "Time budget", unit: "ms", widget: "number" })
+    .describe("How long one JSONata evaluation may run before it fails the event."),
   eventType: z.string().max(200).default("").meta({ title: "New event type" }).describe("Type of the emitted event; empty keeps the incoming type."),
   keepData: z.boolean().default(true).meta({ title: "Keep incoming data", widget: "boolean" }).describe("Start from the incoming data (true) or from an empty object (false)."),
   mappings: z.array(MappingSchema).max(200).default([{ to: "amount", from: "data.total" }])
@@ -48,12 +55,16 @@ export const transformType = defineNodeType({
   type: "transform",
   kind: "consumer",
   title: "Transform",
-  description: "Reshape events with declarative field mappings.",
-  docs: "Each mapping copies a field (from) or writes a constant (value) into the emitted event's data. No user JavaScript runs.",
+  description: "Reshape events with field mappings or a JSONata expression.",
+  docs: "Mappings copy a field (from) or write a constant (value) into the emitted event's data. JSONata mode evaluates an expression over the event in a sandbox with a time budget, a depth limit and a sequence-length limit; it can read only the event. No user JavaScript runs.",
   inputs: [IN_PORT],
   outputs: [OUT_PORT],
   config: TransformConfigSchema,
-  facts: (c) => [`${c.mappings.length} mapping${c.mappings.length === 1 ? "" : "s"}`, ...(c.eventType ? [`→ ${c.eventType}`] : [])],
+  expressions: (c) => (c.language === "jsonata" ? [{ field: "expression", language: "jsonata", source: c.expression }] : []),
+  facts: (c) => [
+    c.language === "jsonata" ? `JSONata · ${c.timeoutMs} ms` : `${c.mappings.length} mapping${c.mappings.length === 1 ? "" : "s"}`,
+    ...(c.eventType ? [`→ ${c.eventType}`] : []),
+  ],
 });
 
 export const LogConfigSchema = z.object({

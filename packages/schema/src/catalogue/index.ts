@@ -1,23 +1,45 @@
 import { z } from "zod";
 import type { NodeKind } from "../flow";
+import { alertType } from "./alert";
 import { memoryChannelType } from "./channels";
 import { filterType, logType, transformType } from "./consumers";
-import type { NodeTypeDefinition } from "./define";
+import { delayType } from "./delay";
+import { outputsOf, type NodeTypeDefinition, type PortDefinition } from "./define";
 import { generatorType, manualType, timerType } from "./producers";
+import { rateLimitType } from "./rate-limit";
+import { routerType } from "./router";
+import { webhookInType } from "./webhook-in";
+import { webhookOutType } from "./webhook-out";
+import { windowType } from "./window";
 
+export * from "./alert";
 export * from "./channels";
 export * from "./consumers";
 export * from "./define";
+export * from "./delay";
+export * from "./fields";
 export * from "./producers";
+export * from "./rate-limit";
+export * from "./router";
+export * from "./webhook-in";
+export * from "./webhook-out";
+export * from "./window";
 
 /** Every node type the product knows, keyed by `type`. The editor palette and the engine both read this. */
 export const nodeCatalogue: Readonly<Record<string, NodeTypeDefinition>> = Object.freeze({
   generator: generatorType,
   timer: timerType,
   manual: manualType,
+  "webhook-in": webhookInType,
   memory: memoryChannelType,
   filter: filterType,
   transform: transformType,
+  router: routerType,
+  window: windowType,
+  delay: delayType,
+  "rate-limit": rateLimitType,
+  "webhook-out": webhookOutType,
+  alert: alertType,
   log: logType,
 } as Record<string, NodeTypeDefinition>);
 
@@ -47,4 +69,10 @@ export function nodeFacts(type: string, config: unknown): string[] {
   if (!definition) return [];
   const parsed = definition.config.safeParse(config);
   return parsed.success ? definition.facts(parsed.data) : [];
+}
+
+/** A node's output ports for its config (a router's named outputs); [] for unknown types. */
+export function nodeOutputs(type: string, config: unknown): PortDefinition[] {
+  const definition = getNodeType(type);
+  return definition ? outputsOf(definition, config) : [];
 }
