@@ -1,0 +1,42 @@
+import { Panel } from "@xyflow/react";
+import { useSearchStore } from "../search/search-store";
+import { useFlowStore } from "../stores/flow-store";
+import { useCanvasCommands } from "./useCanvasCommands";
+import { useViewActions } from "./useViewActions";
+import { useViewStore } from "./view-store";
+
+/** Canvas tools: auto-layout, fit, zoom to selection, snap, search. Each is also a command with a shortcut. */
+export function CanvasToolbar() {
+  const actions = useViewActions();
+  useCanvasCommands(actions);
+  const snap = useViewStore((s) => s.snapToGrid);
+  const selected = useFlowStore((s) => s.selection.nodeIds.length);
+  const empty = useFlowStore((s) => s.graph.nodes.length === 0);
+
+  return (
+    <Panel position="top-left" className="canvas-toolbar" aria-label="Canvas tools" role="toolbar">
+      <button type="button" className="tool-btn" onClick={() => void actions.layout()} disabled={empty} data-testid="auto-layout" title="Auto-layout left to right (Ctrl+Shift+L)">
+        ⇶ {selected >= 2 ? "Layout selection" : "Auto-layout"}
+      </button>
+      <button type="button" className="tool-btn" onClick={actions.fitFlow} disabled={empty} data-testid="zoom-fit" title="Zoom to fit (Shift+F)">
+        ⤢ Fit
+      </button>
+      <button type="button" className="tool-btn" onClick={actions.zoomToSelection} disabled={selected === 0} data-testid="zoom-selection" title="Zoom to selection (Shift+S)">
+        ◎ Selection
+      </button>
+      <button
+        type="button"
+        className="tool-btn"
+        aria-pressed={snap}
+        onClick={() => useViewStore.getState().toggleSnap()}
+        data-testid="snap-toggle"
+        title="Snap to grid (Shift+G)"
+      >
+        # Snap
+      </button>
+      <button type="button" className="tool-btn" onClick={() => useSearchStore.getState().show()} data-testid="search-open" title="Search in the flow (Ctrl+F)">
+        ⌕ Search
+      </button>
+    </Panel>
+  );
+}
