@@ -1,5 +1,7 @@
 import { ReactFlowProvider } from "@xyflow/react";
 import { Canvas } from "./canvas/Canvas";
+import { ImportDialog } from "./import-export/ImportDialog";
+import { EditorCommands } from "./editing/EditorCommands";
 import { ConflictBanner } from "./layout/ConflictBanner";
 import { EmptyWorkspace } from "./layout/EmptyWorkspace";
 import { NoticeToast } from "./layout/NoticeToast";
@@ -41,6 +43,8 @@ export function App() {
           </main>
         </div>
         <NoticeToast />
+        <EditorCommands />
+        <ImportDialog />
       </div>
     </ReactFlowProvider>
   );

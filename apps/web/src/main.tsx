@@ -3,12 +3,16 @@ import "./styles/tokens.css";
 import "./styles/app.css";
 import "./styles/canvas.css";
 import "./styles/panels.css";
+import "./styles/editor-tools.css";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./App";
+import { installTheme } from "./theme/theme-store";
 
 const root = document.getElementById("root");
 if (!root) throw new Error("index.html has no #root element");
+// Before the first render, so the first paint already has the chosen theme.
+installTheme();
 createRoot(root).render(
   <StrictMode>
     <App />

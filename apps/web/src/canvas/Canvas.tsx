@@ -1,5 +1,11 @@
 import { Background, BackgroundVariant, Controls, MiniMap, ReactFlow, useReactFlow, type Connection, type FinalConnectionState, type IsValidConnection } from "@xyflow/react";
 import { useCallback, useState, type DragEvent } from "react";
+import { offerInsertChannel, useCanvasEditing } from "../editing/useCanvasEditing";
+import { CanvasToolbar } from "../canvas-tools/CanvasToolbar";
+import { useViewStore } from "../canvas-tools/view-store";
+import { dropFlowFile, isFileDrag } from "../import-export/file-drop";
+import { SearchBar } from "../search/SearchBar";
+import { useThemeStore } from "../theme/theme-store";
 import { useFlowStore } from "../stores/flow-store";
 import { connectionCheck } from "../stores/graph-ops";
 import { useUiStore } from "../stores/ui-store";
@@ -11,7 +17,6 @@ import { PALETTE_MIME } from "./palette-dnd";
 import { useCanvasElements } from "./useCanvasElements";
 import { wireReason } from "./wire-reason";
 
-const DELETE_KEYS = ["Backspace", "Delete"];
 const FIT_VIEW_OPTIONS = { padding: 0.2, maxZoom: 1.1 };
 
 const isValidConnection: IsValidConnection<CanvasEdge> = (connection) =>
@@ -36,19 +41,29 @@ function FlowCanvas() {
   const isEmpty = useFlowStore((s) => s.graph.nodes.length === 0);
   const { nodes, edges, onNodesChange, onEdgesChange } = useCanvasElements();
   const { screenToFlowPosition } = useReactFlow();
+  const editing = useCanvasEditing();
+  const snapToGrid = useViewStore((s) => s.snapToGrid);
+  const theme = useThemeStore((s) => s.theme);
 
   const onConnect = useCallback((connection: Connection) => {
     const problem = useFlowStore.getState().connect(connectionToRequest(connection));
     if (problem) useUiStore.getState().notify(problem, "error");
   }, []);
 
-  const onConnectEnd = useCallback((_event: MouseEvent | TouchEvent, state: FinalConnectionState) => {
+  const onConnectEnd = useCallback((event: MouseEvent | TouchEvent, state: FinalConnectionState) => {
     if (state.isValid !== false || !state.fromNode || !state.fromHandle) return;
+    if (offerInsertChannel(event, state)) return;
     const reason = wireReason({ fromNode: state.fromNode, fromHandle: state.fromHandle, toNode: state.toNode, toHandle: state.toHandle });
     if (reason) useUiStore.getState().notify(reason, "error");
   }, []);
 
   const onDragOver = useCallback((event: DragEvent) => {
+    // A flow file dragged from the desktop is imported (import dialog), not added as a node.
+    if (isFileDrag(event)) {
+      event.preventDefault();
+      event.dataTransfer.dropEffect = "copy";
+      return;
+    }
     if (!event.dataTransfer.types.includes(PALETTE_MIME)) return;
     event.preventDefault();
     event.dataTransfer.dropEffect = "copy";
@@ -56,6 +71,7 @@ function FlowCanvas() {
 
   const onDrop = useCallback(
     (event: DragEvent) => {
+      if (isFileDrag(event) && dropFlowFile(event)) return;
       const type = event.dataTransfer.getData(PALETTE_MIME);
       if (!type) return;
       event.preventDefault();
@@ -78,17 +94,19 @@ function FlowCanvas() {
         isValidConnection={isValidConnection}
         onDragOver={onDragOver}
         onDrop={onDrop}
-        deleteKeyCode={DELETE_KEYS}
-        snapToGrid
+        {...editing}
+        snapToGrid={snapToGrid}
         snapGrid={GRID}
         fitView={fitOnOpen}
         fitViewOptions={FIT_VIEW_OPTIONS}
-        colorMode="system"
+        colorMode={theme}
       >
         <Background variant={BackgroundVariant.Dots} gap={GRID[0]} size={1.2} />
         <Controls />
         <MiniMap pannable zoomable nodeColor={minimapColor} nodeStrokeWidth={2} />
         <ConnectionHint />
+        <CanvasToolbar />
+        <SearchBar />
       </ReactFlow>
       {isEmpty && (
         <div className="canvas__empty-hint">

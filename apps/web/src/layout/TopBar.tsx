@@ -1,5 +1,7 @@
 import { useState } from "react";
+import { FlowFileMenu } from "../import-export/FlowFileMenu";
 import { useFlowStore } from "../stores/flow-store";
+import { ThemeSwitch } from "../theme/ThemeSwitch";
 import { DeployControls } from "./DeployControls";
 import { InlineName } from "./InlineName";
 import { SaveStatus } from "./SaveStatus";
@@ -20,6 +22,8 @@ export function TopBar() {
       <FlowName />
       <SaveStatus />
       <div className="topbar__spacer" />
+      <FlowFileMenu />
+      <ThemeSwitch />
       <DeployControls />
     </header>
   );
