@@ -22,5 +22,8 @@ export const CloudEventSchema = z
     /** Partitioning extension: the ordering/partition key. */
     partitionkey: z.string().max(256).optional(),
   })
-  .catchall(z.union([z.string(), z.number(), z.boolean()]));
+    // Extension attributes are typed `unknown` so engine code can build events (whose `data` is unknown) as
+  // plain object literals; the CloudEvents type system (string, number, boolean) is checked where events
+  // cross a boundary.
+  .catchall(z.unknown());
 export type CloudEvent = z.infer<typeof CloudEventSchema>;

@@ -34,6 +34,7 @@ export const ErrorCodeSchema = z.enum([
   "MISSING_OUTPUT",
   "UNUSED_CHANNEL",
   "CYCLE",
+  "DEAD_LETTER_INVALID",
 ]);
 export type ErrorCode = z.infer<typeof ErrorCodeSchema>;
 

@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 /** What happened to an event at a node. Each hop is one span in the trace. */
-export const HopSchema = z.enum(["published", "delivered", "done", "failed", "dropped"]);
+export const HopSchema = z.enum(["published", "delivered", "done", "failed", "dropped", "retried", "dead-lettered"]);
 export type Hop = z.infer<typeof HopSchema>;
 
 /** Exact per-node counts since the deployment started. */
@@ -14,8 +14,12 @@ export const NodeCountersSchema = z.object({
   done: z.number().int().nonnegative(),
   failed: z.number().int().nonnegative(),
   dropped: z.number().int().nonnegative(),
+  /** Deliveries a channel scheduled again after a consumer failed (at-least-once). */
+  retried: z.number().int().nonnegative().default(0),
+  /** Events a channel moved to its dead-letter channel after the last attempt. */
+  deadLettered: z.number().int().nonnegative().default(0),
 });
-export type NodeCounters = z.infer<typeof NodeCountersSchema>;
+export type NodeCounters = z.output<typeof NodeCountersSchema>;
 
 export const ChannelStateSchema = z.object({
   depth: z.number().int().nonnegative(),
@@ -55,5 +59,5 @@ export const TraceFrameSchema = z.object({
 export type TraceFrame = z.infer<typeof TraceFrameSchema>;
 
 export function emptyCounters(): NodeCounters {
-  return { received: 0, emitted: 0, done: 0, failed: 0, dropped: 0 };
+  return { received: 0, emitted: 0, done: 0, failed: 0, dropped: 0, retried: 0, deadLettered: 0 };
 }

@@ -116,4 +116,31 @@ describe("validateGraph", () => {
     const proto = { ...log, type: "__proto__" };
     expect(codes(validateGraph(graph([gen, chan, proto], wired.slice(0, 1).concat({ id: "e2", source: "c", target: "l" }))))).toEqual(["UNKNOWN_NODE_TYPE"]);
   });
+
+  describe("dead-letter channels", () => {
+    const dlq = { id: "dlq", kind: "channel" as const, type: "memory", name: "Dead letters", config: {} };
+    const withDlq = (deadLetter: string) => graph([gen, { ...chan, config: { deadLetter } }, log, dlq], wired);
+
+    it("accepts another channel of the flow and counts it as fed", () => {
+      const problems = validateGraph(withDlq("dlq"));
+      expect(problems.filter((p) => p.nodeId === "dlq").map((p) => p.code)).toEqual(["UNUSED_CHANNEL"]);
+      expect(hasErrors(problems)).toBe(false);
+    });
+
+    it.each([
+      ["itself", "c", "its own dead-letter channel"],
+      ["a missing node", "nope", 'no node "nope"'],
+      ["a consumer", "l", "is a consumer, not a channel"],
+    ])("rejects %s with a path to the field", (_name, target, message) => {
+      const problem = validateGraph(withDlq(target)).find((p) => p.code === "DEAD_LETTER_INVALID");
+      expect(problem).toMatchObject({ severity: "error", nodeId: "c", path: ["nodes", 1, "config", "deadLetter"] });
+      expect(problem?.message).toContain(message);
+    });
+  });
+
+  it("checks channel retry and ordering settings", () => {
+    const bad = graph([gen, { ...chan, config: { retry: { attempts: 0 }, orderingKey: "data..x", concurrency: 0 } }, log], wired);
+    const paths = validateGraph(bad).filter((p) => p.code === "INVALID_CONFIG").map((p) => p.path.slice(3).join("."));
+    expect(paths.sort()).toEqual(["concurrency", "orderingKey", "retry.attempts"]);
+  });
 });

@@ -39,6 +39,7 @@ export function validateGraph(input: unknown, options: ValidateOptions = {}): Pr
   const nodesById = checkNodes(graph.nodes, problems, options);
   checkEdges(graph.edges, nodesById, problems);
   checkWiring(graph, nodesById, problems);
+  checkDeadLetters(nodesById, problems);
   return problems;
 }
 
@@ -123,6 +124,11 @@ function checkPorts(edge: FlowEdge, source: FlowNode, target: FlowNode, at: Path
 /** Every channel and consumer needs an input; producers and channels should lead somewhere. */
 function checkWiring(graph: Graph, nodesById: Map<string, IndexedNode>, problems: Problem[]): void {
   const incoming = new Set(graph.edges.map((e) => e.target));
+  // A dead-letter channel is fed by the channel that names it, not by an edge.
+  for (const { node } of nodesById.values()) {
+    const target = deadLetterOf(node);
+    if (target) incoming.add(target);
+  }
   const outgoing = new Set(graph.edges.map((e) => e.source));
   for (const { node, index } of nodesById.values()) {
     const at: Path = ["nodes", index];
@@ -140,6 +146,28 @@ function checkWiring(graph: Graph, nodesById: Map<string, IndexedNode>, problems
       problems.push(warning("UNUSED_CHANNEL", `${describeNode(node)} has no consumers: its events pile up until it is full.`, at, ids));
     }
   }
+}
+
+/** A channel's `deadLetter` must name another channel of the same flow. */
+function checkDeadLetters(nodesById: Map<string, IndexedNode>, problems: Problem[]): void {
+  for (const { node, index } of nodesById.values()) {
+    const target = deadLetterOf(node);
+    if (!target) continue;
+    const at: Path = ["nodes", index, "config", "deadLetter"];
+    const label = describeNode(node);
+    const other = nodesById.get(target)?.node;
+    let reason: string | undefined;
+    if (target === node.id) reason = "a channel cannot be its own dead-letter channel";
+    else if (!other) reason = `there is no node "${target}" in this flow`;
+    else if (other.kind !== "channel") reason = `${describeNode(other)} is a ${other.kind}, not a channel`;
+    if (reason) problems.push(error("DEAD_LETTER_INVALID", `${label}: dead-letter channel "${target}": ${reason}.`, at, { nodeId: node.id }));
+  }
+}
+
+function deadLetterOf(node: FlowNode): string | undefined {
+  if (node.kind !== "channel") return undefined;
+  const value = node.config.deadLetter;
+  return typeof value === "string" && value !== "" ? value : undefined;
 }
 
 function describeNode(node: FlowNode): string {

@@ -22,7 +22,17 @@ describe("compilePlan", () => {
 
   it("applies config defaults from the catalogue", () => {
     const plan = compilePlan(transformChain.graph, context);
-    expect(plan.nodes.get("readings")?.config).toEqual({ mode: "queue", delivery: "at-least-once", capacity: 10_000, overflow: "block" });
+    expect(plan.nodes.get("readings")?.config).toEqual({
+      mode: "queue",
+      delivery: "at-least-once",
+      capacity: 10_000,
+      overflow: "block",
+      concurrency: 1,
+      retry: { attempts: 3, initialDelayMs: 100, maxDelayMs: 10_000, multiplier: 2, jitter: 0.2 },
+      deadLetter: "",
+      orderingKey: "",
+      retention: { maxEvents: 0, maxAgeMs: 0 },
+    });
     expect(plan.outputs.get("tick")).toEqual(["readings"]);
   });
 

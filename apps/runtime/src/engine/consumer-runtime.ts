@@ -1,12 +1,13 @@
 /**
  * Runs one consumer node: counts and traces each delivery, calls the node's handler, and settles the event
  * with its channel (ack after the handler finished). Synchronous handlers take the fast path with no
- * promise; an async handler makes the consumer busy until it settles, which is how back-pressure from a
- * blocked downstream channel travels upstream.
+ * promise; an async handler keeps its delivery in flight until it settles, and the channel hands a
+ * subscription no more than its `concurrency` at once — which is how back-pressure from a blocked
+ * downstream channel travels upstream.
  */
 import type { CloudEvent, NodeCounters } from "@eventloom/schema";
 import type { HopRecorder } from "./contract";
-import type { MemoryChannel, Subscriber } from "./memory-channel";
+import type { Delivery, MemoryChannel, Subscriber } from "./memory-channel";
 import type { Scheduler } from "./scheduler";
 
 /** What a consumer node implements. Return a promise only when the work really is asynchronous. */
@@ -25,9 +26,6 @@ export interface ConsumerRuntimeOptions {
   onSettled: () => void;
 }
 
-/** Async handlings one consumer runs at once; more would reorder a queue's events. */
-const MAX_IN_FLIGHT = 1;
-
 export class ConsumerRuntime implements Subscriber {
   readonly id: string;
   readonly inputs: MemoryChannel[] = [];
@@ -43,11 +41,7 @@ export class ConsumerRuntime implements Subscriber {
     this.recorder = options.recorder;
   }
 
-  get busy(): boolean {
-    return this.inFlight >= MAX_IN_FLIGHT;
-  }
-
-  deliver(event: CloudEvent, channel: MemoryChannel): void {
+  deliver(event: CloudEvent, channel: Delivery): void {
     this.counters.received++;
     this.recorder.record("delivered", this.id, event);
     let result: void | Promise<unknown>;
@@ -65,7 +59,7 @@ export class ConsumerRuntime implements Subscriber {
     this.handler.stop?.();
   }
 
-  private track(work: Promise<unknown>, event: CloudEvent, channel: MemoryChannel): void {
+  private track(work: Promise<unknown>, event: CloudEvent, channel: Delivery): void {
     this.inFlight++;
     work.then(
       () => this.finish(event, channel, false, undefined),
@@ -73,21 +67,20 @@ export class ConsumerRuntime implements Subscriber {
     );
   }
 
-  private finish(event: CloudEvent, channel: MemoryChannel, failed: boolean, error: unknown): void {
+  private finish(event: CloudEvent, channel: Delivery, failed: boolean, error: unknown): void {
     this.inFlight--;
     if (failed) this.fail(event, channel, error);
     else this.succeed(event, channel);
-    for (const input of this.inputs) this.options.scheduler.wake(input);
     this.options.onSettled();
   }
 
-  private succeed(event: CloudEvent, channel: MemoryChannel): void {
+  private succeed(event: CloudEvent, channel: Delivery): void {
     this.counters.done++;
     this.recorder.record("done", this.id, event);
     channel.settle(event, undefined);
   }
 
-  private fail(event: CloudEvent, channel: MemoryChannel, error: unknown): void {
+  private fail(event: CloudEvent, channel: Delivery, error: unknown): void {
     const message = error instanceof Error ? error.message : String(error);
     this.counters.failed++;
     this.recorder.record("failed", this.id, event, message);

@@ -21,7 +21,7 @@ export class CounterBook {
   snapshot(): Record<string, NodeCounters> {
     const out: Record<string, NodeCounters> = {};
     for (const [nodeId, c] of this.byNode) {
-      out[nodeId] = { received: c.received, emitted: c.emitted, done: c.done, failed: c.failed, dropped: c.dropped };
+      out[nodeId] = { ...c };
     }
     return out;
   }

@@ -1,6 +1,6 @@
 import { emptyCounters, MemoryChannelConfigSchema, type CloudEvent, type MemoryChannelConfig } from "@eventloom/schema";
 import { describe, expect, it } from "vitest";
-import { DROP_REASONS, MemoryChannel, REJECTED, type Subscriber } from "./memory-channel";
+import { DROP_REASONS, MemoryChannel, REJECTED, type Delivery, type Subscriber } from "./memory-channel";
 import { Scheduler } from "./scheduler";
 import { testEvent } from "./testing/events";
 import { createListRecorder } from "./testing/list-recorder";
@@ -11,7 +11,7 @@ class FakeSubscriber implements Subscriber {
   busy = false;
   readonly got: CloudEvent[] = [];
   fail = false;
-  deliver(event: CloudEvent, channel: MemoryChannel): void {
+  deliver(event: CloudEvent, channel: Delivery): void {
     this.got.push(event);
     channel.settle(event, this.fail ? "boom" : undefined);
   }
@@ -22,9 +22,9 @@ function setup(config: Partial<MemoryChannelConfig>, subscribers = 0) {
   const scheduler = new Scheduler({ schedule: (fn) => runs.push(fn), onIdle: () => {} });
   const recorder = createListRecorder();
   const counters = emptyCounters();
-  const channel = new MemoryChannel("ch", MemoryChannelConfigSchema.parse(config), counters, recorder, scheduler);
+  const channel = new MemoryChannel("ch", MemoryChannelConfigSchema.parse(config), { counters, recorder, scheduler });
   const subs = Array.from({ length: subscribers }, () => new FakeSubscriber());
-  channel.subscribers.push(...subs);
+  for (const sub of subs) channel.subscribe(sub);
   const drainAll = () => {
     while (runs.length > 0) runs.shift()!();
   };
@@ -153,7 +153,7 @@ describe("memory channel delivery", () => {
   it("at-least-once tracks unacked deliveries until the consumer settles", () => {
     const { channel, drainAll } = setup({ delivery: "at-least-once" }, 0);
     let settleLater: (() => void) | undefined;
-    channel.subscribers.push({
+    channel.subscribe({
       busy: false,
       deliver: (event, ch) => {
         settleLater = () => ch.settle(event, undefined);

@@ -1,23 +1,42 @@
 /**
- * The in-process channel: a bounded ring-buffer queue (each event to one subscriber, round-robin) or topic
- * (every subscriber gets every event), with an overflow policy. Publishing enqueues and wakes the scheduler;
- * the scheduler calls `drain`. The fast path (room in the buffer) allocates nothing.
+ * The in-process channel: a bounded ring buffer feeding consumer groups (queue: one group of competing
+ * members; topic: a group per subscriber), with an overflow policy, at-least-once redelivery (see
+ * channel-failures.ts), ordering keys and optional retention for replay. Publishing enqueues and wakes the
+ * scheduler; the scheduler calls `drain`. The fast path (room, no key, no retention) allocates nothing.
  */
 import type { CloudEvent, MemoryChannelConfig, NodeCounters } from "@eventloom/schema";
-import type { ChannelSnapshot, HopRecorder } from "./contract";
+import { ChannelFailures } from "./channel-failures";
+import { ConsumerGroup, Member, type SettleTarget, type Subscriber } from "./consumer-group";
+import type { ChannelSnapshot, Clock, HopRecorder } from "./contract";
+import { createKeyReader } from "./ordering";
+import { RetentionBuffer, type ReplaySelection } from "./retention";
 import { RingQueue } from "./ring-queue";
 import type { Drainable, Scheduler } from "./scheduler";
+
+export type { Delivery, Subscriber } from "./consumer-group";
 
 /** Returned by `publish` when a `reject` channel is full: the publisher is told, not just the counters. */
 export const REJECTED: unique symbol = Symbol("rejected");
 /** undefined: accepted (or dropped by a drop policy); a promise: wait for room (`block`); REJECTED. */
 export type PublishOutcome = undefined | Promise<void> | typeof REJECTED;
 
-/** A consumer as a channel sees it. */
-export interface Subscriber {
-  /** True while the subscriber cannot take another event (async work in flight). */
-  readonly busy: boolean;
-  deliver(event: CloudEvent, channel: MemoryChannel): void;
+export const DROP_REASONS = {
+  oldest: "channel full: dropped the oldest event",
+  newest: "channel full: dropped the newest event",
+  rejected: "channel full: rejected",
+  stopped: "deployment stopped before delivery",
+  unsubscribed: "its subscriber was removed",
+} as const;
+
+export interface MemoryChannelDeps {
+  counters: NodeCounters;
+  recorder: HopRecorder;
+  scheduler: Scheduler;
+  /** Retry timers and retention ages; required for retries to fire. */
+  clock?: Clock;
+  random?: () => number;
+  /** Finds the dead-letter channel by id when an event has failed every attempt. */
+  resolveChannel?: (id: string) => MemoryChannel | undefined;
 }
 
 interface Waiter {
@@ -25,47 +44,81 @@ interface Waiter {
   resolve: () => void;
 }
 
-export const DROP_REASONS = {
-  oldest: "channel full: dropped the oldest event",
-  newest: "channel full: dropped the newest event",
-  rejected: "channel full: rejected",
-  stopped: "deployment stopped before delivery",
-} as const;
-
-export class MemoryChannel implements Drainable {
+export class MemoryChannel implements Drainable, SettleTarget {
   queued = false;
   /** At-least-once deliveries handed out and not yet settled. */
   unacked = 0;
   readonly subscribers: Subscriber[] = [];
+  readonly groups: ConsumerGroup[] = [];
+  readonly counters: NodeCounters;
   private readonly queue: RingQueue<CloudEvent>;
   private waiters: RingQueue<Waiter> | undefined;
-  private cursor = 0;
   private readonly atLeastOnce: boolean;
+  private readonly keyed: boolean;
+  private readonly retention: RetentionBuffer | undefined;
+  private readonly failures: ChannelFailures;
+  private delivering = false;
+  private replaying = false;
 
   constructor(
     readonly id: string,
-    private readonly config: MemoryChannelConfig,
-    readonly counters: NodeCounters,
-    private readonly recorder: HopRecorder,
-    private readonly scheduler: Scheduler,
+    readonly config: MemoryChannelConfig,
+    private readonly deps: MemoryChannelDeps,
   ) {
+    this.counters = deps.counters;
     this.queue = new RingQueue<CloudEvent>(config.capacity);
     this.atLeastOnce = config.delivery === "at-least-once";
+    this.keyed = config.orderingKey !== "";
+    this.retention = RetentionBuffer.enabled(config.retention) ? new RetentionBuffer(config.retention) : undefined;
+    this.failures = new ChannelFailures(this, deps);
+  }
+
+  /** Adds a consumer: to the one competing group (queue) or as its own group (topic). */
+  subscribe(sub: Subscriber): void {
+    this.subscribers.push(sub);
+    let group = this.config.mode === "queue" ? this.groups[0] : undefined;
+    if (!group) this.groups.push((group = new ConsumerGroup(this.config.concurrency, createKeyReader(this.config.orderingKey))));
+    group.members.push(new Member(sub, group, this));
+  }
+
+  /** Hot swap: the new subscriber takes the old one's place, group state and in-flight events included. */
+  replaceSubscriber(old: Subscriber, next: Subscriber): boolean {
+    const index = this.subscribers.indexOf(old);
+    if (index < 0) return false;
+    this.subscribers[index] = next;
+    for (const group of this.groups) for (const member of group.members) if (member.sub === old) member.sub = next;
+    return true;
+  }
+
+  /** Removes a consumer; a topic subscriber's pending events are dropped (and counted) with it. */
+  unsubscribe(sub: Subscriber): void {
+    const index = this.subscribers.indexOf(sub);
+    if (index < 0) return;
+    this.subscribers.splice(index, 1);
+    for (let i = this.groups.length - 1; i >= 0; i--) {
+      const group = this.groups[i]!;
+      if (!group.removeMember(sub) || group.members.length > 0 || this.config.mode === "queue") continue;
+      this.groups.splice(i, 1);
+      for (const event of group.takeAll()) this.drop(event, DROP_REASONS.unsubscribed);
+    }
+    this.scheduler.wake(this);
   }
 
   /** Offers an event. Never throws; every event it loses is counted and recorded as `dropped`. */
   publish(event: CloudEvent): PublishOutcome {
-    if (!this.queue.full && (this.waiters === undefined || this.waiters.size === 0)) {
+    if (!this.isFull() && (this.waiters === undefined || this.waiters.size === 0)) {
       this.accept(event);
       return undefined;
     }
     switch (this.config.overflow) {
       case "block":
         return this.wait(event);
-      case "drop-oldest":
-        this.drop(this.queue.shift()!, DROP_REASONS.oldest);
-        this.accept(event);
+      case "drop-oldest": {
+        const oldest = this.queue.shift();
+        this.drop(oldest ?? event, DROP_REASONS.oldest);
+        if (oldest !== undefined) this.accept(event);
         return undefined;
+      }
       case "drop-newest":
         this.drop(event, DROP_REASONS.newest);
         return undefined;
@@ -75,13 +128,32 @@ export class MemoryChannel implements Drainable {
     }
   }
 
+  /** Re-publishes retained events to the current consumers; returns how many. */
+  replay(selection: ReplaySelection, now: number): number {
+    const events = this.retention?.select(selection, now) ?? [];
+    this.replaying = true;
+    try {
+      for (const event of events) this.publish(event);
+    } finally {
+      this.replaying = false;
+    }
+    return events.length;
+  }
+
   get deliverable(): boolean {
+    for (const group of this.groups) if (group.ready.size > 0 && group.hasFree()) return true;
     return this.queue.size > 0 && this.hasRoomDownstream();
   }
 
-  /** Events buffered plus publishers blocked waiting for room. */
+  /** Events buffered, held behind their key, waiting to retry, or blocked publishers. */
   get pending(): number {
-    return this.queue.size + (this.waiters?.size ?? 0);
+    let pending = this.queue.size + (this.waiters?.size ?? 0) + this.failures.retrying;
+    for (const group of this.groups) pending += group.held + group.ready.size;
+    return pending;
+  }
+
+  get retained(): number {
+    return this.retention?.size ?? 0;
   }
 
   snapshot(): ChannelSnapshot {
@@ -89,43 +161,65 @@ export class MemoryChannel implements Drainable {
   }
 
   drain(max: number): number {
-    return this.config.mode === "queue" ? this.drainQueue(max) : this.drainTopic(max);
+    let delivered = 0;
+    for (const group of this.groups) if (group.ready.size > 0) delivered += this.drainReady(group, max - delivered);
+    return delivered + (this.config.mode === "queue" ? this.drainQueue(max - delivered) : this.drainTopic(max - delivered));
   }
 
-  /** Called by a subscriber when it finished (or failed) an event this channel delivered. */
-  settle(_event: CloudEvent, error: string | undefined): void {
-    if (!this.atLeastOnce) return;
-    this.unacked--;
-    if (error !== undefined) {
-      // TODO(#3): retries with backoff, dead-letter channel. Until then the failure is counted and traced.
+  /** A member settled an event it was delivered. */
+  settled(member: Member, event: CloudEvent, error: string | undefined): void {
+    if (this.atLeastOnce) this.unacked--;
+    const group = member.group;
+    if (error === undefined || !this.atLeastOnce) {
+      if (group.attempts.size > 0) group.attempts.delete(event);
+      group.release(event);
+    } else {
+      this.failures.failed(group, event, error);
     }
+    if (!this.delivering) this.scheduler.wake(this);
   }
 
-  /** Drops everything still buffered or waiting (deployment stop); returns how many were dropped. */
+  /** Drops everything buffered, held, retrying or waiting (deployment stop); returns how many. */
   discardAll(reason: string): number {
     let dropped = 0;
-    for (let event = this.queue.shift(); event !== undefined; event = this.queue.shift()) {
+    const drop = (event: CloudEvent): void => {
       this.drop(event, reason);
       dropped++;
-    }
+    };
+    for (let event = this.queue.shift(); event !== undefined; event = this.queue.shift()) drop(event);
+    for (const group of this.groups) group.takeAll().forEach(drop);
+    this.failures.cancelAll().forEach(drop);
     for (let waiter = this.waiters?.shift(); waiter !== undefined; waiter = this.waiters?.shift()) {
-      this.drop(waiter.event, reason);
+      drop(waiter.event);
       waiter.resolve();
-      dropped++;
     }
     return dropped;
+  }
+
+  /** Counts and traces a lost event. */
+  drop(event: CloudEvent, reason: string): void {
+    this.counters.dropped++;
+    this.deps.recorder.record("dropped", this.id, event, reason);
+  }
+
+  private get scheduler(): Scheduler {
+    return this.deps.scheduler;
+  }
+
+  private isFull(): boolean {
+    if (this.queue.full) return true;
+    if (!this.keyed) return false;
+    let held = 0;
+    for (const group of this.groups) held += group.held;
+    return this.queue.size + held >= this.config.capacity;
   }
 
   private accept(event: CloudEvent): void {
     this.queue.push(event);
     this.counters.received++;
-    this.recorder.record("published", this.id, event);
+    this.deps.recorder.record("published", this.id, event);
+    if (this.retention !== undefined && !this.replaying) this.retention.add(event, this.deps.clock?.now() ?? Date.now());
     this.scheduler.wake(this);
-  }
-
-  private drop(event: CloudEvent, reason: string): void {
-    this.counters.dropped++;
-    this.recorder.record("dropped", this.id, event, reason);
   }
 
   /** Back-pressure: the publisher gets a promise that resolves once its event is in the buffer. */
@@ -135,58 +229,66 @@ export class MemoryChannel implements Drainable {
   }
 
   private admitWaiter(): void {
-    const waiter = this.waiters !== undefined && this.waiters.size > 0 ? this.waiters.shift() : undefined;
-    if (waiter === undefined) return;
+    if (this.waiters === undefined || this.waiters.size === 0 || this.isFull()) return;
+    const waiter = this.waiters.shift()!;
     this.accept(waiter.event);
     waiter.resolve();
   }
 
   private hasRoomDownstream(): boolean {
-    const subs = this.subscribers;
-    const topic = this.config.mode === "topic";
-    for (const sub of subs) {
-      if (topic && sub.busy) return false;
-      if (!topic && !sub.busy) return true;
-    }
-    return topic && subs.length > 0;
+    const groups = this.groups;
+    if (groups.length === 0) return false;
+    if (this.config.mode === "queue") return groups[0]!.hasFree();
+    for (const group of groups) if (!group.hasFree()) return false;
+    return true;
   }
 
-  private nextFree(): Subscriber | undefined {
-    const subs = this.subscribers;
-    for (let tried = 0; tried < subs.length; tried++) {
-      const sub = subs[this.cursor]!;
-      this.cursor = this.cursor + 1 === subs.length ? 0 : this.cursor + 1;
-      if (!sub.busy) return sub;
+  private deliverTo(member: Member, event: CloudEvent): void {
+    this.counters.emitted++;
+    if (this.atLeastOnce) this.unacked++;
+    member.inFlight++;
+    this.delivering = true;
+    try {
+      member.sub.deliver(event, member);
+    } finally {
+      this.delivering = false;
     }
-    return undefined;
+  }
+
+  private drainReady(group: ConsumerGroup, max: number): number {
+    let delivered = 0;
+    while (delivered < max && group.ready.size > 0) {
+      const member = group.nextFree();
+      if (member === undefined) break;
+      this.deliverTo(member, group.ready.shift()!);
+      delivered++;
+    }
+    return delivered;
   }
 
   private drainQueue(max: number): number {
+    const group = this.groups[0];
+    if (group === undefined) return 0;
     let delivered = 0;
     while (delivered < max && this.queue.size > 0) {
-      const sub = this.nextFree();
-      if (sub === undefined) break;
+      const member = group.nextFree();
+      if (member === undefined) break;
       const event = this.queue.shift()!;
+      const admitted = group.admit(event);
       this.admitWaiter();
-      this.counters.emitted++;
-      if (this.atLeastOnce) this.unacked++;
+      if (!admitted) continue;
+      this.deliverTo(member, event);
       delivered++;
-      sub.deliver(event, this);
     }
     return delivered;
   }
 
   private drainTopic(max: number): number {
     let delivered = 0;
-    const subs = this.subscribers;
     while (delivered < max && this.queue.size > 0 && this.hasRoomDownstream()) {
       const event = this.queue.shift()!;
+      for (const group of this.groups) if (group.admit(event)) this.deliverTo(group.nextFree()!, event);
       this.admitWaiter();
-      for (const sub of subs) {
-        this.counters.emitted++;
-        if (this.atLeastOnce) this.unacked++;
-        sub.deliver(event, this);
-      }
       delivered++;
     }
     return delivered;

@@ -40,6 +40,13 @@ export class RingQueue<T> {
     return item;
   }
 
+  /** The item `index` places after the oldest (0 = oldest), or undefined past the end. */
+  at(index: number): T | undefined {
+    if (index < 0 || index >= this.count) return undefined;
+    const slot = this.head + index;
+    return this.items[slot < this.items.length ? slot : slot - this.items.length];
+  }
+
   private grow(): void {
     if (this.items.length >= this.limit) throw new RangeError("RingQueue is full");
     const next = new Array<T | undefined>(Math.min(this.limit, this.items.length * 2)).fill(undefined);

@@ -40,7 +40,18 @@ export function startNode(ctx: WiringContext, node: PlannedNode): void {
 function startChannel(ctx: WiringContext, node: PlannedNode): void {
   if (node.type !== "memory") throw new Error(`channel type "${node.type}" has no runtime binding yet`);
   const config = MemoryChannelConfigSchema.parse(node.config);
-  ctx.channels.set(node.id, new MemoryChannel(node.id, config, ctx.book.of(node.id), ctx.recorder, ctx.scheduler));
+  const channels = ctx.channels;
+  ctx.channels.set(
+    node.id,
+    new MemoryChannel(node.id, config, {
+      counters: ctx.book.of(node.id),
+      recorder: ctx.recorder,
+      scheduler: ctx.scheduler,
+      clock: ctx.clock,
+      random: ctx.random,
+      resolveChannel: (id) => channels.get(id),
+    }),
+  );
 }
 
 function startConsumer(ctx: WiringContext, node: PlannedNode): void {
@@ -57,7 +68,7 @@ function startConsumer(ctx: WiringContext, node: PlannedNode): void {
   });
   for (const channelId of ctx.plan.inputs.get(node.id) ?? []) {
     const channel = requireChannel(ctx, channelId);
-    channel.subscribers.push(runtime);
+    channel.subscribe(runtime);
     runtime.inputs.push(channel);
   }
   ctx.consumers.set(node.id, runtime);

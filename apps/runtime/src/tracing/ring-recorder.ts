@@ -3,7 +3,7 @@
  * reference, error). Recording stores numbers and references only — no allocation, no JSON — and never
  * throws. Only the newest `capacity` spans are kept; `total` counts every span ever recorded.
  */
-import type { CloudEvent, Hop } from "@eventloom/schema";
+import { HopSchema, type CloudEvent, type Hop } from "@eventloom/schema";
 import type { Clock } from "../engine/contract";
 import type { TraceRecorder, TraceRecorderOptions } from "./contract";
 
@@ -13,8 +13,8 @@ import type { TraceRecorder, TraceRecorderOptions } from "./contract";
  */
 export const DEFAULT_RECORDER_CAPACITY = 8_192;
 
-export const HOPS: readonly Hop[] = ["published", "delivered", "done", "failed", "dropped"];
-const HOP_CODES: Readonly<Record<Hop, number>> = { published: 0, delivered: 1, done: 2, failed: 3, dropped: 4 };
+export const HOPS: readonly Hop[] = HopSchema.options;
+const HOP_CODES = Object.fromEntries(HOPS.map((hop, code) => [hop, code])) as Readonly<Record<Hop, number>>;
 
 /** Read access for the batcher: spans by their sequence number (0-based, < total). */
 export interface SpanRing {
