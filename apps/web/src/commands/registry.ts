@@ -21,6 +21,11 @@ export interface Command {
   enabled?(): boolean;
   /** Fire even while typing in a text field (Ctrl/⌘-S, Ctrl/⌘-K). */
   whileTyping?: boolean;
+  /**
+   * The keys are shown but the browser's own events do the work (copy/cut/paste: the native events carry the
+   * clipboard without a permission prompt), so the key listener leaves them alone.
+   */
+  nativeKeys?: boolean;
 }
 
 export interface CommandState {
@@ -53,7 +58,7 @@ export function isEnabled(command: Command): boolean {
 /** The enabled command a key press triggers, if any. Disabled commands let the key through to the browser. */
 export function commandForKey(commands: readonly Command[], event: KeyboardEvent, typing: boolean): Command | undefined {
   return commands.find(
-    (c) => (!typing || c.whileTyping) && (c.keys ?? []).some((k) => matchesBinding(event, parseBinding(k))) && isEnabled(c),
+    (c) => !c.nativeKeys && (!typing || c.whileTyping) && (c.keys ?? []).some((k) => matchesBinding(event, parseBinding(k))) && isEnabled(c),
   );
 }
 

@@ -1,0 +1,54 @@
+import { getNodeType, type Graph, type Position } from "@eventloom/schema";
+import { addEdge, connectionCheck, createNode, freePosition } from "../stores/graph-ops";
+
+/** Edits that add a node and its wires together, so each is one undo step. */
+
+export interface Inserted {
+  graph: Graph;
+  nodeId: string;
+  /** True when the new node was wired after the previously selected one. */
+  wired: boolean;
+}
+
+/** Gap between a node and the one quick-added after it. */
+const FOLLOW_DX = 320;
+
+/**
+ * Adds `type` at `at`; when `after` is a node the new one may follow (its output can feed the new kind),
+ * places it to the right of `after` and wires them — building a flow from the keyboard, node by node.
+ */
+export function quickAddGraph(graph: Graph, type: string, at: Position, after: string | null): Inserted | null {
+  const previous = after ? graph.nodes.find((n) => n.id === after) : undefined;
+  const outPort = previous ? getNodeType(previous.type)?.outputs[0]?.id : undefined;
+  const inPort = getNodeType(type)?.inputs[0]?.id;
+  const placeholder = createNode(type, at);
+  if (!placeholder) return null;
+  const canFollow =
+    previous !== undefined && outPort !== undefined && inPort !== undefined &&
+    connectionCheck({ ...graph, nodes: [...graph.nodes, placeholder] }, { source: previous.id, sourcePort: outPort, target: placeholder.id, targetPort: inPort }) === null;
+  if (!canFollow || !previous) return { graph: { ...graph, nodes: [...graph.nodes, placeholder] }, nodeId: placeholder.id, wired: false };
+  const node = { ...placeholder, position: freePosition(graph.nodes, { x: previous.position.x + FOLLOW_DX, y: previous.position.y }) };
+  const withNode = { ...graph, nodes: [...graph.nodes, node] };
+  return { graph: addEdge(withNode, { source: previous.id, sourcePort: outPort ?? "out", target: node.id, targetPort: inPort ?? "in" }), nodeId: node.id, wired: true };
+}
+
+export interface ChannelRequest {
+  source: string;
+  sourcePort: string;
+  target: string;
+  targetPort: string;
+}
+
+/** Puts a new memory channel between a producer and a consumer, wired source → channel → target. */
+export function insertChannelGraph(graph: Graph, request: ChannelRequest): Inserted | null {
+  const source = graph.nodes.find((n) => n.id === request.source);
+  const target = graph.nodes.find((n) => n.id === request.target);
+  if (!source || !target) return null;
+  const middle = { x: Math.round((source.position.x + target.position.x) / 2 / 16) * 16, y: Math.round((source.position.y + target.position.y) / 2 / 16) * 16 };
+  const channel = createNode("memory", middle);
+  if (!channel) return null;
+  let next: Graph = { ...graph, nodes: [...graph.nodes, channel] };
+  next = addEdge(next, { source: source.id, sourcePort: request.sourcePort, target: channel.id, targetPort: "in" });
+  next = addEdge(next, { source: channel.id, sourcePort: "out", target: target.id, targetPort: request.targetPort });
+  return { graph: next, nodeId: channel.id, wired: true };
+}
