@@ -17,7 +17,7 @@ import { useClipboardEvents } from "./useClipboardEvents";
  */
 export function EditorCommands() {
   const view = useCanvasView();
-  useRegisterCommands(() => [...editCommands(view), ...appCommands(view)], [view]);
+  useRegisterCommands(() => [...editCommands(view), ...appCommands()], [view]);
   useCommandKeys();
   useClipboardEvents(view);
   const overlay = useOverlayStore((s) => s.overlay);

@@ -1,15 +1,13 @@
 import { useReactFlow } from "@xyflow/react";
 import { useMemo } from "react";
 import { GRID } from "../canvas/canvas-types";
-import type { ViewControls } from "./app-commands";
 import type { CanvasView } from "./edit-commands";
 import { lastPointer } from "./pointer";
 
 const FALLBACK_SIZE = { width: 240, height: 96 };
-const FIT = { padding: 0.2, maxZoom: 1.1, duration: 200 };
 
-/** The canvas as the commands see it: measured node sizes, pointer and centre in flow coordinates, zoom. */
-export function useCanvasView(): CanvasView & ViewControls {
+/** The canvas as the commands see it: measured node sizes, pointer and centre in flow coordinates. */
+export function useCanvasView(): CanvasView {
   const rf = useReactFlow();
   return useMemo(() => {
     const toFlow = (p: { x: number; y: number }) => rf.screenToFlowPosition(p, { snapToGrid: true, snapGrid: GRID });
@@ -33,9 +31,6 @@ export function useCanvasView(): CanvasView & ViewControls {
         const screen = pointerOnCanvas() ?? (pane ? { x: pane.left + pane.width / 2, y: pane.top + pane.height / 3 } : { x: 400, y: 300 });
         return { screen, flow: toFlow(screen) };
       },
-      fitView: () => void rf.fitView(FIT),
-      zoomIn: () => void rf.zoomIn({ duration: 150 }),
-      zoomOut: () => void rf.zoomOut({ duration: 150 }),
     };
   }, [rf]);
 }

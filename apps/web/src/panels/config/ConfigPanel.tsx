@@ -50,7 +50,8 @@ function NodeConfig({ nodeId }: { nodeId: string }) {
           ))}
         </ul>
       )}
-      <form className="config-form" onSubmit={(e) => e.preventDefault()}>
+      {/* Leaving a field ends its undo step: typing in it again later is a new step. */}
+      <form className="config-form" onSubmit={(e) => e.preventDefault()} onBlur={() => useFlowStore.getState().sealHistory()}>
         <div className="field">
           <label className="field__label" htmlFor={`cfg-${nodeId}-name`}>
             Name

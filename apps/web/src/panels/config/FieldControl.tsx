@@ -1,8 +1,11 @@
+import "./config-widgets.css";
 import type { Problem } from "@eventloom/schema";
 import { useEffect, useState } from "react";
 import type { ConfigField } from "./config-fields";
 import { shortMessage } from "./field-problems";
+import { humanDuration } from "./duration";
 import { JsonField } from "./JsonField";
+import { MappingsField } from "./MappingsField";
 
 export interface FieldControlProps {
   id: string;
@@ -42,6 +45,10 @@ export function FieldControl({ id, field, value, problems, onChange }: FieldCont
       )}
       {(field.control === "number" || field.control === "duration") && <NumberInput field={field} value={value} common={common} onChange={onChange} />}
       {field.control === "json" && <JsonField common={common} value={value} onChange={onChange} />}
+      {field.control === "mappings" && <MappingsField id={id} value={value} onChange={onChange} />}
+      {field.control === "code" && (
+        <textarea className="input input--mono" {...common} rows={4} spellCheck={false} value={typeof value === "string" ? value : ""} onChange={(e) => onChange(e.target.value)} />
+      )}
       <p className="field__help" id={helpId}>
         {field.description}
       </p>
@@ -88,6 +95,11 @@ function NumberInput({ field, value, common, onChange }: NumberInputProps) {
         }}
       />
       {field.unit && <span className="input-with-unit__unit">{field.unit}</span>}
+      {field.control === "duration" && typeof value === "number" && value >= 1000 && (
+        <span className="input-with-unit__hint" data-testid={`duration-hint-${field.key}`}>
+          = {humanDuration(value)}
+        </span>
+      )}
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import { useEffect, useState } from "react";
+import { HighlightedText } from "./HighlightedText";
 
 export interface JsonFieldProps {
   common: Record<string, unknown>;
@@ -36,7 +37,7 @@ export function JsonField({ common, value, onChange }: JsonFieldProps) {
   const id = String(common.id);
   return (
     <>
-      <textarea
+      <HighlightedText
         className="input input--mono"
         {...common}
         spellCheck={false}

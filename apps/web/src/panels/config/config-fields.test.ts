@@ -10,15 +10,27 @@ describe("config form fields from configJsonSchema", () => {
       ["delivery", "enum"],
       ["capacity", "number"],
       ["overflow", "enum"],
+      ["concurrency", "number"],
+      ["retry", "json"],
+      ["deadLetter", "text"],
+      ["orderingKey", "text"],
+      ["retention", "json"],
     ]);
     expect(fields[0]).toMatchObject({ title: "Mode", options: ["queue", "topic"], defaultValue: "queue" });
     expect(fields[2]).toMatchObject({ title: "Capacity", unit: "events", min: 1, max: 1_000_000, integer: true });
   });
 
-  it("maps json, pattern and mappings widgets to JSON text, duration to ms, booleans to checkboxes", () => {
+  it("maps json and pattern widgets to JSON text, mappings to a table, JSONata to code, duration to ms, booleans to checkboxes", () => {
     expect(configFields("generator").find((f) => f.key === "template")?.control).toBe("json");
     expect(configFields("filter")[0]).toMatchObject({ key: "pattern", control: "json", widget: "pattern" });
-    expect(configFields("transform").map((f) => f.control)).toEqual(["text", "boolean", "json"]);
+    expect(configFields("transform").map((f) => [f.key, f.control])).toEqual([
+      ["language", "enum"],
+      ["expression", "code"],
+      ["timeoutMs", "number"],
+      ["eventType", "text"],
+      ["keepData", "boolean"],
+      ["mappings", "mappings"],
+    ]);
     expect(configFields("timer")[0]).toMatchObject({ key: "intervalMs", control: "duration", unit: "ms", min: 10 });
   });
 

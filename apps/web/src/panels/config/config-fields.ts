@@ -1,7 +1,10 @@
 import { configJsonSchema, type FieldWidget } from "@eventloom/schema";
 
-/** The controls the form knows. json covers free JSON, patterns and mappings: edited as checked JSON text. */
-export type FieldControlKind = "text" | "number" | "duration" | "enum" | "boolean" | "json";
+/**
+ * The controls the form knows. json covers free JSON and patterns (highlighted, checked JSON text); mappings
+ * is a table; code is free text in a monospace area (JSONata expressions).
+ */
+export type FieldControlKind = "text" | "number" | "duration" | "enum" | "boolean" | "json" | "mappings" | "code";
 
 /** One form field, derived from a node type's config JSON Schema. */
 export interface ConfigField {
@@ -33,7 +36,7 @@ interface JsonSchemaProperty {
   default?: unknown;
 }
 
-const JSON_WIDGETS: ReadonlySet<FieldWidget> = new Set(["json", "pattern", "mappings"]);
+const JSON_WIDGETS: ReadonlySet<FieldWidget> = new Set(["json", "pattern"]);
 
 /** Fields for a node type's config, in schema order; empty for an unknown type. */
 export function configFields(type: string): ConfigField[] {
@@ -64,6 +67,8 @@ function toField(key: string, p: JsonSchemaProperty): ConfigField {
 
 function controlFor(p: JsonSchemaProperty): FieldControlKind {
   if (p.widget === "duration") return "duration";
+  if (p.widget === "mappings") return "mappings";
+  if (p.widget === "jsonata") return "code";
   if (p.widget && JSON_WIDGETS.has(p.widget)) return "json";
   if (p.widget === "enum" || Array.isArray(p.enum)) return "enum";
   if (p.widget === "boolean" || p.type === "boolean") return "boolean";
