@@ -30,6 +30,8 @@ export class ConsumerRuntime implements Subscriber {
   readonly id: string;
   readonly inputs: MemoryChannel[] = [];
   inFlight = 0;
+  /** Set while a redeploy replaces or removes this consumer: its channels hand it nothing more. */
+  busy = false;
   private readonly handler: ConsumerHandler;
   private readonly counters: NodeCounters;
   private readonly recorder: HopRecorder;

@@ -49,6 +49,28 @@ export interface StopReport {
   timedOut: boolean;
 }
 
+/** What a hot redeploy did: node ids by outcome, and what the replaced consumers finished or lost. */
+export interface RedeployReport {
+  kept: string[];
+  restarted: string[];
+  added: string[];
+  removed: string[];
+  /** Events the replaced consumers finished while the swap waited for them. */
+  drained: number;
+  /** Events lost with removed channels (counted as dropped on them). */
+  dropped: number;
+  /** True when replaced consumers still had work in flight at the timeout. */
+  timedOut: boolean;
+}
+
+/** Which retained events a replay re-publishes. */
+export interface ReplayOptions {
+  /** Only events the channel accepted at or after this epoch ms. */
+  since?: number | undefined;
+  /** At most this many, the newest. */
+  limit?: number | undefined;
+}
+
 export interface ChannelSnapshot {
   depth: number;
   capacity: number;
@@ -62,6 +84,17 @@ export interface RunningDeployment {
   channels(): Record<string, ChannelSnapshot>;
   /** Publish one event from a `manual` producer; throws EngineError NODE_NOT_INJECTABLE for other nodes. */
   inject(nodeId: string, data?: unknown): CloudEvent;
+  /**
+   * Hot redeploy: restarts only nodes whose config or wiring changed; unchanged channels keep their buffers
+   * and counters. Throws EngineError DEPLOY_FAILED (with the node id) and keeps the old plan running when a
+   * new node cannot start. Optional so stand-in deployments need not implement it.
+   */
+  redeploy?(plan: Plan, options?: { timeoutMs?: number }): Promise<RedeployReport>;
+  /**
+   * Re-publishes a channel's retained events to its consumers; returns how many. Throws EngineError
+   * NOT_FOUND when the node is not a running channel. Optional for stand-in deployments.
+   */
+  replay?(channelId: string, options?: ReplayOptions): number;
   /** Stops producers, drains channels and consumers within the timeout, then stops everything. */
   stop(options?: { timeoutMs?: number }): Promise<StopReport>;
 }

@@ -17,6 +17,11 @@ export class CounterBook {
     return counters;
   }
 
+  /** Forgets a node (removed by a redeploy). */
+  remove(nodeId: string): void {
+    this.byNode.delete(nodeId);
+  }
+
   /** A copy of every node's counters. */
   snapshot(): Record<string, NodeCounters> {
     const out: Record<string, NodeCounters> = {};

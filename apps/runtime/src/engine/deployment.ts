@@ -3,11 +3,15 @@
  * channel depths, injects manual events, and stops by draining (see drain.ts).
  */
 import type { CloudEvent, NodeCounters } from "@eventloom/schema";
-import type { CompiledPlan } from "./compile";
-import { EngineError, type ChannelSnapshot, type Clock, type EngineLogger, type HopRecorder, type RunningDeployment, type StopReport } from "./contract";
+import { compilePlan, isCompiledPlan, type CompiledPlan } from "./compile";
+import { EngineError, type ChannelSnapshot, type Clock, type EngineLogger, type HopRecorder, type Plan,
+  type RedeployReport,
+  type ReplayOptions,
+  type RunningDeployment, type StopReport } from "./contract";
 import type { ConsumerRuntime } from "./consumer-runtime";
 import { CounterBook } from "./counters";
 import { drainAndStop, type DrainTarget } from "./drain";
+import { hotSwap, type SwapTarget } from "./hot-swap";
 import { createIdSource } from "./ids";
 import type { MemoryChannel } from "./memory-channel";
 import type { ProducerNode } from "./nodes/index";
@@ -26,7 +30,7 @@ const DEFAULT_STOP_TIMEOUT_MS = 2_000;
 
 type State = "running" | "stopping" | "stopped";
 
-export class Deployment implements RunningDeployment, DrainTarget {
+export class Deployment implements RunningDeployment, DrainTarget, SwapTarget {
   readonly book = new CounterBook();
   readonly scheduler: Scheduler;
   readonly channelsById = new Map<string, MemoryChannel>();
@@ -37,8 +41,13 @@ export class Deployment implements RunningDeployment, DrainTarget {
   private state: State = "running";
   private stopping: Promise<StopReport> | undefined;
 
+  private ids: ReturnType<typeof createIdSource> | undefined;
+  /** Redeploys run one at a time (deploy/ serialises them too; this guards direct engine use). */
+  private swapping: Promise<unknown> = Promise.resolve();
+
   constructor(
-    readonly plan: CompiledPlan,
+    /** Replaced by a hot redeploy. */
+    public plan: CompiledPlan,
     readonly deps: DeploymentDeps,
   ) {
     this.scheduler = new Scheduler({ schedule: deps.schedule, now: () => deps.clock.now(), onIdle: () => this.idleCheck?.() });
@@ -47,17 +56,7 @@ export class Deployment implements RunningDeployment, DrainTarget {
 
   /** Starts every node in plan order; on a failure stops what started and throws DEPLOY_FAILED. */
   start(): void {
-    const ctx: WiringContext = {
-      ...this.deps,
-      plan: this.plan,
-      ids: createIdSource(this.deps.random),
-      scheduler: this.scheduler,
-      book: this.book,
-      channels: this.channelsById,
-      consumers: this.consumers,
-      producers: this.producers,
-      onSettled: () => this.idleCheck?.(),
-    };
+    const ctx = this.wiringContext(this.plan);
     for (const id of this.plan.startOrder) {
       try {
         startNode(ctx, this.plan.nodes.get(id)!);
@@ -67,6 +66,55 @@ export class Deployment implements RunningDeployment, DrainTarget {
         throw new EngineError("DEPLOY_FAILED", `Node "${id}" failed to start: ${reason}`, { nodeId: id });
       }
     }
+  }
+
+  /** How nodes of `plan` are wired into this deployment's live maps. */
+  wiringContext(plan: CompiledPlan): WiringContext {
+    return {
+      ...this.deps,
+      plan,
+      ids: (this.ids ??= createIdSource(this.deps.random)),
+      scheduler: this.scheduler,
+      book: this.book,
+      channels: this.channelsById,
+      consumers: this.consumers,
+      producers: this.producers,
+      onSettled: () => this.idleCheck?.(),
+    };
+  }
+
+  /** Hot redeploy (see hot-swap.ts); throws EngineError DEPLOY_FAILED and keeps running the old plan. */
+  redeploy(plan: Plan, options: { timeoutMs?: number } = {}): Promise<RedeployReport> {
+    const next = isCompiledPlan(plan) ? plan : compilePlan(plan.graph, plan);
+    const work = this.swapping.then(async () => {
+      if (this.state !== "running") throw new EngineError("NOT_FOUND", `Deployment ${this.plan.deploymentId} is no longer running.`);
+      const report = await hotSwap(this, this.plan, next, options.timeoutMs ?? DEFAULT_STOP_TIMEOUT_MS);
+      this.plan = next;
+      return report;
+    });
+    this.swapping = work.catch(() => undefined);
+    return work;
+  }
+
+  replay(channelId: string, options: ReplayOptions = {}): number {
+    const channel = this.channelsById.get(channelId);
+    if (!channel || this.state !== "running") throw new EngineError("NOT_FOUND", `Channel "${channelId}" is not running in this deployment.`, { nodeId: channelId });
+    return channel.replay(options, this.deps.clock.now());
+  }
+
+  waitForConsumers(consumers: readonly ConsumerRuntime[], timeoutMs: number): Promise<boolean> {
+    const idle = (): boolean => consumers.every((c) => c.inFlight === 0);
+    if (idle()) return Promise.resolve(true);
+    const clock = this.deps.clock;
+    return new Promise<boolean>((resolve) => {
+      const started = clock.now();
+      const poll = (): void => {
+        if (idle()) resolve(true);
+        else if (clock.now() - started >= timeoutMs) resolve(false);
+        else clock.setTimeout(poll, 1);
+      };
+      poll();
+    });
   }
 
   counters(): Record<string, NodeCounters> {

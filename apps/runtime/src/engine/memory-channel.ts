@@ -179,6 +179,33 @@ export class MemoryChannel implements Drainable, SettleTarget {
     if (!this.delivering) this.scheduler.wake(this);
   }
 
+  /**
+   * Redeploy with a changed config: moves everything this channel still holds into its replacement, in
+   * order, without counting it received twice (what does not fit is dropped and counted there).
+   */
+  transferTo(next: MemoryChannel): number {
+    const events: CloudEvent[] = [];
+    for (const group of this.groups) events.push(...group.takeAll());
+    events.push(...this.failures.cancelAll());
+    for (let event = this.queue.shift(); event !== undefined; event = this.queue.shift()) events.push(event);
+    for (const event of events) next.adopt(event);
+    for (let waiter = this.waiters?.shift(); waiter !== undefined; waiter = this.waiters?.shift()) {
+      next.adopt(waiter.event);
+      waiter.resolve();
+    }
+    return events.length;
+  }
+
+  /** Takes an event handed over by the channel this one replaces. */
+  adopt(event: CloudEvent): void {
+    if (this.isFull()) {
+      this.drop(event, DROP_REASONS.oldest);
+      return;
+    }
+    this.queue.push(event);
+    this.scheduler.wake(this);
+  }
+
   /** Drops everything buffered, held, retrying or waiting (deployment stop); returns how many. */
   discardAll(reason: string): number {
     let dropped = 0;

@@ -28,6 +28,15 @@ export interface WiringContext {
   consumers: Map<string, ConsumerRuntime>;
   producers: Map<string, ProducerNode>;
   onSettled: () => void;
+  /** Looks channels up for dead-lettering; defaults to `channels` (a redeploy passes the live map). */
+  resolveChannel?: (id: string) => MemoryChannel | undefined;
+  /**
+   * Redeploy staging: when set, subscribing consumers and starting producers are queued here instead of
+   * done, so every new node is built (and may fail) before anything running is touched.
+   */
+  deferred?: (() => void)[];
+  /** Redeploy: consumer id → the running instance a restarted consumer takes the place of. */
+  replacing?: ReadonlyMap<string, ConsumerRuntime>;
 }
 
 /** Creates and starts one node; throws (with the reason) when it cannot. */
@@ -49,7 +58,7 @@ function startChannel(ctx: WiringContext, node: PlannedNode): void {
       scheduler: ctx.scheduler,
       clock: ctx.clock,
       random: ctx.random,
-      resolveChannel: (id) => channels.get(id),
+      resolveChannel: ctx.resolveChannel ?? ((id) => channels.get(id)),
     }),
   );
 }
@@ -66,11 +75,15 @@ function startConsumer(ctx: WiringContext, node: PlannedNode): void {
     scheduler: ctx.scheduler,
     onSettled: ctx.onSettled,
   });
-  for (const channelId of ctx.plan.inputs.get(node.id) ?? []) {
-    const channel = requireChannel(ctx, channelId);
-    channel.subscribe(runtime);
-    runtime.inputs.push(channel);
-  }
+  const inputs = (ctx.plan.inputs.get(node.id) ?? []).map((channelId) => requireChannel(ctx, channelId));
+  const previous = ctx.replacing?.get(node.id);
+  activate(ctx, () => {
+    for (const channel of inputs) {
+      // A restarted consumer takes its predecessor's place, keeping the subscription's pending events.
+      if (!previous || !channel.replaceSubscriber(previous, runtime)) channel.subscribe(runtime);
+      runtime.inputs.push(channel);
+    }
+  });
   ctx.consumers.set(node.id, runtime);
 }
 
@@ -79,7 +92,12 @@ function startProducer(ctx: WiringContext, node: PlannedNode): void {
   if (!factory) throw new Error(`producer type "${node.type}" has no implementation`);
   const producer = factory(nodeEnv(ctx, node), node.config);
   ctx.producers.set(node.id, producer);
-  producer.start();
+  activate(ctx, () => producer.start());
+}
+
+function activate(ctx: WiringContext, action: () => void): void {
+  if (ctx.deferred) ctx.deferred.push(action);
+  else action();
 }
 
 function nodeEnv(ctx: WiringContext, node: PlannedNode): NodeEnv {

@@ -1,0 +1,94 @@
+import { expect, test, type Page } from "@playwright/test";
+import { createFlow, snap } from "./helpers";
+
+const nodes = (page: Page) => page.locator(".react-flow__node");
+const edges = (page: Page) => page.locator(".react-flow__edge");
+
+/** Quick-add from the keyboard: `/`, type, Enter. */
+async function quickAdd(page: Page, query: string): Promise<void> {
+  await page.keyboard.press("/");
+  const input = page.getByTestId("quick-add-input");
+  await expect(input).toBeFocused();
+  await input.fill(query);
+  await page.keyboard.press("Enter");
+  await expect(input).toBeHidden();
+}
+
+test("a flow built, edited and undone from the keyboard alone", async ({ page }) => {
+  await page.goto("/");
+  await createFlow(page, "Keyboard journey");
+  await page.getByTestId("canvas").click({ position: { x: 300, y: 200 } });
+
+  // Each quick-added node follows the selected one and is wired to it.
+  await quickAdd(page, "generator");
+  await quickAdd(page, "memory");
+  await quickAdd(page, "log");
+  await expect(nodes(page)).toHaveCount(3);
+  await expect(edges(page)).toHaveCount(2);
+
+  // Configure the selected node from the keyboard: E focuses the first field.
+  await page.keyboard.press("e");
+  await expect(page.getByTestId("config-panel").locator("input, select, textarea").first()).toBeFocused();
+  await page.keyboard.press("Escape");
+  await page.locator("body").click({ position: { x: 5, y: 5 } }).catch(() => undefined);
+
+  await page.keyboard.press("Control+z");
+  await expect(nodes(page)).toHaveCount(2);
+  await expect(edges(page)).toHaveCount(1);
+  await page.keyboard.press("Control+Shift+z");
+  await expect(nodes(page)).toHaveCount(3);
+  await expect(edges(page)).toHaveCount(2);
+
+  // Select all, copy, paste: the copy gets new ids and its own wires; one undo removes it.
+  await page.getByTestId("canvas").click({ position: { x: 40, y: 40 } });
+  await page.keyboard.press("Control+a");
+  await page.keyboard.press("Control+c");
+  await page.keyboard.press("Control+v");
+  await expect(nodes(page)).toHaveCount(6);
+  await expect(edges(page)).toHaveCount(4);
+  await page.keyboard.press("Delete");
+  await expect(nodes(page)).toHaveCount(3);
+  await page.keyboard.press("Control+z");
+  await expect(nodes(page)).toHaveCount(6);
+  await page.keyboard.press("Control+z");
+  await expect(nodes(page)).toHaveCount(3);
+
+  // The palette lists commands with shortcuts and runs them.
+  await page.keyboard.press("Control+k");
+  await page.getByTestId("command-palette-input").fill("dupl");
+  await expect(page.getByTestId("command-palette-item-edit.duplicate")).toContainText("Ctrl+D");
+  await page.keyboard.press("Escape");
+  await expect(page.getByTestId("command-palette")).toBeHidden();
+
+  await page.keyboard.press("?");
+  await expect(page.getByTestId("shortcuts-help")).toContainText("Undo");
+  await snap(page, "6-shortcuts-help");
+  await page.keyboard.press("Escape");
+  await expect(page.getByTestId("shortcuts-help")).toBeHidden();
+});
+
+test("a producer wired onto a consumer offers to insert a channel, in one undoable step", async ({ page }) => {
+  await page.goto("/");
+  await createFlow(page, "Insert channel journey");
+  await page.getByTestId("canvas").click({ position: { x: 300, y: 200 } });
+  await quickAdd(page, "generator");
+  await page.getByTestId("canvas").click({ position: { x: 40, y: 40 } });
+  await page.mouse.move(900, 500);
+  await quickAdd(page, "log");
+  const [generator, log] = await nodes(page).evaluateAll((els) => els.map((e) => e.getAttribute("data-id") ?? ""));
+  const from = await page.getByTestId(`handle-out-${generator}`).boundingBox();
+  const to = await page.getByTestId(`handle-in-${log}`).boundingBox();
+  if (!from || !to) throw new Error("handles not visible");
+  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 10 });
+  await expect(page.getByTestId("connection-hint")).toBeVisible();
+  await page.mouse.up();
+  await page.getByTestId("insert-channel-confirm").click();
+  await expect(nodes(page)).toHaveCount(3);
+  await expect(edges(page)).toHaveCount(2);
+  await snap(page, "6-insert-channel");
+  await page.keyboard.press("Control+z");
+  await expect(nodes(page)).toHaveCount(2);
+  await expect(edges(page)).toHaveCount(0);
+});
