@@ -5,7 +5,7 @@ import { createFakeClock, createMemoryLogger, seededRandom, type FakeClock } fro
 import { chain, node } from "./testing/graphs";
 import { createListRecorder } from "./testing/list-recorder";
 
-const graphWith = (pattern: object, channel: object = {}, extra: Partial<Graph> = {}): Graph => ({
+const graphWith = (pattern: Record<string, unknown>, channel: Record<string, unknown> = {}, extra: Partial<Graph> = {}): Graph => ({
   nodes: [node("in", "manual"), node("a", "memory", channel), node("f", "filter", { pattern }), node("b", "memory"), node("sink", "log", { maxLinesPerSecond: 0 }), ...(extra.nodes ?? [])],
   edges: [...chain("in", "a", "f", "b", "sink"), ...(extra.edges ?? [])],
 });
