@@ -76,6 +76,26 @@ export interface ChannelSnapshot {
   capacity: number;
 }
 
+/** Metadata of an HTTP request handed to a webhook-in producer. */
+export interface IngestMeta {
+  /** The request's content-type (without parameters), e.g. `application/json`. */
+  contentType: string;
+  /** Size of the raw body in bytes. */
+  bytes: number;
+}
+
+/**
+ * What `ingest` did with a request body: accepted (with the event id), refused because the downstream
+ * channel is full (`backpressure`, retry after `retryAfterSeconds`), refused as `invalid` (a structured
+ * CloudEvent that does not parse), or `not-found` (no webhook-in node of that id is running).
+ */
+export type IngestResult =
+  | { status: "accepted"; eventId: string }
+  | { status: "backpressure"; retryAfterSeconds: number }
+  | { status: "too-large"; maxBytes: number }
+  | { status: "invalid"; message: string }
+  | { status: "not-found" };
+
 /** A deployment running in the engine. */
 export interface RunningDeployment {
   readonly plan: Plan;
@@ -84,6 +104,11 @@ export interface RunningDeployment {
   channels(): Record<string, ChannelSnapshot>;
   /** Publish one event from a `manual` producer; throws EngineError NODE_NOT_INJECTABLE for other nodes. */
   inject(nodeId: string, data?: unknown): CloudEvent;
+  /**
+   * Hands a parsed HTTP body to a `webhook-in` producer (see IngestResult). Never throws for user input.
+   * Optional so stand-in deployments (tests) need not implement it; the engine's deployments always do.
+   */
+  ingest?(nodeId: string, body: unknown, meta: IngestMeta): IngestResult;
   /**
    * Hot redeploy: restarts only nodes whose config or wiring changed; unchanged channels keep their buffers
    * and counters. Throws EngineError DEPLOY_FAILED (with the node id) and keeps the old plan running when a
@@ -99,6 +124,20 @@ export interface RunningDeployment {
   stop(options?: { timeoutMs?: number }): Promise<StopReport>;
 }
 
+/** The subset of an HTTP answer webhook-out needs. */
+export interface HttpResponse {
+  status: number;
+}
+
+/**
+ * Sends one HTTP request (fetch-shaped, so production passes the global `fetch`). The engine does no I/O
+ * itself: webhook-out calls this, and tests may pass their own.
+ */
+export type HttpFetch = (
+  url: string,
+  init: { method: "POST"; headers: Record<string, string>; body: string; signal: AbortSignal },
+) => Promise<HttpResponse>;
+
 export interface EngineDeps {
   clock: Clock;
   logger: EngineLogger;
@@ -110,6 +149,8 @@ export interface EngineDeps {
    * Node clamps to ~1 ms: correct, but slower under load.
    */
   schedule?: (fn: () => void) => void;
+  /** HTTP client for webhook-out nodes; without it they fail to start. */
+  fetch?: HttpFetch;
 }
 
 /** Errors raised by the engine carry a code from the schema's error codes and, for graphs, the problems. */

@@ -4,10 +4,21 @@
  */
 import type { CloudEvent, NodeCounters } from "@eventloom/schema";
 import { compilePlan, isCompiledPlan, type CompiledPlan } from "./compile";
-import { EngineError, type ChannelSnapshot, type Clock, type EngineLogger, type HopRecorder, type Plan,
+import {
+  EngineError,
+  type ChannelSnapshot,
+  type Clock,
+  type EngineLogger,
+  type HopRecorder,
+  type HttpFetch,
+  type IngestMeta,
+  type IngestResult,
+  type Plan,
   type RedeployReport,
   type ReplayOptions,
-  type RunningDeployment, type StopReport } from "./contract";
+  type RunningDeployment,
+  type StopReport,
+} from "./contract";
 import type { ConsumerRuntime } from "./consumer-runtime";
 import { CounterBook } from "./counters";
 import { drainAndStop, type DrainTarget } from "./drain";
@@ -24,6 +35,7 @@ export interface DeploymentDeps {
   random: () => number;
   schedule: (fn: () => void) => void;
   recorder: HopRecorder;
+  fetch?: HttpFetch | undefined;
 }
 
 const DEFAULT_STOP_TIMEOUT_MS = 2_000;
@@ -136,6 +148,12 @@ export class Deployment implements RunningDeployment, DrainTarget, SwapTarget {
     }
     if (this.state !== "running") throw new EngineError("NOT_FOUND", `Deployment ${this.plan.deploymentId} is no longer running.`, { nodeId });
     return producer.inject(data);
+  }
+
+  ingest(nodeId: string, body: unknown, meta: IngestMeta): IngestResult {
+    const producer = this.producers.get(nodeId);
+    if (this.state !== "running" || !producer?.ingest) return { status: "not-found" };
+    return producer.ingest(body, meta);
   }
 
   stop(options: { timeoutMs?: number } = {}): Promise<StopReport> {

@@ -17,7 +17,7 @@ export function createEngine(deps: EngineDeps): Engine {
     compile: (graph, context) => compilePlan(graph, context),
     async start(plan, options): Promise<RunningDeployment> {
       const compiled = isCompiledPlan(plan) ? plan : compilePlan(plan.graph, plan);
-      const deployment = new Deployment(compiled, { clock: deps.clock, logger: deps.logger, random, schedule, recorder: options.recorder });
+      const deployment = new Deployment(compiled, { clock: deps.clock, logger: deps.logger, random, schedule, recorder: options.recorder, fetch: deps.fetch });
       deployment.start();
       return deployment;
     },

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { compileStringTemplate, compileTemplate, TemplateError, type TemplateContext } from "./template";
 import { seededRandom } from "./testing/fake-clock";
 
-const ctx = (seq = 1): TemplateContext => ({ seq, nowIso: "2024-01-02T03:04:05.000Z", random: seededRandom(1) });
+const ctx = (seq = 1, key = ""): TemplateContext => ({ seq, nowIso: "2024-01-02T03:04:05.000Z", random: seededRandom(1), key });
 
 describe("generator templates", () => {
   it("fills every placeholder, keeping the type of a value that is exactly one placeholder", () => {
@@ -59,7 +59,12 @@ describe("generator templates", () => {
     expect(compileStringTemplate("fixed")(ctx())).toBe("fixed");
   });
 
-  it.each(["{{nope}}", "{{int 5 1}}", "{{int a b}}", "{{int 1.5 3}}", "{{float 1}}", "{{pick}}", "{{uuid 3}}"])("rejects %s", (bad) => {
+  it("fills {{key}} with the key the generator drew for the event", () => {
+    expect(compileStringTemplate("tenant-{{key}}")(ctx(1, "key-7"))).toBe("tenant-key-7");
+    expect(compileTemplate({ k: "{{key}}" })(ctx(1, "key-2"))).toEqual({ k: "key-2" });
+  });
+
+  it.each(["{{nope}}", "{{int 5 1}}", "{{int a b}}", "{{int 1.5 3}}", "{{float 1}}", "{{pick}}", "{{uuid 3}}", "{{key x}}"])("rejects %s", (bad) => {
     expect(() => compileTemplate({ v: bad })).toThrow(TemplateError);
   });
 

@@ -12,6 +12,8 @@ export interface TemplateContext {
   /** ISO-8601 time of the event being built. */
   nowIso: string;
   random: () => number;
+  /** The key drawn by the generator's key skew for this event ("" when key skew is off). */
+  key: string;
 }
 
 export type Filler = (ctx: TemplateContext) => unknown;
@@ -96,6 +98,8 @@ function placeholder(name: string, args: string[]): Filler {
       return arity(name, args, 0, () => (ctx) => ctx.seq);
     case "now":
       return arity(name, args, 0, () => (ctx) => ctx.nowIso);
+    case "key":
+      return arity(name, args, 0, () => (ctx) => ctx.key);
     case "int":
       return arity(name, args, 2, () => intFiller(args));
     case "float":

@@ -4,7 +4,7 @@
  */
 import { MemoryChannelConfigSchema } from "@eventloom/schema";
 import type { CompiledPlan, PlannedNode } from "./compile";
-import type { Clock, EngineLogger, HopRecorder } from "./contract";
+import type { Clock, EngineLogger, HopRecorder, HttpFetch } from "./contract";
 import { ConsumerRuntime } from "./consumer-runtime";
 import type { CounterBook } from "./counters";
 import { createEventFactory } from "./event-factory";
@@ -28,6 +28,7 @@ export interface WiringContext {
   consumers: Map<string, ConsumerRuntime>;
   producers: Map<string, ProducerNode>;
   onSettled: () => void;
+  fetch?: HttpFetch | undefined;
   /** Looks channels up for dead-lettering; defaults to `channels` (a redeploy passes the live map). */
   resolveChannel?: (id: string) => MemoryChannel | undefined;
   /**
@@ -112,7 +113,16 @@ function nodeEnv(ctx: WiringContext, node: PlannedNode): NodeEnv {
     schedule: ctx.schedule,
     events: createEventFactory({ flowId: ctx.plan.flowId, nodeId: node.id, clock: ctx.clock, ids: ctx.ids }),
     outlet: new Outlet(ctx.book.of(node.id), outputs),
+    outletFor: (port) => new Outlet(ctx.book.of(node.id), portOutputs(ctx, node.id, port)),
+    recorder: ctx.recorder,
+    fetch: ctx.fetch,
   };
+}
+
+/** The channels wired to one output port of a node (a router's named outputs), in edge order. */
+function portOutputs(ctx: WiringContext, nodeId: string, port: string): MemoryChannel[] {
+  const ids = ctx.plan.graph.edges.filter((e) => e.source === nodeId && e.sourcePort === port).map((e) => e.target);
+  return ids.map((id) => requireChannel(ctx, id));
 }
 
 function requireChannel(ctx: WiringContext, id: string): MemoryChannel {

@@ -1,19 +1,41 @@
 /** The node implementations the engine knows, keyed by catalogue type. */
 import type { ConsumerHandler } from "../consumer-runtime";
+import { createAlert } from "./alert";
+import { createDelay } from "./delay";
 import { createFilter } from "./filter";
 import { createGenerator } from "./generator";
 import { createLog } from "./log";
 import { createManual } from "./manual";
 import type { NodeEnv, ProducerNode } from "./node-env";
+import { createRateLimit } from "./rate-limit";
+import { createRouter } from "./router";
 import { createTimer } from "./timer";
 import { createTransform } from "./transform";
+import { createWebhookIn } from "./webhook-in";
+import { createWebhookOut } from "./webhook-out";
+import { createWindow } from "./window";
 
 export type { NodeEnv, ProducerNode } from "./node-env";
 
 type Factory<T> = (env: NodeEnv, config: unknown) => T;
 
-const producers: Readonly<Record<string, Factory<ProducerNode>>> = { generator: createGenerator, timer: createTimer, manual: createManual };
-const consumers: Readonly<Record<string, Factory<ConsumerHandler>>> = { filter: createFilter, transform: createTransform, log: createLog };
+const producers: Readonly<Record<string, Factory<ProducerNode>>> = {
+  generator: createGenerator,
+  timer: createTimer,
+  manual: createManual,
+  "webhook-in": createWebhookIn,
+};
+const consumers: Readonly<Record<string, Factory<ConsumerHandler>>> = {
+  filter: createFilter,
+  transform: createTransform,
+  router: createRouter,
+  window: createWindow,
+  delay: createDelay,
+  "rate-limit": createRateLimit,
+  "webhook-out": createWebhookOut,
+  alert: createAlert,
+  log: createLog,
+};
 
 export function producerFactory(type: string): Factory<ProducerNode> | undefined {
   return Object.hasOwn(producers, type) ? producers[type] : undefined;

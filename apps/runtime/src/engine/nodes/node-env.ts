@@ -1,6 +1,6 @@
 /** What every node implementation gets from the deployment, and what producers implement. */
 import type { CloudEvent } from "@eventloom/schema";
-import type { Clock, EngineLogger } from "../contract";
+import type { Clock, EngineLogger, HopRecorder, HttpFetch, IngestMeta, IngestResult } from "../contract";
 import type { EventFactory } from "../event-factory";
 import type { Outlet } from "../outlet";
 
@@ -14,8 +14,14 @@ export interface NodeEnv {
   /** Runs `fn` soon, after the channels had a turn (the engine's `schedule`). */
   schedule: (fn: () => void) => void;
   events: EventFactory;
-  /** Publishes into the channels this node is wired to. */
+  /** Publishes into the channels this node is wired to (every output port). */
   outlet: Outlet;
+  /** Publishes into the channels wired to one named output port (a router's outputs). */
+  outletFor(port: string): Outlet;
+  /** For hops a node records itself, e.g. `dropped` by a rate limit. */
+  recorder: HopRecorder;
+  /** HTTP client (webhook-out); absent when the engine was created without one. */
+  fetch?: HttpFetch | undefined;
 }
 
 export interface ProducerNode {
@@ -24,4 +30,6 @@ export interface ProducerNode {
   stop(): void;
   /** Only `manual` producers implement this. */
   inject?(data?: unknown): CloudEvent;
+  /** Only `webhook-in` producers implement this. */
+  ingest?(body: unknown, meta: IngestMeta): IngestResult;
 }

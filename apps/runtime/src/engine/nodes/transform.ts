@@ -1,10 +1,13 @@
 /**
- * Reshapes events with declarative mappings (no user code): each mapping copies a field read from the
+ * Reshapes events. `mappings` (declarative, no user code): each mapping copies a field read from the
  * incoming CloudEvent (`from`, a dotted path) or writes a constant (`value`) into the new event's data.
- * The result is a new event in the same trace; the incoming event is never mutated.
+ * `jsonata`: the expression's result over the whole event becomes the new data, evaluated in the sandbox
+ * (expression/jsonata-runner.ts); an expression that yields nothing drops the event (counted done, not
+ * emitted). The result is a new event in the same trace; the incoming event is never mutated.
  */
 import { TransformConfigSchema, type CloudEvent, type Mapping } from "@eventloom/schema";
 import type { ConsumerHandler } from "../consumer-runtime";
+import { compileJsonata, type JsonataProgram } from "../expression/jsonata-runner";
 import { deepFreeze } from "../freeze";
 import { compilePath, copyRecord, isPlainRecord, readPath, writePath } from "../safe-path";
 import type { NodeEnv } from "./node-env";
@@ -17,6 +20,7 @@ export interface CompiledMapping {
 
 export function createTransform(env: NodeEnv, rawConfig: unknown): ConsumerHandler {
   const config = TransformConfigSchema.parse(rawConfig);
+  if (config.language === "jsonata") return createJsonataTransform(env, config.eventType, compileJsonata(config.expression, { timeoutMs: config.timeoutMs }));
   const mappings = config.mappings.map(compileMapping);
   const { events, outlet } = env;
   const eventType = config.eventType;
@@ -24,6 +28,17 @@ export function createTransform(env: NodeEnv, rawConfig: unknown): ConsumerHandl
     handle(event: CloudEvent) {
       const data = applyMappings(mappings, event, config.keepData);
       return outlet.forward(events.derive(event, eventType === "" ? event.type : eventType, data));
+    },
+  };
+}
+
+function createJsonataTransform(env: NodeEnv, eventType: string, program: JsonataProgram): ConsumerHandler {
+  const { events, outlet } = env;
+  return {
+    async handle(event: CloudEvent) {
+      const data = await program.evaluate(event);
+      if (data === undefined) return;
+      await outlet.forward(events.derive(event, eventType === "" ? event.type : eventType, data));
     },
   };
 }

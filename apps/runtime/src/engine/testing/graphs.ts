@@ -8,6 +8,7 @@ const KINDS: Record<string, NodeKind> = {
   generator: "producer",
   timer: "producer",
   manual: "producer",
+  "webhook-in": "producer",
   memory: "channel",
   filter: "consumer",
   transform: "consumer",

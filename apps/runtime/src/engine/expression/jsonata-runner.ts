@@ -1,0 +1,119 @@
+/**
+ * The JSONata sandbox for user expressions. JSONata is a pure query language: an expression reaches only
+ * its input and the bindings it is given, and we bind nothing but a disabled `$eval` (so no expression can
+ * compile code at run time that validation never saw). Evaluation is bounded by JSONata 2's own guardrails —
+ * a wall-clock budget, an evaluation-depth limit and a sequence-length limit (ranges included) — and the
+ * result is copied into plain JSON, bounded in size, so nothing but data leaves the sandbox.
+ *
+ * Known limit: a single native regular-expression match cannot be interrupted; JSONata checks the budget
+ * between evaluation steps, not inside one regex.
+ */
+import jsonata from "jsonata";
+
+export interface JsonataLimits {
+  /** Wall-clock budget of one evaluation. */
+  timeoutMs: number;
+  /** Nested evaluation steps (deep recursion). */
+  maxDepth?: number;
+  /** Items in any one sequence or range. */
+  maxSequence?: number;
+  /** Values (objects, arrays, scalars) in the result. */
+  maxOutputValues?: number;
+}
+
+const DEFAULTS = { maxDepth: 500, maxSequence: 100_000, maxOutputValues: 100_000 } as const;
+
+/** An expression failed to compile or to evaluate; `message` says why in the user's terms. */
+export class ExpressionError extends Error {
+  override name = "ExpressionError";
+  readonly code = "EXPRESSION_FAILED";
+}
+
+/** A compiled expression, reusable across events (each evaluation gets its own environment). */
+export interface JsonataProgram {
+  evaluate(input: unknown): Promise<unknown>;
+}
+
+/** JSONata's errors are plain objects with a code, a message and a character position. */
+function describe(error: unknown): string {
+  if (error instanceof ExpressionError) return error.message;
+  if (typeof error === "object" && error !== null) {
+    const { code, message, position } = error as { code?: unknown; message?: unknown; position?: unknown };
+    const where = typeof position === "number" ? ` (at character ${position})` : "";
+    if (typeof code === "string" && typeof message === "string") return `JSONata ${code}: ${message}${where}`;
+    if (typeof message === "string") return message;
+  }
+  return String(error);
+}
+
+/** Returns why `source` does not compile, or undefined (used by validateGraph's expression check). */
+export function checkJsonata(source: string): string | undefined {
+  try {
+    jsonata(source);
+    return undefined;
+  } catch (error) {
+    return describe(error);
+  }
+}
+
+const disabled = (name: string) => () => {
+  throw new ExpressionError(`$${name} is not available in Eventloom expressions`);
+};
+
+/** Compiles once; throws ExpressionError when the expression does not compile. */
+export function compileJsonata(source: string, limits: JsonataLimits): JsonataProgram {
+  const maxDepth = limits.maxDepth ?? DEFAULTS.maxDepth;
+  const maxSequence = limits.maxSequence ?? DEFAULTS.maxSequence;
+  const maxOutputValues = limits.maxOutputValues ?? DEFAULTS.maxOutputValues;
+  let expression: jsonata.Expression;
+  try {
+    expression = jsonata(source, { timeout: limits.timeoutMs, stack: maxDepth, sequence: maxSequence });
+  } catch (error) {
+    throw new ExpressionError(describe(error), { cause: error });
+  }
+  const bindings = { eval: disabled("eval") };
+  return {
+    async evaluate(input) {
+      let result: unknown;
+      try {
+        result = await expression.evaluate(input, bindings);
+      } catch (error) {
+        throw new ExpressionError(describe(error), { cause: error });
+      }
+      return toPlainJson(result, maxOutputValues);
+    },
+  };
+}
+
+/**
+ * Copies a JSONata result into plain JSON: own enumerable keys of plain objects, arrays (JSONata sequences
+ * carry extra properties), finite numbers, strings, booleans, null. Functions and undefined are left out, as
+ * JSON.stringify would. Bounded, so a result cannot grow without limit.
+ */
+export function toPlainJson(value: unknown, maxValues: number): unknown {
+  let budget = maxValues;
+  const copy = (v: unknown): unknown => {
+    if (--budget < 0) throw new ExpressionError(`the result holds more than ${maxValues} values`);
+    if (v === null || typeof v === "string" || typeof v === "boolean") return v;
+    if (typeof v === "number") return Number.isFinite(v) ? v : null;
+    if (Array.isArray(v)) {
+      const out: unknown[] = [];
+      for (const item of v) {
+        const c = copy(item);
+        if (c !== undefined) out.push(c);
+      }
+      return out;
+    }
+    if (typeof v === "object") {
+      const out: Record<string, unknown> = {};
+      for (const key of Object.keys(v)) {
+        const c = copy((v as Record<string, unknown>)[key]);
+        // defineProperty, not assignment: a key named __proto__ stays a plain own key.
+        if (c !== undefined) Object.defineProperty(out, key, { value: c, enumerable: true, writable: true, configurable: true });
+      }
+      return out;
+    }
+    return undefined;
+  };
+  return copy(value);
+}

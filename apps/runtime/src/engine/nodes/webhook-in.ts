@@ -1,0 +1,49 @@
+/**
+ * HTTP ingress: the transport layer parses a POST to /hooks/<flow>/<node> and hands the body here. A plain
+ * JSON body becomes the data of a new event (new trace); a structured CloudEvent
+ * (`application/cloudevents+json`) keeps its own attributes, and its `traceparent` when it has one. When a
+ * wired channel is full the request is refused (`backpressure`, so the sender retries later) rather than
+ * queued without bound — whatever the channel's overflow policy, an HTTP sender is the one who can wait.
+ */
+import { CloudEventSchema, WebhookInConfigSchema, type CloudEvent } from "@eventloom/schema";
+import type { IngestMeta, IngestResult } from "../contract";
+import { REJECTED } from "../memory-channel";
+import type { NodeEnv, ProducerNode } from "./node-env";
+
+export const CLOUDEVENTS_JSON = "application/cloudevents+json";
+
+export function createWebhookIn(env: NodeEnv, rawConfig: unknown): ProducerNode {
+  const config = WebhookInConfigSchema.parse(rawConfig);
+  const { events, outlet } = env;
+  let running = false;
+
+  const toEvent = (body: unknown, meta: IngestMeta): CloudEvent | string => {
+    if (meta.contentType !== CLOUDEVENTS_JSON) return events.create(config.eventType, body);
+    const parsed = CloudEventSchema.safeParse(body);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      return `not a CloudEvent: ${issue ? `${issue.path.join(".") || "body"}: ${issue.message}` : "invalid"}`;
+    }
+    const fresh = events.create(parsed.data.type, parsed.data.data);
+    return { ...parsed.data, time: parsed.data.time ?? fresh.time, traceparent: parsed.data.traceparent ?? fresh.traceparent } as CloudEvent;
+  };
+
+  return {
+    start() {
+      running = true;
+    },
+    stop() {
+      running = false;
+    },
+    ingest(body, meta): IngestResult {
+      if (!running) return { status: "not-found" };
+      if (meta.bytes > config.maxBytes) return { status: "too-large", maxBytes: config.maxBytes };
+      const backpressure: IngestResult = { status: "backpressure", retryAfterSeconds: config.retryAfterSeconds };
+      if (outlet.channels.some((channel) => channel.pending >= channel.snapshot().capacity)) return backpressure;
+      const event = toEvent(body, meta);
+      if (typeof event === "string") return { status: "invalid", message: event };
+      if (outlet.publish(event) === REJECTED) return backpressure;
+      return { status: "accepted", eventId: event.id };
+    },
+  };
+}
