@@ -27,9 +27,16 @@ function isSymbol(key: string): boolean {
   return key.length === 1 && !/[a-z0-9]/i.test(key);
 }
 
-export function matchesBinding(event: Pick<KeyboardEvent, "key" | "ctrlKey" | "metaKey" | "shiftKey" | "altKey">, binding: KeyBinding, mac = IS_MAC): boolean {
+/** `KeyL` → `l`, `Digit1` → `1`: the key's place on the keyboard, whatever Alt/Option turned it into. */
+function physicalKey(code: string | undefined): string | null {
+  const match = /^(?:Key([A-Z])|Digit(\d))$/.exec(code ?? "");
+  return match ? (match[1] ?? match[2] ?? "").toLowerCase() : null;
+}
+
+export function matchesBinding(event: Pick<KeyboardEvent, "key" | "ctrlKey" | "metaKey" | "shiftKey" | "altKey"> & { code?: string }, binding: KeyBinding, mac = IS_MAC): boolean {
   const key = event.key.length === 1 ? event.key.toLowerCase() : event.key;
-  if (key !== binding.key) return false;
+  // With Alt (Option on macOS) the character changes (⌥⇧L types "Ò"), so letters also match by position.
+  if (key !== binding.key && !(binding.alt && physicalKey(event.code) === binding.key)) return false;
   const mod = mac ? event.metaKey : event.ctrlKey;
   if (mod !== binding.mod || event.altKey !== binding.alt) return false;
   return isSymbol(binding.key) || event.shiftKey === binding.shift;

@@ -21,6 +21,11 @@ describe("key bindings", () => {
     expect(matchesBinding(key("ArrowLeft", { shiftKey: true }), parseBinding("ArrowLeft"), false)).toBe(false);
   });
 
+  it("matches Alt letter bindings by key position (Option changes the character on macOS)", () => {
+    const event = { ...key("Ò", { altKey: true, shiftKey: true }), code: "KeyL" } as KeyboardEvent;
+    expect(matchesBinding(event, parseBinding("Alt+Shift+L"), true)).toBe(true);
+  });
+
   it("formats for each platform", () => {
     expect(formatBinding("Mod+Shift+Z", false)).toBe("Ctrl+Shift+Z");
     expect(formatBinding("Mod+Shift+Z", true)).toBe("⌘⇧Z");

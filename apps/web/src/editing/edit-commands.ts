@@ -1,8 +1,10 @@
 import type { Position } from "@eventloom/schema";
 import type { Command } from "../commands/registry";
 import { useFlowStore } from "../stores/flow-store";
+import { useUiStore } from "../stores/ui-store";
 import type { AlignMode, SizeOf } from "./arrange";
 import * as act from "./edit-actions";
+import { connectPair } from "./graph-inserts";
 import { useOverlayStore } from "./overlay-store";
 
 /** What the commands need from the canvas (React Flow), passed in so the list stays plain data. */
@@ -24,13 +26,11 @@ const notOnNode = () => !document.activeElement?.closest(".react-flow__node");
 
 /** Undo/redo, selection, clipboard, nudging and arranging. */
 export function editCommands(view: CanvasView): Command[] {
-  const nudge = (id: string, key: string, dx: number, dy: number): Command[] => [
-    { id: `edit.nudge-${id}`, title: `Nudge ${id}`, group: "Arrange", keys: [key], enabled: () => some()() && notOnNode(), run: () => act.nudgeSelection(dx, dy) },
-    { id: `edit.nudge-${id}-far`, title: `Nudge ${id} ×10`, group: "Arrange", keys: [`Shift+${key}`], enabled: some(), run: () => act.nudgeSelection(dx * 10, dy * 10) },
-  ];
-  const alignTo = (mode: AlignMode, title: string, key: string): Command => ({
-    id: `arrange.align-${mode}`, title, group: "Arrange", keys: [key], keywords: "align line up", enabled: some(2), run: () => act.alignSelection(mode, view.sizeOf),
-  });
+  return [...editingCommands(view), ...selectionCommands(view), ...arrangeCommands(view)];
+}
+
+function editingCommands(view: CanvasView): Command[] {
+  const anySelected = () => hasFlow() && (flow().selection.nodeIds.length > 0 || flow().selection.edgeIds.length > 0);
   return [
     { id: "edit.undo", title: "Undo", group: "Edit", keys: ["Mod+Z"], enabled: () => flow().history.past.length > 0, run: () => flow().undo() },
     { id: "edit.redo", title: "Redo", group: "Edit", keys: ["Mod+Shift+Z", "Mod+Y"], enabled: () => flow().history.future.length > 0, run: () => flow().redo() },
@@ -38,14 +38,35 @@ export function editCommands(view: CanvasView): Command[] {
     { id: "edit.cut", title: "Cut", group: "Edit", keys: ["Mod+X"], nativeKeys: true, enabled: some(), run: () => void act.cutSelection() },
     { id: "edit.paste", title: "Paste", group: "Edit", keys: ["Mod+V"], nativeKeys: true, keywords: "import json", enabled: hasFlow, run: () => void act.pasteFromClipboard(view.pointerFlow()) },
     { id: "edit.duplicate", title: "Duplicate", group: "Edit", keys: ["Mod+D"], keywords: "clone copy", enabled: some(), run: act.duplicateSelection },
-    { id: "edit.delete", title: "Delete selection", group: "Edit", keys: ["Delete", "Backspace"], keywords: "remove", enabled: () => hasFlow() && (flow().selection.nodeIds.length > 0 || flow().selection.edgeIds.length > 0), run: act.deleteSelection },
+    { id: "edit.delete", title: "Delete selection", group: "Edit", keys: ["Delete", "Backspace"], keywords: "remove", enabled: anySelected, run: act.deleteSelection },
+  ];
+}
+
+function selectionCommands(view: CanvasView): Command[] {
+  return [
     { id: "select.all", title: "Select all", group: "Select", keys: ["Mod+A"], enabled: hasFlow, run: act.selectAll },
     { id: "select.none", title: "Select none", group: "Select", keys: ["Escape"], keywords: "deselect clear", enabled: () => hasFlow() && useOverlayStore.getState().overlay === null, run: act.clearSelection },
     { id: "node.configure", title: "Configure selected node", group: "Node", keys: ["E", "Enter"], keywords: "edit settings focus", enabled: () => single() && notOnButton(), run: focusConfig },
+    { id: "node.connect", title: "Wire the two selected nodes", group: "Node", keys: ["C"], keywords: "connect link edge", enabled: () => flow().selection.nodeIds.length === 2, run: wireSelectedPair },
     {
       id: "add.quick", title: "Quick add a node…", group: "Add", keys: ["/"], keywords: "insert new node type", enabled: hasFlow,
       run: () => useOverlayStore.getState().open({ kind: "quick-add", ...view.anchor() }),
     },
+  ];
+}
+
+function arrangeCommands(view: CanvasView): Command[] {
+  const nudge = (id: string, key: string, dx: number, dy: number): Command[] => [
+    { id: `edit.nudge-${id}`, title: `Nudge ${id}`, group: "Arrange", keys: [key], enabled: () => some()() && notOnNode(), run: () => act.nudgeSelection(dx, dy) },
+    { id: `edit.nudge-${id}-far`, title: `Nudge ${id} ×10`, group: "Arrange", keys: [`Shift+${key}`], enabled: some(), run: () => act.nudgeSelection(dx * 10, dy * 10) },
+  ];
+  const alignTo = (mode: AlignMode, title: string, key: string): Command => ({
+    id: `arrange.align-${mode}`, title, group: "Arrange", keys: [key], keywords: "align line up", enabled: some(2), run: () => act.alignSelection(mode, view.sizeOf),
+  });
+  const spread = (axis: "horizontal" | "vertical", key: string): Command => ({
+    id: `arrange.distribute-${axis}`, title: `Distribute ${axis}ly`, group: "Arrange", keys: [key], keywords: "spread space evenly", enabled: some(3), run: () => act.distributeSelection(axis, view.sizeOf),
+  });
+  return [
     ...nudge("left", "ArrowLeft", -NUDGE, 0),
     ...nudge("right", "ArrowRight", NUDGE, 0),
     ...nudge("up", "ArrowUp", 0, -NUDGE),
@@ -56,9 +77,18 @@ export function editCommands(view: CanvasView): Command[] {
     alignTo("top", "Align top edges", "Alt+Shift+T"),
     alignTo("middle", "Align middles (horizontal line)", "Alt+Shift+M"),
     alignTo("bottom", "Align bottom edges", "Alt+Shift+B"),
-    { id: "arrange.distribute-horizontal", title: "Distribute horizontally", group: "Arrange", keys: ["Alt+Shift+H"], keywords: "spread space evenly", enabled: some(3), run: () => act.distributeSelection("horizontal", view.sizeOf) },
-    { id: "arrange.distribute-vertical", title: "Distribute vertically", group: "Arrange", keys: ["Alt+Shift+V"], keywords: "spread space evenly", enabled: some(3), run: () => act.distributeSelection("vertical", view.sizeOf) },
+    spread("horizontal", "Alt+Shift+H"),
+    spread("vertical", "Alt+Shift+V"),
   ];
+}
+
+/** Wires two selected nodes, or says why they cannot be wired. */
+function wireSelectedPair(): void {
+  const [a, b] = flow().selection.nodeIds;
+  if (!a || !b) return;
+  const result = connectPair(flow().graph, a, b);
+  if ("problem" in result) useUiStore.getState().notify(result.problem, "error");
+  else flow().applyGraph(result.graph);
 }
 
 /** Enter on a focused button must still click it. */

@@ -49,3 +49,15 @@ describe("fuzzy filter", () => {
     expect(fuzzyFilter(items, "", (s) => s)).toHaveLength(5);
   });
 });
+
+describe("connect a selected pair", () => {
+  it("wires in the legal direction, or explains why not", async () => {
+    const { connectPair } = await import("./graph-inserts");
+    const withChannel = quickAddGraph(graph, "memory", { x: 0, y: 0 }, null);
+    const channel = withChannel?.nodeId ?? "";
+    const wired = connectPair(withChannel?.graph ?? graph, channel, "gen");
+    expect("graph" in wired && wired.graph.edges.map((e) => [e.source, e.target])).toEqual([["gen", channel]]);
+    const refused = connectPair(graph, "gen", "log");
+    expect("problem" in refused && refused.problem).toMatch(/through a channel|into a channel/);
+  });
+});

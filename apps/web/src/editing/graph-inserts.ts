@@ -52,3 +52,23 @@ export function insertChannelGraph(graph: Graph, request: ChannelRequest): Inser
   next = addEdge(next, { source: channel.id, sourcePort: "out", target: target.id, targetPort: request.targetPort });
   return { graph: next, nodeId: channel.id, wired: true };
 }
+
+/**
+ * Wires two selected nodes in whichever direction is legal (a → b first). The wire, or the reason neither
+ * direction is allowed.
+ */
+export function connectPair(graph: Graph, a: string, b: string): { graph: Graph } | { problem: string } {
+  const attempt = (source: string, target: string) => {
+    const sourcePort = getNodeType(graph.nodes.find((n) => n.id === source)?.type ?? "")?.outputs[0]?.id;
+    const targetPort = getNodeType(graph.nodes.find((n) => n.id === target)?.type ?? "")?.inputs[0]?.id;
+    if (!sourcePort) return { problem: "This node has no output to wire from." };
+    if (!targetPort) return { problem: "Producers have no input: they only emit events." };
+    const request = { source, sourcePort, target, targetPort };
+    const problem = connectionCheck(graph, request);
+    return problem ? { problem } : { graph: addEdge(graph, request) };
+  };
+  const forward = attempt(a, b);
+  if ("graph" in forward) return forward;
+  const backward = attempt(b, a);
+  return "graph" in backward ? backward : forward;
+}
