@@ -4,6 +4,7 @@
  */
 import { getNodeType, GraphSchema, hasErrors, validateGraph, type FlowNode, type Graph, type NodeKind } from "@eventloom/schema";
 import { EngineError, type CompileContext, type Plan } from "./contract";
+import { checkExpression } from "./expression/jsonata-runner";
 
 /** One node of the plan, its config parsed with the catalogue's defaults applied. */
 export interface PlannedNode {
@@ -28,7 +29,7 @@ const KIND_ORDER: readonly NodeKind[] = ["channel", "consumer", "producer"];
 
 /** Validates and compiles; throws EngineError GRAPH_INVALID carrying every problem. */
 export function compilePlan(input: unknown, context: CompileContext): CompiledPlan {
-  const problems = validateGraph(input);
+  const problems = validateGraph(input, { checkExpression });
   if (hasErrors(problems)) {
     const errors = problems.filter((p) => p.severity === "error");
     const first = errors[0]?.message ?? "the graph is invalid";

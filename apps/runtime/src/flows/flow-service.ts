@@ -11,6 +11,7 @@ import {
   type ValidateResponse,
 } from "@eventloom/schema";
 import type { DeployService } from "../deploy/deploy-service";
+import { checkExpression } from "../engine/expression/jsonata-runner";
 import { NotFoundError, RevConflictError } from "../errors";
 import type { RuntimeNotifier } from "../notifier";
 import type { AuditRepository } from "../store/audit-repository";
@@ -80,7 +81,7 @@ export function createFlowService(deps: FlowServiceDeps): FlowService {
       await audit.record({ workspaceId: flow.workspaceId, actorId: actor.userId, action: "flow.deleted", targetType: "flow", targetId: id, detail: { name: flow.name } });
     },
     validate(graph) {
-      const problems = validateGraph(graph);
+      const problems = validateGraph(graph, { checkExpression });
       return { problems, deployable: !hasErrors(problems) };
     },
   };

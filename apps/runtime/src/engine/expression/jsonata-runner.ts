@@ -8,6 +8,7 @@
  * Known limit: a single native regular-expression match cannot be interrupted; JSONata checks the budget
  * between evaluation steps, not inside one regex.
  */
+import type { ExpressionChecker } from "@eventloom/schema";
 import jsonata from "jsonata";
 
 export interface JsonataLimits {
@@ -55,6 +56,9 @@ export function checkJsonata(source: string): string | undefined {
     return describe(error);
   }
 }
+
+/** The checker validateGraph takes (`{ checkExpression }`): compiles every user expression of a graph. */
+export const checkExpression: ExpressionChecker = (_language, source) => checkJsonata(source);
 
 const disabled = (name: string) => () => {
   throw new ExpressionError(`$${name} is not available in Eventloom expressions`);

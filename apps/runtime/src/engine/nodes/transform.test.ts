@@ -75,3 +75,55 @@ describe("transform node in a deployment", () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 });
+
+describe("transform in JSONata mode", () => {
+  const graph = (expression: string, extra: Record<string, unknown> = {}) => ({
+    nodes: [
+      node("in", "manual"),
+      node("a", "memory"),
+      node("t", "transform", { language: "jsonata", expression, timeoutMs: 20, ...extra }),
+      node("b", "memory"),
+      node("log", "log", { maxLinesPerSecond: 0 }),
+    ],
+    edges: chain("in", "a", "t", "b", "log"),
+  });
+
+  it("emits the expression's result as the new data, in the same trace", async () => {
+    const { running, clock, recorder } = await startGraph(graph('{"customer": data.customer, "gross": data.total * 1.2}', { eventType: "order.gross" }));
+    const injected = running.inject("in", { customer: "ann", total: 100 });
+    await clock.flush();
+    const out = recorder.of("delivered", "log")[0]!.event;
+    expect(out).toMatchObject({ type: "order.gross", data: { customer: "ann", gross: 120 } });
+    expect(out.traceparent?.slice(3, 35)).toBe(injected.traceparent?.slice(3, 35));
+  });
+
+  it("fails the event with a clear error on a runaway expression, and keeps serving the next ones", async () => {
+    const { running, clock, recorder } = await startGraph(graph("data.loop = true ? ($f := function($x){$f($x)}; $f(1)) : data"));
+    running.inject("in", { loop: true });
+    running.inject("in", { loop: false, n: 2 });
+    // JSONata's budget runs on the wall clock; let real time pass while the fake clock drives the engine.
+    for (let i = 0; i < 50 && running.counters().t!.done + running.counters().t!.failed < 2; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      await clock.flush();
+    }
+    expect(running.counters().t).toMatchObject({ received: 2, failed: 1, done: 1 });
+    expect(recorder.of("failed", "t")[0]!.error).toMatch(/JSONata D1012: Evaluation timeout after 20 milliseconds/);
+    expect(recorder.of("delivered", "log").map((h) => h.event.data)).toEqual([{ loop: false, n: 2 }]);
+  });
+
+  it("drops nothing-results quietly (done, not emitted)", async () => {
+    const { running, clock } = await startGraph(graph("data.missing"));
+    running.inject("in", { a: 1 });
+    await clock.flush();
+    expect(running.counters().t).toMatchObject({ received: 1, done: 1, emitted: 0 });
+  });
+
+  it("refuses to compile a flow whose expression does not compile, pointing at the field", async () => {
+    const attempt = startGraph(graph("$sum(data.x"));
+    await expect(attempt).rejects.toMatchObject({ code: "GRAPH_INVALID" });
+    const error = (await attempt.catch((e: unknown) => e)) as EngineError;
+    expect(error.details.problems).toContainEqual(
+      expect.objectContaining({ code: "INVALID_CONFIG", nodeId: "t", path: ["nodes", 2, "config", "expression"], message: expect.stringMatching(/JSONata S0\d{3}/) }),
+    );
+  });
+});
