@@ -11,6 +11,7 @@ import type { Actor } from "./store/local-account";
 import { registerDeployRoutes } from "./transport/http/deploy-routes";
 import { registerErrorHandling } from "./transport/http/error-handler";
 import { registerFlowRoutes } from "./transport/http/flow-routes";
+import { registerReplayRoutes } from "./transport/http/replay-routes";
 import { registerSystemRoutes } from "./transport/http/system-routes";
 import { registerWebApp } from "./transport/http/web-app";
 import { registerSocketHandlers } from "./transport/socket/socket-handlers";
@@ -41,6 +42,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   const routeDeps = { flows: deps.flows, deploy: deps.deploy, resolveActor: deps.resolveActor };
   registerFlowRoutes(app, routeDeps);
   registerDeployRoutes(app, routeDeps);
+  registerReplayRoutes(app, routeDeps);
 
   deps.io.attach(app.server);
   registerSocketHandlers(deps.io, { ...routeDeps, logger: deps.logger });

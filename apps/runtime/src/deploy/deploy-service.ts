@@ -3,7 +3,7 @@
  * immutable version, records a deployment, replaces the previous one (drained) and starts the new one.
  */
 import { hasErrors, validateGraph, type Deployment, type NodeCounters, type TraceFrame } from "@eventloom/schema";
-import type { EngineLogger, StopReport } from "../engine/contract";
+import type { EngineLogger, ReplayOptions, StopReport } from "../engine/contract";
 import { AppError, asUserError, NotFoundError, RevConflictError } from "../errors";
 import type { RuntimeNotifier } from "../notifier";
 import type { Actor } from "../store/local-account";
@@ -37,6 +37,8 @@ export interface DeployService {
   /** Stops the flow's deployment if one runs, then runs `work` while still holding the flow's lock. */
   whileStopped<T>(actor: Actor, flowId: string, work: () => Promise<T>): Promise<T>;
   inject(flowId: string, nodeId: string, data: unknown): Promise<{ eventId: string }>;
+  /** Re-publishes a running channel's retained events; resolves with how many. */
+  replay(flowId: string, nodeId: string, options: ReplayOptions): Promise<number>;
   /** A frame built now for a client that just started watching; null when nothing runs. */
   snapshot(flowId: string): TraceFrame | null;
   list(flowId: string): Promise<Deployment[]>;
@@ -70,6 +72,32 @@ export function createDeployService(deps: DeployServiceDeps): DeployService {
     return running;
   }
 
+  /**
+   * Redeploys in place when a version of the flow runs: only changed nodes restart and unchanged channels
+   * keep their events. Undefined when nothing runs (or it cannot swap). A failed swap marks the new
+   * deployment failed and leaves the previous one running.
+   */
+  async function hotSwap(deployment: Deployment, graph: Parameters<Runner["start"]>[1]): Promise<Deployment | undefined> {
+    const current = active.get(deployment.flowId);
+    if (!current || !runner.swap) return undefined;
+    let swapped: Awaited<ReturnType<NonNullable<Runner["swap"]>>>;
+    try {
+      swapped = await runner.swap(current, deployment, graph, deps.drainTimeoutMs);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      notifier.deploymentChanged(await deployments.setStatus(deployment.id, "failed", { error: message, stoppedAt: new Date() }));
+      throw asUserError(error) ?? error;
+    }
+    if (!swapped) return undefined;
+    const running = await deployments.setStatus(deployment.id, "running");
+    active.set(deployment.flowId, { ...swapped.run, deployment: running });
+    const previous = await deployments.setStatus(current.deployment.id, "stopped", { stoppedAt: new Date() });
+    notifier.deploymentChanged(previous);
+    notifier.deploymentChanged(running);
+    logger.info({ flowId: deployment.flowId, deploymentId: deployment.id, replaced: current.deployment.id, ...swapped.report }, "deployment hot-swapped");
+    return running;
+  }
+
   async function stopActive(flowId: string): Promise<StopResult | null> {
     const run = active.get(flowId);
     if (!run) return null;
@@ -99,8 +127,11 @@ export function createDeployService(deps: DeployServiceDeps): DeployService {
         const version = await deployments.createVersion({ flowId, graph: flow.graph, authorId: actor.userId, message: request.message });
         const starting = await deployments.create({ flowId, versionId: version.id });
         notifier.deploymentChanged(starting);
-        await stopActive(flowId);
-        const deployment = await launch(starting, flow.graph);
+        let deployment = await hotSwap(starting, flow.graph);
+        if (!deployment) {
+          await stopActive(flowId);
+          deployment = await launch(starting, flow.graph);
+        }
         await audit.record({
           workspaceId: flow.workspaceId,
           actorId: actor.userId,
@@ -154,6 +185,21 @@ export function createDeployService(deps: DeployServiceDeps): DeployService {
       }
       try {
         return { eventId: run.running.inject(nodeId, data).id };
+      } catch (error) {
+        throw asUserError(error) ?? error;
+      }
+    },
+
+    async replay(flowId, nodeId, options) {
+      const run = active.get(flowId);
+      if (!run) {
+        if (!(await flows.get(flowId))) throw new NotFoundError(`Flow "${flowId}"`);
+        throw new AppError("NOT_DEPLOYED", "Deploy the flow before replaying a channel.", 409);
+      }
+      const node = run.running.plan.graph.nodes.find((n) => n.id === nodeId);
+      if (!node || node.kind !== "channel" || !run.running.replay) throw new NotFoundError(`Channel "${nodeId}" in the running deployment`);
+      try {
+        return run.running.replay(nodeId, options);
       } catch (error) {
         throw asUserError(error) ?? error;
       }

@@ -3,7 +3,7 @@
  * Knows nothing about the database: the deploy service records what happened.
  */
 import type { Deployment, Graph, NodeCounters, TraceFrame } from "@eventloom/schema";
-import type { Clock, Engine, RunningDeployment, StopReport } from "../engine/contract";
+import type { Clock, Engine, RedeployReport, RunningDeployment, StopReport } from "../engine/contract";
 import type { TraceBatcher, TraceBatcherOptions, TraceRecorder, TraceRecorderOptions } from "../tracing/contract";
 import type { RuntimeNotifier } from "../notifier";
 
@@ -24,6 +24,8 @@ export interface ActiveRun {
   deployment: Deployment;
   running: RunningDeployment;
   batcher: TraceBatcher;
+  /** The deployment's hop recorder; a hot redeploy keeps it (and its spans). */
+  recorder?: TraceRecorder;
 }
 
 export interface StopOutcome {
@@ -37,28 +39,44 @@ export interface Runner {
   start(deployment: Deployment, graph: Graph): Promise<ActiveRun>;
   /** Stops frames, drains within the timeout, then sends watchers one final frame with the end counts. */
   stop(run: ActiveRun, timeoutMs: number): Promise<StopOutcome>;
+  /**
+   * Hot redeploy: moves the running deployment to `deployment`'s graph, restarting only what changed, with
+   * a new frame batcher under the new deployment id. Undefined when the running deployment cannot swap
+   * (the caller then stops and starts). Throws like `start`; the old run then keeps running unchanged.
+   */
+  swap?(run: ActiveRun, deployment: Deployment, graph: Graph, timeoutMs: number): Promise<{ run: ActiveRun; report: RedeployReport } | undefined>;
 }
 
 export function createRunner(deps: RunnerDeps): Runner {
   const { engine, clock, notifier } = deps;
+  const startBatcher = (deployment: Deployment, running: RunningDeployment, recorder: TraceRecorder): TraceBatcher => {
+    const batcher = deps.createTraceBatcher({
+      flowId: deployment.flowId,
+      deploymentId: deployment.id,
+      running,
+      recorder,
+      clock,
+      intervalMs: deps.frameIntervalMs ?? 100,
+      hasWatchers: () => notifier.hasWatchers(deployment.flowId),
+      onFrame: (frame) => notifier.traceFrame(frame),
+    });
+    batcher.start();
+    return batcher;
+  };
   return {
     async start(deployment, graph) {
       const { flowId, id: deploymentId } = deployment;
       const plan = engine.compile(graph, { flowId, deploymentId });
       const recorder = deps.createTraceRecorder({ capacity: deps.traceCapacity ?? 4096, clock });
       const running = await engine.start(plan, { recorder });
-      const batcher = deps.createTraceBatcher({
-        flowId,
-        deploymentId,
-        running,
-        recorder,
-        clock,
-        intervalMs: deps.frameIntervalMs ?? 100,
-        hasWatchers: () => notifier.hasWatchers(flowId),
-        onFrame: (frame) => notifier.traceFrame(frame),
-      });
-      batcher.start();
-      return { deployment, running, batcher };
+      return { deployment, running, batcher: startBatcher(deployment, running, recorder), recorder };
+    },
+    async swap(run, deployment, graph, timeoutMs) {
+      if (!run.running.redeploy || !run.recorder) return undefined;
+      const plan = engine.compile(graph, { flowId: deployment.flowId, deploymentId: deployment.id });
+      const report = await run.running.redeploy(plan, { timeoutMs });
+      run.batcher.stop();
+      return { run: { deployment, running: run.running, batcher: startBatcher(deployment, run.running, run.recorder), recorder: run.recorder }, report };
     },
     async stop(run, timeoutMs) {
       run.batcher.stop();
