@@ -11,6 +11,7 @@ import type { Actor } from "./store/local-account";
 import { registerDeployRoutes } from "./transport/http/deploy-routes";
 import { registerErrorHandling } from "./transport/http/error-handler";
 import { registerFlowRoutes } from "./transport/http/flow-routes";
+import { registerHookRoutes } from "./transport/http/hook-routes";
 import { registerReplayRoutes } from "./transport/http/replay-routes";
 import { registerSystemRoutes } from "./transport/http/system-routes";
 import { registerWebApp } from "./transport/http/web-app";
@@ -42,6 +43,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   const routeDeps = { flows: deps.flows, deploy: deps.deploy, resolveActor: deps.resolveActor };
   registerFlowRoutes(app, routeDeps);
   registerDeployRoutes(app, routeDeps);
+  registerHookRoutes(app, { ingest: (flowId, nodeId, body, meta) => deps.deploy.ingest(flowId, nodeId, body, meta), bodyLimitBytes: deps.bodyLimitBytes });
   registerReplayRoutes(app, routeDeps);
 
   deps.io.attach(app.server);

@@ -62,7 +62,7 @@ export async function composeRuntime(options: RuntimeOptions): Promise<Runtime> 
   // Twice the HTTP body limit: a socket message carries the same payloads plus framing.
   const io = createSocketServer({ maxPayloadBytes: options.bodyLimitBytes * 2 });
   const notifier = createSocketNotifier(io);
-  const engine = options.engine ?? createEngine({ clock, logger: logger.child({ module: "engine" }) });
+  const engine = options.engine ?? createEngine({ clock, logger: logger.child({ module: "engine" }), fetch: (url, init) => fetch(url, init) });
   const runner = createRunner({ engine, clock, notifier, createTraceRecorder, createTraceBatcher, frameIntervalMs: options.frameIntervalMs ?? 100 });
   const deployLogger = logger.child({ module: "deploy" });
   const deploy = createDeployService({

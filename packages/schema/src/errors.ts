@@ -13,6 +13,8 @@ export const ErrorCodeSchema = z.enum([
   "NOT_FOUND",
   "REV_CONFLICT",
   "INTERNAL",
+  // a webhook-in's channel is full: retry after the Retry-After header
+  "BACKPRESSURE",
   // deploy lifecycle
   "GRAPH_INVALID",
   "DEPLOY_FAILED",

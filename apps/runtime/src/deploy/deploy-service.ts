@@ -3,7 +3,7 @@
  * immutable version, records a deployment, replaces the previous one (drained) and starts the new one.
  */
 import { hasErrors, validateGraph, type Deployment, type NodeCounters, type TraceFrame } from "@eventloom/schema";
-import type { EngineLogger, ReplayOptions, StopReport } from "../engine/contract";
+import type { EngineLogger, IngestMeta, IngestResult, ReplayOptions, StopReport } from "../engine/contract";
 import { AppError, asUserError, NotFoundError, RevConflictError } from "../errors";
 import type { RuntimeNotifier } from "../notifier";
 import type { Actor } from "../store/local-account";
@@ -37,6 +37,8 @@ export interface DeployService {
   /** Stops the flow's deployment if one runs, then runs `work` while still holding the flow's lock. */
   whileStopped<T>(actor: Actor, flowId: string, work: () => Promise<T>): Promise<T>;
   inject(flowId: string, nodeId: string, data: unknown): Promise<{ eventId: string }>;
+  /** Hands an HTTP body to a running webhook-in node; `not-found` when the flow or node is not running. */
+  ingest(flowId: string, nodeId: string, body: unknown, meta: IngestMeta): IngestResult;
   /** Re-publishes a running channel's retained events; resolves with how many. */
   replay(flowId: string, nodeId: string, options: ReplayOptions): Promise<number>;
   /** A frame built now for a client that just started watching; null when nothing runs. */
@@ -203,6 +205,10 @@ export function createDeployService(deps: DeployServiceDeps): DeployService {
       } catch (error) {
         throw asUserError(error) ?? error;
       }
+    },
+
+    ingest(flowId, nodeId, body, meta) {
+      return active.get(flowId)?.running.ingest?.(nodeId, body, meta) ?? { status: "not-found" };
     },
 
     snapshot(flowId) {
