@@ -1,0 +1,121 @@
+/** The engine bench's scenarios on the real engine, tracing on (ring recorder) for every hop. */
+import type { CloudEvent, Graph, Hop } from "@eventloom/schema";
+import { createEngine, type Engine, type HopRecorder, type RunningDeployment } from "../src/engine/index";
+import { createTraceRecorder, DEFAULT_RECORDER_CAPACITY } from "../src/tracing/index";
+import { chainGraph, clock, edge, mergeGraphs, node, QUEUE, rssSampler, sleep, TEMPLATE } from "./bench-support";
+
+export function benchEngine(): Engine {
+  return createEngine({ clock, logger: quiet(), schedule: (fn) => setImmediate(fn) });
+}
+
+function quiet() {
+  return { debug() {}, info() {}, warn() {}, error() {} };
+}
+
+async function start(engine: Engine, graph: Graph, id: string, recorder: HopRecorder = createTraceRecorder({ capacity: DEFAULT_RECORDER_CAPACITY, clock })): Promise<RunningDeployment> {
+  return engine.start(engine.compile(graph, { flowId: "bench", deploymentId: id }), { recorder });
+}
+
+async function until(check: () => boolean, pollMs = 2): Promise<void> {
+  while (!check()) await sleep(pollMs);
+}
+
+export interface ChainResult {
+  eps: number;
+  events: number;
+  peakRssMb: number;
+  rssGrowthMb: number;
+  lost: number;
+}
+
+/** generator → queue → filter → queue → log at full speed; RSS sampled throughout. */
+export async function chain(engine: Engine, events: number): Promise<ChainResult> {
+  const running = await start(engine, chainGraph("", { rate: 10_000_000, count: events }), "chain");
+  const rss = rssSampler(25);
+  const started = process.hrtime.bigint();
+  await until(() => running.counters().sink!.received >= events);
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const samples = rss.stop();
+  const peak = rss.peak();
+  await running.stop({ timeoutMs: 10_000 });
+  // Growth after warm-up: the last quarter's highest sample against the first quarter's highest.
+  const quarter = Math.max(1, Math.floor(samples.length / 4));
+  const growth = samples.length > 4 ? Math.max(...samples.slice(-quarter)) - Math.max(...samples.slice(0, quarter)) : 0;
+  const c = running.counters();
+  return { eps: events / seconds, events, peakRssMb: peak / 2 ** 20, rssGrowthMb: growth / 2 ** 20, lost: c.gen!.emitted - c.sink!.received };
+}
+
+/** Producer → sink latency per event (µs), stamped when the generator's publish is accepted by the first channel. */
+class LatencyRecorder implements HopRecorder {
+  private readonly stamps = new Float64Array(1 << 20);
+  readonly samples: number[] = [];
+  constructor(private readonly inner: HopRecorder) {}
+  record(hop: Hop, nodeId: string, event: CloudEvent, error?: string): void {
+    this.inner.record(hop, nodeId, event, error);
+    const seq = (event.data as { seq: number }).seq;
+    if (hop === "published" && nodeId === "a") this.stamps[seq & 0xfffff] = performance.now();
+    else if (hop === "done" && nodeId === "sink") this.samples.push((performance.now() - this.stamps[seq & 0xfffff]!) * 1000);
+  }
+}
+
+export interface LatencyResult {
+  rate: number;
+  p50: number;
+  p99: number;
+  p999: number;
+}
+
+export async function latency(engine: Engine, rate: number, seconds: number): Promise<LatencyResult> {
+  const recorder = new LatencyRecorder(createTraceRecorder({ capacity: DEFAULT_RECORDER_CAPACITY, clock }));
+  const count = Math.round(rate * seconds);
+  const running = await start(engine, chainGraph("", { rate, count }), "latency", recorder);
+  await until(() => running.counters().sink!.received >= count, 20);
+  await running.stop();
+  // The first half second is warm-up (JIT).
+  const measured = recorder.samples.slice(Math.floor(rate / 2)).sort((a, b) => a - b);
+  const at = (q: number) => measured[Math.min(measured.length - 1, Math.floor(q * measured.length))] ?? Number.NaN;
+  return { rate, p50: at(0.5), p99: at(0.99), p999: at(0.999) };
+}
+
+export interface DeployResult {
+  deployMs: number;
+  redeployMs: number;
+  lost: number;
+  restarted: number;
+}
+
+/** A 200-node flow (40 chains) deployed, then redeployed with one filter changed while its generators run. */
+export async function deploy(engine: Engine): Promise<DeployResult> {
+  const chains = 40;
+  const build = (changed: boolean) =>
+    mergeGraphs(Array.from({ length: chains }, (_, i) => chainGraph(`c${i}-`, { rate: 2_000 }, changed && i === 7 ? { pattern: { data: { seq: [{ numeric: [">", 0] }] } } } : undefined)));
+  let t = performance.now();
+  const running = await start(engine, build(false), "deploy-1");
+  const deployMs = performance.now() - t;
+  await sleep(300);
+  const plan = engine.compile(build(true), { flowId: "bench", deploymentId: "deploy-2" });
+  t = performance.now();
+  const report = await running.redeploy!(plan);
+  const redeployMs = performance.now() - t;
+  await sleep(300);
+  await running.stop({ timeoutMs: 5_000 });
+  const c = running.counters();
+  let lost = 0;
+  for (let i = 0; i < chains; i++) lost += c[`c${i}-gen`]!.emitted - c[`c${i}-sink`]!.received;
+  return { deployMs, redeployMs, lost, restarted: report.restarted.length };
+}
+
+/** One generator into a topic channel with 8 log subscribers; events/s into the topic. */
+export async function fanout(engine: Engine, events: number): Promise<number> {
+  const sinks = Array.from({ length: 8 }, (_, i) => `s${i}`);
+  const graph: Graph = {
+    nodes: [node("gen", "generator", { template: TEMPLATE, rate: 10_000_000, count: events }), node("t", "memory", { ...QUEUE, mode: "topic" }), ...sinks.map((id) => node(id, "log", { maxLinesPerSecond: 0 }))],
+    edges: [edge("gen", "t"), ...sinks.map((id) => edge("t", id))],
+  };
+  const running = await start(engine, graph, "fanout");
+  const started = process.hrtime.bigint();
+  await until(() => sinks.every((id) => running.counters()[id]!.received >= events));
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  await running.stop();
+  return events / seconds;
+}
