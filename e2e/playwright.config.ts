@@ -4,7 +4,8 @@ import { fileURLToPath } from "node:url";
 // Journeys run against a real build of the app (runtime + web) on a fresh embedded database.
 const port = Number(process.env.E2E_PORT ?? 4411);
 const here = fileURLToPath(new URL(".", import.meta.url));
-const dataDir = `${here}artifacts/data`;
+// A port of its own gets a data dir of its own, so two runs side by side (E2E_PORT=…) never share a database.
+const dataDir = `${here}artifacts/data${process.env.E2E_PORT ? `-${port}` : ""}`;
 
 export default defineConfig({
   testDir: "./journeys",

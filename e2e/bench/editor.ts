@@ -44,9 +44,8 @@ async function measureOpen(page: Page, url: string): Promise<{ ms: number; rende
   return { ms: settledAt - started, rendered: last };
 }
 
-async function select50(page: Page): Promise<string> {
-  const nodes = page.locator(".react-flow__node");
-  const ids = await nodes.evaluateAll((all, max) => {
+async function nodesInView(page: Page): Promise<string[]> {
+  return page.locator(".react-flow__node").evaluateAll((all, max) => {
     // Inside the canvas, clear of the toolbar (top), the controls (left) and the minimap (bottom right).
     const canvas = document.querySelector(".react-flow")!.getBoundingClientRect();
     const inView = all.filter((n) => {
@@ -55,7 +54,18 @@ async function select50(page: Page): Promise<string> {
     });
     return inView.slice(0, max as number).map((n) => n.getAttribute("data-id") ?? "");
   }, SELECTED);
+}
+
+async function select50(page: Page): Promise<string> {
+  let ids: string[] = [];
+  // Zoom out step by step until 50 whole nodes are in view to pick from.
+  for (let attempt = 0; attempt < 4 && ids.length < SELECTED; attempt++) {
+    await page.locator(".react-flow__controls-zoomout").click();
+    await page.waitForTimeout(300);
+    ids = await nodesInView(page);
+  }
   if (ids.length < SELECTED) throw new Error(`only ${ids.length} nodes in view to select`);
+
   // Ctrl-click each (React Flow's multi-selection key off macOS), with raw mouse events: no actionability waits.
   await page.keyboard.down("Control");
   for (const id of ids) {

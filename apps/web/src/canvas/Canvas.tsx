@@ -17,7 +17,8 @@ import { PALETTE_MIME } from "./palette-dnd";
 import { useCanvasElements } from "./useCanvasElements";
 import { wireReason } from "./wire-reason";
 
-const FIT_VIEW_OPTIONS = { padding: 0.2, maxZoom: 1.1 };
+// A big flow opens at a readable zoom on its start rather than as a speck (zoom to fit goes further, to minZoom).
+const FIT_VIEW_OPTIONS = { padding: 0.2, maxZoom: 1.1, minZoom: 0.5 };
 
 const isValidConnection: IsValidConnection<CanvasEdge> = (connection) =>
   connectionCheck(useFlowStore.getState().graph, connectionToRequest(connection)) === null;
@@ -97,6 +98,10 @@ function FlowCanvas() {
         {...editing}
         snapToGrid={snapToGrid}
         snapGrid={GRID}
+        // Low enough that "zoom to fit" really fits a 1,000-node flow.
+        minZoom={0.1}
+        // Large flows: only what is in view is in the DOM (React Flow's performance guidance).
+        onlyRenderVisibleElements
         fitView={fitOnOpen}
         fitViewOptions={FIT_VIEW_OPTIONS}
         colorMode={theme}
