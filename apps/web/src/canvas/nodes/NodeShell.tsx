@@ -1,6 +1,6 @@
 import { getNodeType, type NodeKind } from "@eventloom/schema";
 import type { ReactNode } from "react";
-import { KindIcon } from "./KindIcon";
+import { TypeIcon } from "./TypeIcon";
 import { useNodeProblem } from "./live-selectors";
 
 export interface NodeShellProps {
@@ -25,7 +25,7 @@ export function NodeShell({ id, kind, nodeType, name, facts, selected, children,
     <div className={classes.filter(Boolean).join(" ")} data-testid={`node-${id}`} data-kind={kind} data-type={nodeType}>
       <div className="el-node__header">
         <span className="el-node__icon">
-          <KindIcon kind={kind} />
+          <TypeIcon kind={kind} nodeType={nodeType} />
         </span>
         <span className="el-node__type">{title}</span>
         {problem && (
