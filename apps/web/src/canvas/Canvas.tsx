@@ -53,7 +53,8 @@ function FlowCanvas() {
 
   const onConnectEnd = useCallback((event: MouseEvent | TouchEvent, state: FinalConnectionState) => {
     if (state.isValid !== false || !state.fromNode || !state.fromHandle) return;
-    if (offerInsertChannel(event, state)) return;
+    // The toast below still says why; the offer next to the drop point fixes it.
+    offerInsertChannel(event, state);
     const reason = wireReason({ fromNode: state.fromNode, fromHandle: state.fromHandle, toNode: state.toNode, toHandle: state.toHandle });
     if (reason) useUiStore.getState().notify(reason, "error");
   }, []);

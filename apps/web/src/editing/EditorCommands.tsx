@@ -24,6 +24,6 @@ export function EditorCommands() {
   if (!overlay) return null;
   if (overlay.kind === "palette") return <CommandPalette />;
   if (overlay.kind === "help") return <ShortcutsHelp />;
-  if (overlay.kind === "quick-add") return <QuickAdd screen={overlay.screen} flow={overlay.flow} />;
-  return <InsertChannelPopover request={overlay} />;
+  if (overlay.kind === "quick-add") return <QuickAdd screen={overlay.screen} flow={overlay.flow} onAdded={view.reveal} />;
+  return <InsertChannelPopover request={overlay} onAdded={view.reveal} />;
 }

@@ -7,7 +7,12 @@ import { useOverlayStore } from "./overlay-store";
  * Shown where a producer → consumer wire was dropped: that wire is illegal (events pass through a channel),
  * so offer the fix — a memory channel between them, in one undoable step.
  */
-export function InsertChannelPopover({ request }: { request: ChannelRequest & { screen: { x: number; y: number } } }) {
+export interface InsertChannelPopoverProps {
+  request: ChannelRequest & { screen: { x: number; y: number } };
+  onAdded(nodeId: string): void;
+}
+
+export function InsertChannelPopover({ request, onAdded }: InsertChannelPopoverProps) {
   const close = useOverlayStore((s) => s.close);
   const primary = useRef<HTMLButtonElement>(null);
   useEffect(() => primary.current?.focus(), []);
@@ -15,7 +20,9 @@ export function InsertChannelPopover({ request }: { request: ChannelRequest & { 
     close();
     const store = useFlowStore.getState();
     const inserted = insertChannelGraph(store.graph, request);
-    if (inserted) store.applyGraph(inserted.graph, { nodeIds: [inserted.nodeId], edgeIds: [] });
+    if (!inserted) return;
+    store.applyGraph(inserted.graph, { nodeIds: [inserted.nodeId], edgeIds: [] });
+    requestAnimationFrame(() => onAdded(inserted.nodeId));
   };
   return (
     <div className="overlay-backdrop overlay-backdrop--clear" onMouseDown={close}>

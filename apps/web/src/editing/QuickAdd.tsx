@@ -8,13 +8,15 @@ import { Picker, type PickerItem } from "./Picker";
 export interface QuickAddProps {
   screen: { x: number; y: number };
   flow: Position;
+  /** Called with the new node's id (the canvas brings it into view). */
+  onAdded(nodeId: string): void;
 }
 
 /**
  * `/` on the canvas: a search box at the cursor over the node catalogue. Enter adds the type there, selected;
  * with one node selected that can feed it, the new node is placed after it and wired.
  */
-export function QuickAdd({ screen, flow }: QuickAddProps) {
+export function QuickAdd({ screen, flow, onAdded }: QuickAddProps) {
   const close = useOverlayStore((s) => s.close);
   const after = useFlowStore((s) => (s.selection.nodeIds.length === 1 ? (s.selection.nodeIds[0] ?? null) : null));
   const afterName = useFlowStore((s) => s.graph.nodes.find((n) => n.id === after)?.name);
@@ -33,7 +35,10 @@ export function QuickAdd({ screen, flow }: QuickAddProps) {
     close();
     const store = useFlowStore.getState();
     const inserted = quickAddGraph(store.graph, item.id, flow, after);
-    if (inserted) store.applyGraph(inserted.graph, { nodeIds: [inserted.nodeId], edgeIds: [] });
+    if (!inserted) return;
+    store.applyGraph(inserted.graph, { nodeIds: [inserted.nodeId], edgeIds: [] });
+    // After React Flow has the node (and the config panel has opened), so its size and the free area are known.
+    requestAnimationFrame(() => onAdded(inserted.nodeId));
   };
   const style = { left: Math.min(screen.x, window.innerWidth - 340), top: Math.min(screen.y, window.innerHeight - 360) };
   return (

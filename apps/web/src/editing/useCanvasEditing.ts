@@ -31,16 +31,16 @@ export function useCanvasEditing() {
 }
 
 /**
- * A producer wire dropped on a consumer is illegal; instead of only refusing it, offer to insert a channel
- * at the drop point. True when the offer was opened.
+ * A producer wire dropped on a consumer is illegal; besides refusing it, offer to insert a channel at the
+ * drop point.
  */
-export function offerInsertChannel(event: MouseEvent | TouchEvent, state: FinalConnectionState): boolean {
+export function offerInsertChannel(event: MouseEvent | TouchEvent, state: FinalConnectionState): void {
   const { fromNode, toNode, fromHandle, toHandle } = state;
-  if (!fromNode || !toNode || !fromHandle) return false;
+  if (!fromNode || !toNode || !fromHandle) return;
   const forward = fromHandle.type === "source";
   const source = forward ? fromNode : toNode;
   const target = forward ? toNode : fromNode;
-  if (source.type !== "producer" || target.type !== "consumer") return false;
+  if (source.type !== "producer" || target.type !== "consumer") return;
   const point = "changedTouches" in event ? event.changedTouches[0] : event;
   useOverlayStore.getState().open({
     kind: "insert-channel",
@@ -50,5 +50,4 @@ export function offerInsertChannel(event: MouseEvent | TouchEvent, state: FinalC
     target: target.id,
     targetPort: (forward ? toHandle?.id : fromHandle.id) ?? "in",
   });
-  return true;
 }
