@@ -12,7 +12,12 @@ function quiet() {
   return { debug() {}, info() {}, warn() {}, error() {} };
 }
 
-async function start(engine: Engine, graph: Graph, id: string, recorder: HopRecorder = createTraceRecorder({ capacity: DEFAULT_RECORDER_CAPACITY, clock })): Promise<RunningDeployment> {
+/** Tracing as deployments get it from the runner: the default ring on the engine's (coarse) clock. */
+function traceRecorder(engine: Engine): HopRecorder {
+  return createTraceRecorder({ capacity: DEFAULT_RECORDER_CAPACITY, clock: engine.traceClock ?? clock });
+}
+
+async function start(engine: Engine, graph: Graph, id: string, recorder: HopRecorder = traceRecorder(engine)): Promise<RunningDeployment> {
   return engine.start(engine.compile(graph, { flowId: "bench", deploymentId: id }), { recorder });
 }
 
@@ -22,6 +27,8 @@ async function until(check: () => boolean, pollMs = 2): Promise<void> {
 
 export interface ChainResult {
   eps: number;
+  /** Events per CPU-second of this process (steadier than wall time on a shared machine). */
+  cpuEps: number;
   events: number;
   peakRssMb: number;
   rssGrowthMb: number;
@@ -33,8 +40,10 @@ export async function chain(engine: Engine, events: number): Promise<ChainResult
   const running = await start(engine, chainGraph("", { rate: 10_000_000, count: events }), "chain");
   const rss = rssSampler(25);
   const started = process.hrtime.bigint();
+  const cpu = process.cpuUsage();
   await until(() => running.counters().sink!.received >= events);
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const used = process.cpuUsage(cpu);
   const samples = rss.stop();
   const peak = rss.peak();
   await running.stop({ timeoutMs: 10_000 });
@@ -42,7 +51,7 @@ export async function chain(engine: Engine, events: number): Promise<ChainResult
   const quarter = Math.max(1, Math.floor(samples.length / 4));
   const growth = samples.length > 4 ? Math.max(...samples.slice(-quarter)) - Math.max(...samples.slice(0, quarter)) : 0;
   const c = running.counters();
-  return { eps: events / seconds, events, peakRssMb: peak / 2 ** 20, rssGrowthMb: growth / 2 ** 20, lost: c.gen!.emitted - c.sink!.received };
+  return { eps: events / seconds, cpuEps: events / ((used.user + used.system) / 1e6), events, peakRssMb: peak / 2 ** 20, rssGrowthMb: growth / 2 ** 20, lost: c.gen!.emitted - c.sink!.received };
 }
 
 /** Producer → sink latency per event (µs), stamped when the generator's publish is accepted by the first channel. */
@@ -66,7 +75,7 @@ export interface LatencyResult {
 }
 
 export async function latency(engine: Engine, rate: number, seconds: number): Promise<LatencyResult> {
-  const recorder = new LatencyRecorder(createTraceRecorder({ capacity: DEFAULT_RECORDER_CAPACITY, clock }));
+  const recorder = new LatencyRecorder(traceRecorder(engine));
   const count = Math.round(rate * seconds);
   const running = await start(engine, chainGraph("", { rate, count }), "latency", recorder);
   await until(() => running.counters().sink!.received >= count, 20);

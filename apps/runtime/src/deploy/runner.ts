@@ -67,7 +67,7 @@ export function createRunner(deps: RunnerDeps): Runner {
     async start(deployment, graph) {
       const { flowId, id: deploymentId } = deployment;
       const plan = engine.compile(graph, { flowId, deploymentId });
-      const recorder = deps.createTraceRecorder({ capacity: deps.traceCapacity ?? 4096, clock });
+      const recorder = deps.createTraceRecorder({ capacity: deps.traceCapacity ?? 4096, clock: engine.traceClock ?? clock });
       const running = await engine.start(plan, { recorder });
       return { deployment, running, batcher: startBatcher(deployment, running, recorder), recorder };
     },

@@ -172,6 +172,11 @@ export class EngineError extends Error {
  *   const running = await engine.start(plan, { recorder });                       // throws EngineError DEPLOY_FAILED
  */
 export interface Engine {
+  /**
+   * The clock hop recorders should read: the engine's coarse clock (one read per scheduler batch inside
+   * runs, the real time outside). Optional so stand-in engines need not provide one.
+   */
+  readonly traceClock?: Clock;
   compile(graph: unknown, context: CompileContext): Plan;
   /** Each deployment records its hops into its own recorder (one trace per deployment). */
   start(plan: Plan, options: { recorder: HopRecorder }): Promise<RunningDeployment>;

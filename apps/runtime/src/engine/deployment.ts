@@ -20,6 +20,7 @@ import {
   type StopReport,
 } from "./contract";
 import type { ConsumerRuntime } from "./consumer-runtime";
+import { CoarseClock } from "./coarse-clock";
 import { CounterBook } from "./counters";
 import { drainAndStop, type DrainTarget } from "./drain";
 import { hotSwap, type SwapTarget } from "./hot-swap";
@@ -62,7 +63,8 @@ export class Deployment implements RunningDeployment, DrainTarget, SwapTarget {
     public plan: CompiledPlan,
     readonly deps: DeploymentDeps,
   ) {
-    this.scheduler = new Scheduler({ schedule: deps.schedule, now: () => deps.clock.now(), onIdle: () => this.idleCheck?.() });
+    const coarse = deps.clock instanceof CoarseClock ? deps.clock : undefined;
+    this.scheduler = new Scheduler({ schedule: deps.schedule, now: () => deps.clock.now(), coarse, onIdle: () => this.idleCheck?.() });
     for (const id of plan.startOrder) this.book.of(id);
   }
 

@@ -2,6 +2,7 @@
  * The engine: compiles flows into plans and runs them. Pure — time, logging, randomness, scheduling and
  * trace recording come in through EngineDeps and the recorder given to `start`.
  */
+import { coarseClockOf } from "./coarse-clock";
 import { compilePlan, isCompiledPlan } from "./compile";
 import type { Engine, EngineDeps, RunningDeployment } from "./contract";
 import { Deployment } from "./deployment";
@@ -12,12 +13,15 @@ export type { CompiledPlan, PlannedNode } from "./compile";
 /** Creates the engine; one per runtime process. */
 export function createEngine(deps: EngineDeps): Engine {
   const random = deps.random ?? Math.random;
+  // One coarse clock per engine: hop timestamps inside a scheduler run cost one clock read per batch.
+  const clock = coarseClockOf(deps.clock);
   const schedule = deps.schedule ?? ((fn: () => void) => void deps.clock.setTimeout(fn, 0));
   return {
+    traceClock: clock,
     compile: (graph, context) => compilePlan(graph, context),
     async start(plan, options): Promise<RunningDeployment> {
       const compiled = isCompiledPlan(plan) ? plan : compilePlan(plan.graph, plan);
-      const deployment = new Deployment(compiled, { clock: deps.clock, logger: deps.logger, random, schedule, recorder: options.recorder, fetch: deps.fetch });
+      const deployment = new Deployment(compiled, { clock, logger: deps.logger, random, schedule, recorder: options.recorder, fetch: deps.fetch });
       deployment.start();
       return deployment;
     },
