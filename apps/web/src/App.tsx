@@ -1,4 +1,5 @@
 import { ReactFlowProvider } from "@xyflow/react";
+import { useAutosave } from "./autosave/useAutosave";
 import { Canvas } from "./canvas/Canvas";
 import { ImportDialog } from "./import-export/ImportDialog";
 import { EditorCommands } from "./editing/EditorCommands";
@@ -21,6 +22,7 @@ export function App() {
   const flowId = useFlowStore((s) => s.flowId);
   useDeploymentWatch(socket, flowId);
   useFlowRouting();
+  useAutosave();
   useEditorShortcuts();
 
   return (

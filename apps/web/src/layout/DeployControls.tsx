@@ -14,7 +14,7 @@ export function DeployControls() {
   const active = deployment?.status === "running" || deployment?.status === "starting";
   return (
     <div className="deploy-controls">
-      <button type="button" className="btn" onClick={() => void saveFlow()} disabled={!dirty || saveState === "saving" || saveState === "conflict"} data-testid="save-button" title="Save (Ctrl/⌘-S)">
+      <button type="button" className="btn" onClick={() => void saveFlow()} disabled={saveState === "saving" || saveState === "conflict"} data-testid="save-button" title={dirty ? "Save now (Ctrl/⌘-S); autosave follows a second after each edit" : "Saved"}>
         Save
       </button>
       <button type="button" className="btn" onClick={() => void validateOnServer()} data-testid="validate-button">

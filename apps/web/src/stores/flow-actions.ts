@@ -29,6 +29,8 @@ export async function saveFlow(): Promise<boolean> {
   const store = useFlowStore.getState();
   if (!store.flowId || store.saveState === "saving") return false;
   if (store.saveState === "conflict") return false;
+  // Autosave may already have saved: "Save" then has nothing to send.
+  if (!store.dirty) return true;
   const { flowId, graph, name, rev } = store;
   store.markSaving();
   try {
