@@ -1,6 +1,7 @@
 import { useMemo } from "react";
 import { isEnabled, useCommandStore } from "../commands/registry";
 import { useOverlayStore } from "./overlay-store";
+import { useRestoreFocus } from "./useRestoreFocus";
 import { Picker, type PickerItem } from "./Picker";
 import { Shortcut } from "./Shortcut";
 
@@ -8,6 +9,7 @@ import { Shortcut } from "./Shortcut";
 export function CommandPalette() {
   const commands = useCommandStore((s) => s.commands);
   const close = useOverlayStore((s) => s.close);
+  useRestoreFocus();
   // Enabled-ness is read when the palette opens: the editor does not change underneath an open palette.
   const items = useMemo<PickerItem[]>(
     () =>

@@ -2,6 +2,7 @@ import { useEffect, useRef } from "react";
 import { useFlowStore } from "../stores/flow-store";
 import { insertChannelGraph, type ChannelRequest } from "./graph-inserts";
 import { useOverlayStore } from "./overlay-store";
+import { useRestoreFocus } from "./useRestoreFocus";
 
 /**
  * Shown where a producer → consumer wire was dropped: that wire is illegal (events pass through a channel),
@@ -14,6 +15,7 @@ export interface InsertChannelPopoverProps {
 
 export function InsertChannelPopover({ request, onAdded }: InsertChannelPopoverProps) {
   const close = useOverlayStore((s) => s.close);
+  useRestoreFocus();
   const primary = useRef<HTMLButtonElement>(null);
   useEffect(() => primary.current?.focus(), []);
   const insert = () => {

@@ -3,6 +3,7 @@ import { useMemo } from "react";
 import { useFlowStore } from "../stores/flow-store";
 import { quickAddGraph } from "./graph-inserts";
 import { useOverlayStore } from "./overlay-store";
+import { useRestoreFocus } from "./useRestoreFocus";
 import { Picker, type PickerItem } from "./Picker";
 
 export interface QuickAddProps {
@@ -18,6 +19,7 @@ export interface QuickAddProps {
  */
 export function QuickAdd({ screen, flow, onAdded }: QuickAddProps) {
   const close = useOverlayStore((s) => s.close);
+  useRestoreFocus();
   const after = useFlowStore((s) => (s.selection.nodeIds.length === 1 ? (s.selection.nodeIds[0] ?? null) : null));
   const afterName = useFlowStore((s) => s.graph.nodes.find((n) => n.id === after)?.name);
   const items = useMemo<PickerItem[]>(

@@ -1,4 +1,5 @@
 import { useState } from "react";
+import { UndoRedoButtons } from "../editing/UndoRedoButtons";
 import { FlowFileMenu } from "../import-export/FlowFileMenu";
 import { useFlowStore } from "../stores/flow-store";
 import { ThemeSwitch } from "../theme/ThemeSwitch";
@@ -21,6 +22,7 @@ export function TopBar() {
       </a>
       <FlowName />
       <SaveStatus />
+      <UndoRedoButtons />
       <div className="topbar__spacer" />
       <FlowFileMenu />
       <ThemeSwitch />
