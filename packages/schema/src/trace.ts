@@ -39,8 +39,30 @@ export const SampledSpanSchema = z.object({
   eventType: z.string(),
   preview: z.string().max(PREVIEW_MAX_CHARS + 1),
   error: z.string().optional(),
+  /** True when the span matched the watching client's capture filter (`trace:capture`). */
+  captured: z.boolean().optional(),
 });
 export type SampledSpan = z.infer<typeof SampledSpanSchema>;
+
+/** Latency percentiles in ms over a recent window (about the last second of finished events). */
+export const LatencySummarySchema = z.object({
+  count: z.number().int().nonnegative(),
+  p50: z.number().nonnegative(),
+  p95: z.number().nonnegative(),
+  p99: z.number().nonnegative(),
+  max: z.number().nonnegative(),
+});
+export type LatencySummary = z.infer<typeof LatencySummarySchema>;
+
+/**
+ * Per consumer: from the event entering the channel in front of it to the consumer finishing it (queue wait
+ * plus processing). End to end: from the trace's first hop to a sink (a consumer without outputs) finishing.
+ */
+export const FrameLatencySchema = z.object({
+  nodes: z.record(z.string(), LatencySummarySchema),
+  endToEnd: LatencySummarySchema.nullable(),
+});
+export type FrameLatency = z.infer<typeof FrameLatencySchema>;
 
 /** One batched update for a watching client, at most every 100 ms; never one message per event. */
 export const TraceFrameSchema = z.object({
@@ -53,11 +75,38 @@ export const TraceFrameSchema = z.object({
   rates: z.record(z.string(), z.number()),
   channels: z.record(z.string(), ChannelStateSchema),
   samples: z.array(SampledSpanSchema).max(FRAME_MAX_SAMPLES),
-  /** Spans not sampled into this frame because of the sample cap. */
+  /** Spans not sampled into this frame: over the sample cap, or missed while this client's connection was busy. */
   droppedSamples: z.number().int().nonnegative(),
+  /** Events per second on each edge id over the last frame interval, derived from its endpoints' counters. */
+  edgeRates: z.record(z.string(), z.number()).optional(),
+  latency: FrameLatencySchema.optional(),
+  /** Frames this client did not get since its previous one because its connection was still busy. */
+  missedFrames: z.number().int().nonnegative().optional(),
 });
 export type TraceFrame = z.infer<typeof TraceFrameSchema>;
 
 export function emptyCounters(): NodeCounters {
   return { received: 0, emitted: 0, done: 0, failed: 0, dropped: 0, retried: 0, deadLettered: 0 };
 }
+
+/** One hop of a followed event, as still held in the runtime's trace ring. */
+export const FollowedHopSchema = z.object({
+  at: z.number(),
+  nodeId: z.string(),
+  hop: HopSchema,
+  eventId: z.string(),
+  eventType: z.string(),
+  preview: z.string().max(PREVIEW_MAX_CHARS + 1),
+  error: z.string().optional(),
+});
+export type FollowedHop = z.infer<typeof FollowedHopSchema>;
+
+/** Every retained hop of one event and of the events re-published from it (same `traceparent` trace id). */
+export const EventTraceSchema = z.object({
+  flowId: z.string(),
+  eventId: z.string(),
+  /** W3C trace id shared by the event and everything derived from it; null when the event has none. */
+  traceId: z.string().nullable(),
+  hops: z.array(FollowedHopSchema),
+});
+export type EventTrace = z.infer<typeof EventTraceSchema>;
