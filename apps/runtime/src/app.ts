@@ -8,12 +8,14 @@ import type { Socket } from "socket.io";
 import type { DeployService } from "./deploy/deploy-service";
 import type { FlowService } from "./flows/flow-service";
 import type { Actor } from "./store/local-account";
+import type { TraceHub } from "./tracing";
 import { registerDeployRoutes } from "./transport/http/deploy-routes";
 import { registerErrorHandling } from "./transport/http/error-handler";
 import { registerFlowRoutes } from "./transport/http/flow-routes";
 import { registerHookRoutes } from "./transport/http/hook-routes";
 import { registerReplayRoutes } from "./transport/http/replay-routes";
 import { registerSystemRoutes } from "./transport/http/system-routes";
+import { registerTraceRoutes } from "./transport/http/trace-routes";
 import { registerWebApp } from "./transport/http/web-app";
 import { registerSocketHandlers } from "./transport/socket/socket-handlers";
 import type { SocketServer } from "./transport/socket/socket-server";
@@ -22,6 +24,8 @@ export interface AppDeps {
   logger: Logger;
   flows: FlowService;
   deploy: DeployService;
+  /** Watchers, captures and "follow one event" over the running deployments' traces. */
+  traces: TraceHub;
   /** Created unattached by createSocketServer; attached here to fastify's HTTP server. */
   io: SocketServer;
   /** Who acts for a request or socket. Until accounts exist (#6) always the built-in local user. */
@@ -43,11 +47,12 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   const routeDeps = { flows: deps.flows, deploy: deps.deploy, resolveActor: deps.resolveActor };
   registerFlowRoutes(app, routeDeps);
   registerDeployRoutes(app, routeDeps);
+  registerTraceRoutes(app, { ...routeDeps, traces: deps.traces });
   registerHookRoutes(app, { ingest: (flowId, nodeId, body, meta) => deps.deploy.ingest(flowId, nodeId, body, meta), bodyLimitBytes: deps.bodyLimitBytes });
   registerReplayRoutes(app, routeDeps);
 
   deps.io.attach(app.server);
-  registerSocketHandlers(deps.io, { ...routeDeps, logger: deps.logger });
+  registerSocketHandlers(deps.io, { ...routeDeps, logger: deps.logger, traces: deps.traces });
   // Close sockets before the HTTP server, so open websockets do not hold fastify's close open.
   app.addHook("preClose", async () => {
     deps.io.disconnectSockets(true);

@@ -18,7 +18,7 @@ import { createAuditRepository } from "./store/audit-repository";
 import { createDeploymentRepository } from "./store/deployment-repository";
 import { createFlowRepository } from "./store/flow-repository";
 import { ensureLocalAccount, type Actor } from "./store/local-account";
-import { createTraceBatcher, createTraceRecorder } from "./tracing";
+import { createTraceHub, createTraceRecorder } from "./tracing";
 import { createSocketNotifier } from "./transport/socket/socket-notifier";
 import { createSocketServer, type SocketServer } from "./transport/socket/socket-server";
 
@@ -63,7 +63,9 @@ export async function composeRuntime(options: RuntimeOptions): Promise<Runtime> 
   const io = createSocketServer({ maxPayloadBytes: options.bodyLimitBytes * 2 });
   const notifier = createSocketNotifier(io);
   const engine = options.engine ?? createEngine({ clock, logger: logger.child({ module: "engine" }), fetch: (url, init) => fetch(url, init) });
-  const runner = createRunner({ engine, clock, notifier, createTraceRecorder, createTraceBatcher, frameIntervalMs: options.frameIntervalMs ?? 100 });
+  // The hub's batchers send each watching socket its own frame and answer "follow one event".
+  const traces = createTraceHub({ logger: logger.child({ module: "tracing" }) });
+  const runner = createRunner({ engine, clock, notifier, createTraceRecorder, createTraceBatcher: traces.createTraceBatcher, frameIntervalMs: options.frameIntervalMs ?? 100 });
   const deployLogger = logger.child({ module: "deploy" });
   const deploy = createDeployService({
     flows: flowRepository,
@@ -81,6 +83,7 @@ export async function composeRuntime(options: RuntimeOptions): Promise<Runtime> 
     logger,
     flows,
     deploy,
+    traces,
     io,
     resolveActor: () => actor,
     isReady: () => ready,

@@ -1,16 +1,23 @@
 /**
- * Builds one TraceFrame per interval while someone watches: exact counters, rates since the previous frame,
- * channel depths and a bounded sample of spans. JSON work happens here, for sampled spans only.
+ * Builds frames while someone watches: exact counters, node and edge rates since the previous frame, channel
+ * depths, latency percentiles and a bounded sample of spans. The shared part is built once per tick; with
+ * watch sessions, each client then gets its own samples (capture filters) and skip accounting.
  */
-import { FRAME_MAX_SAMPLES, type NodeCounters, type NodeKind, type SampledSpan, type TraceFrame } from "@eventloom/schema";
+import { FRAME_MAX_SAMPLES, type NodeCounters, type NodeKind, type TraceFrame } from "@eventloom/schema";
 import type { RunningDeployment } from "../engine/contract";
-import type { TraceBatcher, TraceBatcherOptions, TraceRecorder } from "./contract";
-import { previewOf } from "./preview";
+import { scopeOf, type CaptureScope } from "./capture";
+import type { CaptureFilter, TraceBatcher, TraceBatcherOptions, TraceRecorder } from "./contract";
+import { EdgeRates } from "./edge-rates";
+import { LatencyTracker } from "./latency-tracker";
 import { isSpanRing, type SpanRing } from "./ring-recorder";
 import { selectSamples } from "./sampler";
+import { spanAt } from "./span-view";
+import type { SharedFrame } from "./watch-session";
 
 const MIN_INTERVAL_MS = 50;
 const MAX_INTERVAL_MS = 100;
+/** Latency percentiles cover about the last second. */
+const LATENCY_WINDOW_MS = 1_000;
 
 export function createTraceBatcher(options: TraceBatcherOptions): TraceBatcher {
   return new FrameBatcher(options);
@@ -28,16 +35,27 @@ class FrameBatcher implements TraceBatcher {
   private readonly kinds: ReadonlyMap<string, NodeKind>;
   private readonly running: RunningDeployment;
   private readonly recorder: TraceRecorder;
+  private readonly ring: SpanRing | undefined;
+  private readonly edges: EdgeRates;
+  private readonly latency: LatencyTracker;
   private seq = 0;
   private timer: unknown;
   private last: Baseline;
   private readonly tickBound = (): void => this.tick();
+  private readonly scopeFor = (filter: CaptureFilter): CaptureScope | undefined => {
+    const scope = scopeOf(filter, this.running.plan.graph);
+    return "unknown" in scope ? undefined : scope;
+  };
 
   constructor(private readonly options: TraceBatcherOptions) {
     this.intervalMs = Math.min(MAX_INTERVAL_MS, Math.max(MIN_INTERVAL_MS, options.intervalMs ?? MAX_INTERVAL_MS));
     this.running = options.running;
     this.recorder = options.recorder;
-    this.kinds = new Map<string, NodeKind>(this.running.plan.graph.nodes.map((n) => [n.id, n.kind]));
+    this.ring = isSpanRing(options.recorder) ? options.recorder : undefined;
+    const graph = this.running.plan.graph;
+    this.kinds = new Map<string, NodeKind>(graph.nodes.map((n) => [n.id, n.kind]));
+    this.edges = new EdgeRates(graph);
+    this.latency = new LatencyTracker({ graph, windowFrames: Math.round(LATENCY_WINDOW_MS / this.intervalMs) });
     this.last = this.baseline();
   }
 
@@ -52,65 +70,68 @@ class FrameBatcher implements TraceBatcher {
 
   /** Counters now and samples from the whole ring; seq is the last frame's, so newer frames follow it. */
   snapshot(): TraceFrame {
-    return this.build(isSpanRing(this.recorder) ? this.recorder.oldest : this.recorder.total);
+    const from = this.ring ? this.ring.oldest : this.recorder.total;
+    return this.build(from, this.sampleSeqs(from));
   }
 
   private tick(): void {
     this.timer = this.options.clock.setTimeout(this.tickBound, this.intervalMs);
-    const watched = this.options.hasWatchers?.() ?? true;
+    const sessions = this.options.sessions?.();
+    const watched = sessions ? sessions.length > 0 : (this.options.hasWatchers?.() ?? true);
     if (watched) this.emit();
     else this.last = this.baseline();
   }
 
   private emit(): void {
     this.seq++;
-    const frame = this.build(this.last.total);
+    const from = this.last.total;
+    if (this.ring) this.latency.advance(this.ring, from);
+    const sampleSeqs = this.sampleSeqs(from);
+    const frame = this.build(from, sampleSeqs);
     this.last = { total: this.recorder.total, counters: frame.counters, at: frame.at };
+    const shared: SharedFrame = { frame, sampleSeqs, spans: this.recorder.total - from, from, ring: this.ring, intervalMs: this.intervalMs };
+    const sessions = this.options.sessions?.();
+    if (!sessions) return this.guard(() => this.options.onFrame(frame));
+    for (const session of sessions) this.guard(() => session.deliver(shared, this.scopeFor));
+  }
+
+  private guard(send: () => unknown): void {
     try {
-      this.options.onFrame(frame);
+      send();
     } catch (error) {
       if (!this.options.onError) throw error;
       this.options.onError(error);
     }
   }
 
-  private build(from: number): TraceFrame {
+  private sampleSeqs(from: number): number[] {
+    return this.ring ? selectSamples(this.ring, from, FRAME_MAX_SAMPLES) : [];
+  }
+
+  private build(from: number, sampleSeqs: readonly number[]): TraceFrame {
     const at = this.options.clock.now();
     const counters = this.running.counters();
-    const samples = isSpanRing(this.recorder) ? sampleSpans(this.recorder, from) : [];
+    const seconds = (at - this.last.at) / 1000;
+    const ring = this.ring;
+    const samples = ring ? sampleSeqs.map((seq) => spanAt(ring, seq)) : [];
     return {
       flowId: this.options.flowId,
       deploymentId: this.options.deploymentId,
       seq: this.seq,
       at,
       counters,
-      rates: ratesOf(this.kinds, counters, this.last.counters, (at - this.last.at) / 1000),
+      rates: ratesOf(this.kinds, counters, this.last.counters, seconds),
       channels: this.running.channels(),
       samples,
       droppedSamples: Math.max(0, this.recorder.total - from - samples.length),
+      edgeRates: this.edges.rates(counters, this.last.counters, seconds),
+      latency: this.latency.summary(),
     };
   }
 
   private baseline(): Baseline {
     return { total: this.recorder.total, counters: this.running.counters(), at: this.options.clock.now() };
   }
-}
-
-function sampleSpans(ring: SpanRing, from: number): SampledSpan[] {
-  return selectSamples(ring, from, FRAME_MAX_SAMPLES).map((s) => {
-    const event = ring.eventAt(s);
-    const error = ring.errorAt(s);
-    const span: SampledSpan = {
-      at: ring.timeAt(s),
-      nodeId: ring.nodeIdOf(ring.nodeIndexAt(s)),
-      hop: ring.hopAt(s),
-      eventId: event?.id ?? "",
-      eventType: event?.type ?? "",
-      preview: previewOf(event?.data),
-    };
-    if (error !== undefined) span.error = error;
-    return span;
-  });
 }
 
 /** Events per second per node: emitted for producers, received for channels and consumers. */

@@ -3,8 +3,9 @@
  * TraceBatcher turns the engine's exact counters plus recent spans into one `trace:frame` every interval.
  * No socket or JSON work happens per event: serialisation happens only when a frame is built.
  */
-import type { TraceFrame } from "@eventloom/schema";
+import type { Pattern, TraceFrame } from "@eventloom/schema";
 import type { Clock, HopRecorder, RunningDeployment } from "../engine/contract";
+import type { WatchSession } from "./watch-session";
 
 export interface TraceRecorder extends HopRecorder {
   /** Spans recorded since the recorder was created (monotonic; the ring keeps only the newest `capacity`). */
@@ -34,6 +35,26 @@ export interface TraceBatcherOptions {
   intervalMs?: number;
   hasWatchers?: () => boolean;
   onFrame(frame: TraceFrame): void;
+  /**
+   * The clients watching this deployment, each getting its own frame (shared counters, rates and latency;
+   * its own samples). When given, `hasWatchers` and `onFrame` are not used for periodic frames.
+   */
+  sessions?: () => readonly WatchSession[];
   /** Called when `onFrame` throws; the batcher keeps running. Without it the error is rethrown from the timer. */
   onError?(error: unknown): void;
+}
+
+/** One client watching a deployment's traces, as tracing sees it (transport/socket implements it). */
+export interface TraceWatcher {
+  readonly id: string;
+  /** False while the client's connection still holds unsent data: its frame is skipped and counted. */
+  ready(): boolean;
+  send(frame: TraceFrame): void;
+}
+
+/** Which spans a client wants captured: on one node, on one edge (its target's intake) or anywhere. */
+export interface CaptureFilter {
+  nodeId?: string | undefined;
+  edgeId?: string | undefined;
+  pattern: Pattern;
 }

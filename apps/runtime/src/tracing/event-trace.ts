@@ -1,0 +1,19 @@
+/** "Follow one event" for both transports (REST and socket): the hub's answer, or a clear 404 when nothing of it is retained. */
+import type { EventTrace } from "@eventloom/schema";
+import { AppError } from "../errors";
+import type { TraceHub } from "./trace-hub";
+
+export class EventNotRetainedError extends AppError {
+  constructor(eventId: string) {
+    super("NOT_FOUND", `Event ${eventId} is no longer retained: the trace ring of the running deployment holds no hop of it.`, 404, {
+      path: ["eventId"],
+    });
+    this.name = "EventNotRetainedError";
+  }
+}
+
+export function followOrThrow(traces: TraceHub, flowId: string, eventId: string): EventTrace {
+  const trace = traces.follow(flowId, eventId);
+  if (!trace) throw new EventNotRetainedError(eventId);
+  return trace;
+}

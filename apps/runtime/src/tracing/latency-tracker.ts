@@ -1,0 +1,106 @@
+/**
+ * Latency from spans already in the ring, measured when a frame is built (never on the hot path): a
+ * consumer's latency runs from the event entering a channel (`published`) to the consumer finishing it
+ * (`done`/`failed`); end to end runs from the trace's first channel entry to a sink finishing it.
+ *
+ * Only spans the ring still holds are seen: above ring-capacity spans per frame interval the histograms
+ * cover the newest slice of each interval and under-count latencies longer than that slice.
+ */
+import type { CloudEvent, FrameLatency, Graph, LatencySummary } from "@eventloom/schema";
+import { WindowedHistogram } from "./histogram";
+import type { SpanRing } from "./ring-recorder";
+import { traceIdOf } from "./trace-id";
+
+/** Open events remembered between frames; the oldest are forgotten first. */
+const MAX_PENDING = 65_536;
+
+export interface LatencyTrackerOptions {
+  graph: Graph;
+  /** Frame intervals the percentiles cover (10 at 100 ms = the last second). */
+  windowFrames: number;
+}
+
+export class LatencyTracker {
+  private readonly consumers = new Set<string>();
+  private readonly sinks = new Set<string>();
+  private readonly channels = new Set<string>();
+  private readonly perNode = new Map<string, WindowedHistogram>();
+  private readonly endToEnd: WindowedHistogram;
+  private readonly entered = new Map<CloudEvent, number>();
+  private readonly origins = new Map<string, number>();
+
+  constructor(private readonly options: LatencyTrackerOptions) {
+    const { nodes, edges } = options.graph;
+    const withOutputs = new Set(edges.map((e) => e.source));
+    for (const node of nodes) {
+      if (node.kind === "channel") this.channels.add(node.id);
+      if (node.kind !== "consumer") continue;
+      this.consumers.add(node.id);
+      if (!withOutputs.has(node.id)) this.sinks.add(node.id);
+    }
+    this.endToEnd = new WindowedHistogram(options.windowFrames);
+  }
+
+  /** Reads the spans in [from, ring.total) that are still held, then starts a new frame interval. */
+  advance(ring: SpanRing, from: number): void {
+    const end = ring.total;
+    for (let seq = Math.max(from, ring.oldest); seq < end; seq++) {
+      const event = ring.eventAt(seq);
+      if (event === undefined) continue;
+      const hop = ring.hopAt(seq);
+      if (hop === "published") this.entering(ring, seq, event);
+      else if (hop === "done" || hop === "failed") this.finishing(ring, seq, event, hop === "done");
+    }
+    for (const histogram of this.perNode.values()) histogram.rotate();
+    this.endToEnd.rotate();
+  }
+
+  summary(): FrameLatency {
+    const nodes: Record<string, LatencySummary> = {};
+    for (const [nodeId, histogram] of this.perNode) {
+      const summary = histogram.summary();
+      if (summary) nodes[nodeId] = summary;
+    }
+    return { nodes, endToEnd: this.endToEnd.summary() };
+  }
+
+  private entering(ring: SpanRing, seq: number, event: CloudEvent): void {
+    if (!this.channels.has(ring.nodeIdOf(ring.nodeIndexAt(seq)))) return;
+    const at = ring.timeAt(seq);
+    // The newest entry wins: a filter passes the same event object on into the next channel.
+    remember(this.entered, event, at);
+    const traceId = traceIdOf(event) ?? event.id;
+    if (!this.origins.has(traceId)) remember(this.origins, traceId, at);
+  }
+
+  private finishing(ring: SpanRing, seq: number, event: CloudEvent, done: boolean): void {
+    const nodeId = ring.nodeIdOf(ring.nodeIndexAt(seq));
+    if (!this.consumers.has(nodeId)) return;
+    const at = ring.timeAt(seq);
+    const entered = this.entered.get(event);
+    if (entered !== undefined) this.histogramOf(nodeId).record(at - entered);
+    if (!done || !this.sinks.has(nodeId)) return;
+    const origin = this.origins.get(traceIdOf(event) ?? event.id);
+    if (origin !== undefined) this.endToEnd.record(at - origin);
+  }
+
+  private histogramOf(nodeId: string): WindowedHistogram {
+    let histogram = this.perNode.get(nodeId);
+    if (!histogram) {
+      histogram = new WindowedHistogram(this.options.windowFrames);
+      this.perNode.set(nodeId, histogram);
+    }
+    return histogram;
+  }
+}
+
+/** Sets a key, forgetting the oldest entries (Map keeps insertion order) beyond MAX_PENDING. */
+function remember<K>(map: Map<K, number>, key: K, at: number): void {
+  map.set(key, at);
+  if (map.size <= MAX_PENDING) return;
+  let excess = map.size - MAX_PENDING + MAX_PENDING / 8;
+  for (const old of map.keys()) {
+    if (excess-- <= 0) break;
+    map.delete(old);
+  }
+}

@@ -1,0 +1,72 @@
+/**
+ * One watching client's outbox: at most one frame is handed to its connection at a time. While the
+ * connection is still busy (a slow reader), frames are skipped and counted instead of queued, so a slow
+ * client gets fewer frames and samples — never a slower runtime or a growing buffer.
+ */
+import { FRAME_MAX_SAMPLES, type SampledSpan, type TraceFrame } from "@eventloom/schema";
+import { CAPTURE_MAX_PER_SECOND, captureSpans, type CaptureScope } from "./capture";
+import type { CaptureFilter, TraceWatcher } from "./contract";
+import type { SpanRing } from "./ring-recorder";
+import { spanAt } from "./span-view";
+
+/** What the batcher builds once per tick for every watcher of a deployment. */
+export interface SharedFrame {
+  /** Counters, rates, latency and the default samples. */
+  frame: TraceFrame;
+  /** Sequence numbers of the default samples. */
+  sampleSeqs: readonly number[];
+  /** Spans recorded in the interval this frame covers (sampled or not). */
+  spans: number;
+  /** First span sequence number of the interval, for capture filters. */
+  from: number;
+  ring: SpanRing | undefined;
+  intervalMs: number;
+}
+
+export class WatchSession {
+  private capture: { filter: CaptureFilter; scope: CaptureScope | undefined } | null = null;
+  /** Frames and samples skipped since this client's previous frame. */
+  missedFrames = 0;
+  missedSamples = 0;
+
+  constructor(readonly watcher: TraceWatcher) {}
+
+  /** Sets (or with null clears) the capture filter; the scope is resolved per deployment graph when used. */
+  setCapture(filter: CaptureFilter | null): void {
+    this.capture = filter ? { filter, scope: undefined } : null;
+  }
+
+  /** Sends this client its frame, or counts what it misses while its connection is busy. */
+  deliver(shared: SharedFrame, scopeFor: (filter: CaptureFilter) => CaptureScope | undefined): boolean {
+    if (!this.watcher.ready()) {
+      this.missedFrames++;
+      this.missedSamples += shared.spans;
+      return false;
+    }
+    const samples = this.samplesFor(shared, scopeFor);
+    const frame: TraceFrame = {
+      ...shared.frame,
+      samples,
+      droppedSamples: Math.max(0, shared.spans - samples.length) + this.missedSamples,
+      missedFrames: this.missedFrames,
+    };
+    this.missedFrames = 0;
+    this.missedSamples = 0;
+    this.watcher.send(frame);
+    return true;
+  }
+
+  /** Captured spans first (rate-capped), then the shared samples that still fit. */
+  private samplesFor(shared: SharedFrame, scopeFor: (filter: CaptureFilter) => CaptureScope | undefined): SampledSpan[] {
+    if (!this.capture || !shared.ring) return shared.frame.samples;
+    this.capture.scope ??= scopeFor(this.capture.filter);
+    if (!this.capture.scope) return shared.frame.samples;
+    const cap = Math.max(1, Math.floor((CAPTURE_MAX_PER_SECOND * shared.intervalMs) / 1000));
+    const seqs = captureSpans(shared.ring, shared.from, this.capture.filter, this.capture.scope, Math.min(cap, FRAME_MAX_SAMPLES));
+    if (seqs.length === 0) return shared.frame.samples;
+    const taken = new Set(seqs);
+    const captured = seqs.map((seq) => ({ ...spanAt(shared.ring!, seq), captured: true }));
+    const rest = shared.frame.samples.filter((_, i) => !taken.has(shared.sampleSeqs[i]!));
+    return [...captured, ...rest.slice(0, FRAME_MAX_SAMPLES - captured.length)];
+  }
+}
