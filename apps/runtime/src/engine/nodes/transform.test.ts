@@ -102,7 +102,7 @@ describe("transform in JSONata mode", () => {
     running.inject("in", { loop: true });
     running.inject("in", { loop: false, n: 2 });
     // JSONata's budget runs on the wall clock; let real time pass while the fake clock drives the engine.
-    for (let i = 0; i < 50 && running.counters().t!.done + running.counters().t!.failed < 2; i++) {
+    for (let i = 0; i < 300 && running.counters().t!.done + running.counters().t!.failed < 2; i++) {
       await new Promise((resolve) => setTimeout(resolve, 10));
       await clock.flush();
     }
