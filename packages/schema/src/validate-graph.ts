@@ -40,6 +40,7 @@ export function validateGraph(input: unknown, options: ValidateOptions = {}): Pr
   checkEdges(graph.edges, nodesById, problems);
   checkWiring(graph, nodesById, problems);
   checkDeadLetters(nodesById, problems);
+  checkNamedOutputs(graph, nodesById, problems);
   return problems;
 }
 
@@ -144,6 +145,19 @@ function checkWiring(graph: Graph, nodesById: Map<string, IndexedNode>, problems
     }
     if (node.kind === "channel" && !outgoing.has(node.id)) {
       problems.push(warning("UNUSED_CHANNEL", `${describeNode(node)} has no consumers: its events pile up until it is full.`, at, ids));
+    }
+  }
+}
+
+/** Config-derived outputs (a router's) should each lead to a channel: events sent to an unwired one are dropped. */
+function checkNamedOutputs(graph: Graph, nodesById: Map<string, IndexedNode>, problems: Problem[]): void {
+  for (const { node, index } of nodesById.values()) {
+    if (!getNodeType(node.type)?.outputsFor) continue;
+    const wired = new Set(graph.edges.filter((e) => e.source === node.id).map((e) => e.sourcePort));
+    for (const port of nodeOutputs(node.type, node.config)) {
+      if (wired.has(port.id)) continue;
+      const message = `${describeNode(node)}: output "${port.id}" is not wired to a channel; events routed there are dropped (and counted).`;
+      problems.push(warning("MISSING_OUTPUT", message, ["nodes", index, "config"], { nodeId: node.id }));
     }
   }
 }

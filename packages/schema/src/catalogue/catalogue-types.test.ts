@@ -45,6 +45,27 @@ describe("router outputs follow its config", () => {
     const problems = validateGraph(graph).filter((p) => p.severity === "error");
     expect(problems).toEqual([expect.objectContaining({ code: "UNKNOWN_PORT", edgeId: "e4", path: ["edges", 3, "sourcePort"] })]);
   });
+
+  it("warns about a router output that leads nowhere", () => {
+    const graph = {
+      nodes: [
+        { id: "in", kind: "producer", type: "manual", config: {} },
+        channel("a"),
+        router({ rules: [{ output: "eu", pattern: {} }], otherwise: "rest" }),
+        channel("b"),
+        { id: "log", kind: "consumer", type: "log", config: {} },
+      ],
+      edges: [
+        { id: "e1", source: "in", target: "a" },
+        { id: "e2", source: "a", target: "r" },
+        { id: "e3", source: "r", sourcePort: "eu", target: "b" },
+        { id: "e4", source: "b", target: "log" },
+      ],
+    };
+    expect(validateGraph(graph)).toEqual([
+      expect.objectContaining({ code: "MISSING_OUTPUT", severity: "warning", nodeId: "r", path: ["nodes", 2, "config"], message: expect.stringContaining('output "rest"') }),
+    ]);
+  });
 });
 
 describe("expression checks at validate time", () => {
