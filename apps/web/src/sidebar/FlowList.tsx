@@ -1,20 +1,45 @@
 import type { FlowSummary } from "@eventloom/schema";
-import { useState } from "react";
-import { navigate } from "../routing/router";
-import { createFlow, deleteFlow, renameFlow } from "../stores/flow-list-actions";
+import { useMemo, useState } from "react";
+import { createFlow } from "../stores/flow-list-actions";
 import { useFlowStore } from "../stores/flow-store";
 import { useFlowsStore } from "../stores/flows-store";
-import { InlineName } from "../layout/InlineName";
+import { DeleteFlowDialog } from "./DeleteFlowDialog";
+import { FLOW_SORT_LABELS, orderFlows, type FlowSort } from "./flow-list-order";
+import { FlowListItem } from "./FlowListItem";
 
-/** Every flow in the workspace with its deployment status; create, open, rename, delete. */
+const SORT_KEY = "eventloom.flowSort";
+
+function readSort(): FlowSort {
+  try {
+    const stored = window.localStorage.getItem(SORT_KEY);
+    return stored === "updated" || stored === "status" ? stored : "name";
+  } catch {
+    // Storage disabled: sort by name.
+    return "name";
+  }
+}
+
+/** Every flow in the workspace with its deployment state; search, sort, create, open, rename, duplicate, delete. */
 export function FlowList() {
   const flows = useFlowsStore((s) => s.flows);
   const error = useFlowsStore((s) => s.error);
   const openId = useFlowStore((s) => s.flowId);
+  const [query, setQuery] = useState("");
+  const [sort, setSort] = useState<FlowSort>(readSort);
+  const [deleting, setDeleting] = useState<FlowSummary | null>(null);
+  const shown = useMemo(() => orderFlows(flows, query, sort), [flows, query, sort]);
 
   const onCreate = () => {
     const name = window.prompt("Name of the new flow", "Untitled flow");
     if (name?.trim()) void createFlow(name.trim());
+  };
+  const onSort = (next: FlowSort) => {
+    setSort(next);
+    try {
+      window.localStorage.setItem(SORT_KEY, next);
+    } catch {
+      // Not remembered; applies now.
+    }
   };
 
   return (
@@ -27,56 +52,34 @@ export function FlowList() {
           + New
         </button>
       </div>
+      {flows.length > 1 && (
+        <div className="flow-list__controls">
+          <input
+            className="flow-list__search"
+            type="search"
+            placeholder="Find a flow…"
+            aria-label="Find a flow by name"
+            value={query}
+            onChange={(event) => setQuery(event.target.value)}
+            data-testid="flows-filter"
+          />
+          <select className="flow-list__sort" aria-label="Sort flows" value={sort} onChange={(event) => onSort(event.target.value as FlowSort)} data-testid="flows-sort">
+            {(Object.keys(FLOW_SORT_LABELS) as FlowSort[]).map((key) => (
+              <option key={key} value={key}>
+                {FLOW_SORT_LABELS[key]}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
       {error && <p className="flow-list__error">{error}</p>}
       <ul className="flow-list__items">
-        {flows.map((flow) => (
-          <FlowListItem key={flow.id} flow={flow} open={flow.id === openId} />
+        {shown.map((flow) => (
+          <FlowListItem key={flow.id} flow={flow} open={flow.id === openId} onDelete={setDeleting} />
         ))}
       </ul>
+      {query && shown.length === 0 && <p className="flow-list__empty">No flow matches “{query}”.</p>}
+      {deleting && <DeleteFlowDialog flow={deleting} onClose={() => setDeleting(null)} />}
     </section>
-  );
-}
-
-function FlowListItem({ flow, open }: { flow: FlowSummary; open: boolean }) {
-  const [renaming, setRenaming] = useState(false);
-  const status = flow.deployment?.status ?? "stopped";
-
-  const onOpen = () => {
-    if (open) return;
-    if (useFlowStore.getState().dirty && !window.confirm("You have unsaved changes. Open another flow and discard them?")) return;
-    navigate(`/flows/${flow.id}`);
-  };
-  const onDelete = () => {
-    if (window.confirm(`Delete "${flow.name}"? This cannot be undone.`)) void deleteFlow(flow.id);
-  };
-
-  return (
-    <li className={`flow-item ${open ? "is-open" : ""}`} data-testid={`flow-item-${flow.id}`}>
-      <span className={`status-dot status-dot--${status}`} role="img" aria-label={status} title={status} />
-      {renaming ? (
-        <InlineName
-          label="Flow name"
-          value={flow.name}
-          onCommit={(name) => {
-            setRenaming(false);
-            if (name !== flow.name) void renameFlow(flow.id, name);
-          }}
-          onCancel={() => setRenaming(false)}
-        />
-      ) : (
-        <button type="button" className="flow-item__open" onClick={onOpen} aria-current={open ? "page" : undefined}>
-          <span className="flow-item__name">{flow.name}</span>
-          <span className="flow-item__meta">{flow.nodeCount} nodes</span>
-        </button>
-      )}
-      <span className="flow-item__actions">
-        <button type="button" className="icon-btn" onClick={() => setRenaming(true)} aria-label={`Rename ${flow.name}`} title="Rename">
-          ✎
-        </button>
-        <button type="button" className="icon-btn icon-btn--danger" onClick={onDelete} aria-label={`Delete ${flow.name}`} title="Delete">
-          🗑
-        </button>
-      </span>
-    </li>
   );
 }

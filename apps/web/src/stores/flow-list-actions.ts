@@ -1,11 +1,12 @@
 import { flowsApi } from "../api/flows-api";
 import { navigate } from "../routing/router";
+import { copyName } from "../sidebar/flow-list-order";
 import { messageOf, saveFlow } from "./flow-actions";
 import { useFlowStore } from "./flow-store";
 import { useFlowsStore } from "./flows-store";
 import { useUiStore } from "./ui-store";
 
-/** Sidebar commands on the list of flows: create, rename, delete. */
+/** Sidebar commands on the list of flows: create, duplicate, rename, delete. */
 
 export async function createFlow(name: string): Promise<void> {
   try {
@@ -14,6 +15,23 @@ export async function createFlow(name: string): Promise<void> {
     navigate(`/flows/${detail.id}`);
   } catch (error) {
     useUiStore.getState().notify(`Could not create the flow: ${messageOf(error)}`, "error");
+  }
+}
+
+/**
+ * Copies a flow's saved graph into a new flow named "<name> copy" and opens it. The open flow is saved first so
+ * the copy has what the user sees. Deployments are not copied: the duplicate starts undeployed.
+ */
+export async function duplicateFlow(flowId: string): Promise<void> {
+  try {
+    if (useFlowStore.getState().flowId === flowId && useFlowStore.getState().dirty) await saveFlow();
+    const source = await flowsApi.get(flowId);
+    const taken = new Set(useFlowsStore.getState().flows.map((f) => f.name));
+    const detail = await flowsApi.create({ name: copyName(source.name, taken), graph: source.graph });
+    await useFlowsStore.getState().refresh();
+    navigate(`/flows/${detail.id}`);
+  } catch (error) {
+    useUiStore.getState().notify(`Could not duplicate the flow: ${messageOf(error)}`, "error");
   }
 }
 

@@ -1,0 +1,57 @@
+import type { FlowSummary } from "@eventloom/schema";
+import { useState } from "react";
+import { InlineName } from "../layout/InlineName";
+import { navigate } from "../routing/router";
+import { duplicateFlow, renameFlow } from "../stores/flow-list-actions";
+import { useFlowStore } from "../stores/flow-store";
+import { flowStatus } from "./flow-list-order";
+
+const STATUS_TEXT: Record<string, string> = { running: "running", starting: "starting", failed: "failed", stopped: "stopped", none: "not deployed" };
+
+/** One flow: open it, its deployment state, and rename / duplicate / delete. */
+export function FlowListItem({ flow, open, onDelete }: { flow: FlowSummary; open: boolean; onDelete(flow: FlowSummary): void }) {
+  const [renaming, setRenaming] = useState(false);
+  const status = flowStatus(flow);
+  const statusText = `${STATUS_TEXT[status] ?? status}${flow.deployment ? ` · v${flow.deployment.versionNumber}` : ""}`;
+
+  const onOpen = () => {
+    if (open) return;
+    if (useFlowStore.getState().dirty && !window.confirm("You have unsaved changes. Open another flow and discard them?")) return;
+    navigate(`/flows/${flow.id}`);
+  };
+
+  return (
+    <li className={`flow-item ${open ? "is-open" : ""}`} data-testid={`flow-item-${flow.id}`} data-status={status}>
+      <span className={`status-dot status-dot--${status === "none" ? "stopped" : status}`} aria-hidden="true" />
+      {renaming ? (
+        <InlineName
+          label="Flow name"
+          value={flow.name}
+          onCommit={(name) => {
+            setRenaming(false);
+            if (name !== flow.name) void renameFlow(flow.id, name);
+          }}
+          onCancel={() => setRenaming(false)}
+        />
+      ) : (
+        <button type="button" className="flow-item__open" onClick={onOpen} aria-current={open ? "page" : undefined}>
+          <span className="flow-item__name">{flow.name}</span>
+          <span className="flow-item__meta">
+            {flow.nodeCount} nodes · <span data-testid={`flow-status-${flow.id}`}>{statusText}</span>
+          </span>
+        </button>
+      )}
+      <span className="flow-item__actions">
+        <button type="button" className="icon-btn" onClick={() => setRenaming(true)} aria-label={`Rename ${flow.name}`} title="Rename">
+          ✎
+        </button>
+        <button type="button" className="icon-btn" onClick={() => void duplicateFlow(flow.id)} aria-label={`Duplicate ${flow.name}`} title="Duplicate">
+          ⧉
+        </button>
+        <button type="button" className="icon-btn icon-btn--danger" onClick={() => onDelete(flow)} aria-label={`Delete ${flow.name}`} title="Delete">
+          🗑
+        </button>
+      </span>
+    </li>
+  );
+}
