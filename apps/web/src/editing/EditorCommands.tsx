@@ -3,6 +3,7 @@ import { useCommandKeys } from "../commands/useCommandKeys";
 import { useRegisterCommands } from "../commands/useRegisterCommands";
 import { appCommands } from "./app-commands";
 import { CommandPalette } from "./CommandPalette";
+import { ConnectPicker } from "./ConnectPicker";
 import { editCommands } from "./edit-commands";
 import { InsertChannelPopover } from "./InsertChannelPopover";
 import { useOverlayStore } from "./overlay-store";
@@ -24,6 +25,7 @@ export function EditorCommands() {
   if (!overlay) return null;
   if (overlay.kind === "palette") return <CommandPalette />;
   if (overlay.kind === "help") return <ShortcutsHelp />;
+  if (overlay.kind === "connect") return <ConnectPicker nodeId={overlay.nodeId} />;
   if (overlay.kind === "quick-add") return <QuickAdd screen={overlay.screen} flow={overlay.flow} onAdded={view.reveal} />;
   return <InsertChannelPopover request={overlay} onAdded={view.reveal} />;
 }

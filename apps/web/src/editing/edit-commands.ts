@@ -47,7 +47,7 @@ function selectionCommands(view: CanvasView): Command[] {
     { id: "select.all", title: "Select all", group: "Select", keys: ["Mod+A"], enabled: hasFlow, run: act.selectAll },
     { id: "select.none", title: "Select none", group: "Select", keys: ["Escape"], keywords: "deselect clear", enabled: () => hasFlow() && useOverlayStore.getState().overlay === null, run: act.clearSelection },
     { id: "node.configure", title: "Configure selected node", group: "Node", keys: ["E", "Enter"], keywords: "edit settings focus", enabled: () => single() && notOnButton(), run: focusConfig },
-    { id: "node.connect", title: "Wire the two selected nodes", group: "Node", keys: ["C"], keywords: "connect link edge", enabled: () => flow().selection.nodeIds.length === 2, run: wireSelectedPair },
+    { id: "node.connect", title: "Wire selected node(s)…", group: "Node", keys: ["C"], keywords: "connect link edge", enabled: () => [1, 2].includes(flow().selection.nodeIds.length), run: wireSelected },
     {
       id: "add.quick", title: "Quick add a node…", group: "Add", keys: ["/"], keywords: "insert new node type", enabled: hasFlow,
       run: () => useOverlayStore.getState().open({ kind: "quick-add", ...view.anchor() }),
@@ -82,9 +82,10 @@ function arrangeCommands(view: CanvasView): Command[] {
   ];
 }
 
-/** Wires two selected nodes, or says why they cannot be wired. */
-function wireSelectedPair(): void {
+/** Two selected: wires them, or says why not. One selected: asks which node to wire it with. */
+function wireSelected(): void {
   const [a, b] = flow().selection.nodeIds;
+  if (a && !b) useOverlayStore.getState().open({ kind: "connect", nodeId: a });
   if (!a || !b) return;
   const result = connectPair(flow().graph, a, b);
   if ("problem" in result) useUiStore.getState().notify(result.problem, "error");

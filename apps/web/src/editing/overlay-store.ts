@@ -4,6 +4,8 @@ import { create } from "zustand";
 export type Overlay =
   | { kind: "palette" }
   | { kind: "help" }
+  /** Pick a node to wire the selected one with. */
+  | { kind: "connect"; nodeId: string }
   /** Quick-add at a screen point, adding at a flow point. */
   | { kind: "quick-add"; screen: { x: number; y: number }; flow: { x: number; y: number } }
   /** A producer → consumer wire dropped: offer to put a memory channel between them. */
