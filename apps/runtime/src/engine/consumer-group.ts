@@ -5,20 +5,11 @@
  * before the channel's buffer (retries that are due, events released by their key).
  */
 import type { CloudEvent } from "@eventloom/schema";
+import type { Delivery, Subscriber } from "./contract";
 import type { KeyReader } from "./ordering";
 import { RingQueue } from "./ring-queue";
 
-/** What a consumer gets with each event: settle it once, when done (error undefined) or failed. */
-export interface Delivery {
-  settle(event: CloudEvent, error: string | undefined): void;
-}
-
-/** A consumer as a channel sees it. */
-export interface Subscriber {
-  /** Optional extra brake: while true the subscriber takes nothing, whatever the channel's concurrency. */
-  readonly busy?: boolean;
-  deliver(event: CloudEvent, from: Delivery): void;
-}
+export type { Delivery, Subscriber } from "./contract";
 
 /** Told when a member settles an event; the channel implements it. */
 export interface SettleTarget {

@@ -42,6 +42,50 @@ export interface Plan {
   readonly startOrder: readonly string[];
 }
 
+/** Returned by `publish` when a `reject` channel is full: the publisher is told, not just the counters. */
+export const REJECTED: unique symbol = Symbol("rejected");
+/** undefined: accepted (or dropped by a drop policy, counted); a promise: wait for room (`block`); REJECTED. */
+export type PublishOutcome = undefined | Promise<void> | typeof REJECTED;
+
+/** What a consumer gets with each event: settle it exactly once, when done (error undefined) or failed. */
+export interface Delivery {
+  settle(event: CloudEvent, error: string | undefined): void;
+}
+
+/** A consumer as a channel sees it. */
+export interface Subscriber {
+  /** Optional extra brake: while true the subscriber takes nothing, whatever the channel's concurrency. */
+  readonly busy?: boolean;
+  deliver(event: CloudEvent, from: Delivery): void;
+}
+
+/**
+ * The channel interface: what the memory channel implements and what a broker binding (Kafka, NATS, …)
+ * will implement. Semantics come from the node's config (mode, delivery, capacity/overflow, concurrency,
+ * retry, deadLetter, orderingKey, retention):
+ * - `publish` never throws; every event it does not keep is counted `dropped` and traced.
+ * - queue mode hands each event to one subscriber (competing consumers); topic mode to every subscriber.
+ * - each subscription has at most `concurrency` events in flight; events with the same ordering key are
+ *   in flight one at a time, in publish order (later ones wait while one retries).
+ * - at-least-once: an event counts as consumed only when its Delivery is settled without error; a failure
+ *   is redelivered after backoff (`retried`), then dead-lettered (`deadLettered`) or dropped. At-most-once:
+ *   settled is final either way.
+ * - the scheduler calls `drain` while `deliverable`; `pending` is what a stop waits for.
+ */
+export interface EngineChannel {
+  readonly id: string;
+  publish(event: CloudEvent): PublishOutcome;
+  subscribe(subscriber: Subscriber): void;
+  unsubscribe(subscriber: Subscriber): void;
+  /** Events buffered, held, retrying or waiting to be accepted. */
+  readonly pending: number;
+  snapshot(): ChannelSnapshot;
+  /** Re-publishes retained events (see ReplayOptions); returns how many. */
+  replay(options: ReplayOptions, now: number): number;
+  /** Drops (and counts) everything it still holds; returns how many. */
+  discardAll(reason: string): number;
+}
+
 /** What stopping a deployment drained and dropped, reported back to the user. */
 export interface StopReport {
   drained: number;

@@ -6,19 +6,14 @@
  */
 import type { CloudEvent, MemoryChannelConfig, NodeCounters } from "@eventloom/schema";
 import { ChannelFailures } from "./channel-failures";
-import { ConsumerGroup, Member, type SettleTarget, type Subscriber } from "./consumer-group";
-import type { ChannelSnapshot, Clock, HopRecorder } from "./contract";
+import { ConsumerGroup, Member, type SettleTarget } from "./consumer-group";
+import { REJECTED, type ChannelSnapshot, type Clock, type EngineChannel, type HopRecorder, type PublishOutcome, type Subscriber } from "./contract";
 import { createKeyReader } from "./ordering";
 import { RetentionBuffer, type ReplaySelection } from "./retention";
 import { RingQueue } from "./ring-queue";
 import type { Drainable, Scheduler } from "./scheduler";
 
-export type { Delivery, Subscriber } from "./consumer-group";
-
-/** Returned by `publish` when a `reject` channel is full: the publisher is told, not just the counters. */
-export const REJECTED: unique symbol = Symbol("rejected");
-/** undefined: accepted (or dropped by a drop policy); a promise: wait for room (`block`); REJECTED. */
-export type PublishOutcome = undefined | Promise<void> | typeof REJECTED;
+export { REJECTED, type Delivery, type PublishOutcome, type Subscriber } from "./contract";
 
 export const DROP_REASONS = {
   oldest: "channel full: dropped the oldest event",
@@ -44,7 +39,7 @@ interface Waiter {
   resolve: () => void;
 }
 
-export class MemoryChannel implements Drainable, SettleTarget {
+export class MemoryChannel implements EngineChannel, Drainable, SettleTarget {
   queued = false;
   /** At-least-once deliveries handed out and not yet settled. */
   unacked = 0;

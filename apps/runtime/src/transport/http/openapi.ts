@@ -17,6 +17,7 @@ import {
 } from "@eventloom/schema";
 import { z } from "zod";
 import { DeploymentListSchema, InjectResponseSchema, StopResponseSchema } from "./responses";
+import { ReplayRequestSchema, ReplayResponseSchema } from "./replay-routes";
 
 type Method = "get" | "post" | "put" | "delete";
 
@@ -65,6 +66,13 @@ const ROUTES: RouteDoc[] = [
     summary: "Publish one event from a manual producer",
     body: InjectRequestSchema,
     responses: { 200: InjectResponseSchema, 404: ErrorResponseSchema, 409: ErrorResponseSchema, 422: ErrorResponseSchema },
+  },
+  {
+    method: "post",
+    path: "/api/flows/{id}/channels/{nodeId}/replay",
+    summary: "Re-publish a running channel's retained events to its consumers",
+    body: ReplayRequestSchema,
+    responses: { 200: ReplayResponseSchema, 404: ErrorResponseSchema, 409: ErrorResponseSchema },
   },
 ];
 
