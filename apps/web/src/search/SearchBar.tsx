@@ -46,7 +46,7 @@ function OpenSearchBar() {
 
   const status = !query.trim() ? "Name, type or config" : matches.length === 0 ? "No matches" : `${current + 1 || "–"} of ${matches.length}`;
   return (
-    <Panel position="top-center" className="flow-search" data-testid="flow-search">
+    <Panel position="top-right" className="flow-search" data-testid="flow-search">
       <label className="visually-hidden" htmlFor="flow-search-input">
         Search in this flow
       </label>
