@@ -30,7 +30,11 @@ export function Picker({ label, placeholder, items, onPick, onClose, testId, emp
   const listId = useId();
   const [query, setQuery] = useState("");
   const [active, setActive] = useState(0);
-  const shown = useMemo(() => fuzzyFilter(items, query, (i) => `${i.title} ${i.search}`), [items, query]);
+  // Best matches first, but what can run now before what cannot, so Enter on the first row does something.
+  const shown = useMemo(() => {
+    const matches = fuzzyFilter(items, query, (i) => `${i.title} ${i.search}`);
+    return [...matches.filter((i) => !i.disabled), ...matches.filter((i) => i.disabled)];
+  }, [items, query]);
   const current = shown[Math.min(active, shown.length - 1)];
 
   const onKeyDown = (event: KeyboardEvent) => {
