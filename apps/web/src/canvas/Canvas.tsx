@@ -1,5 +1,6 @@
 import { Background, BackgroundVariant, Controls, MiniMap, ReactFlow, useReactFlow, type Connection, type FinalConnectionState, type IsValidConnection } from "@xyflow/react";
 import { useCallback, useState, type DragEvent } from "react";
+import { SelectionBar } from "../editing/SelectionBar";
 import { offerInsertChannel, useCanvasEditing } from "../editing/useCanvasEditing";
 import { CanvasToolbar } from "../canvas-tools/CanvasToolbar";
 import { useViewStore } from "../canvas-tools/view-store";
@@ -113,6 +114,7 @@ function FlowCanvas() {
         <ConnectionHint />
         <CanvasToolbar />
         <SearchBar />
+        <SelectionBar />
       </ReactFlow>
       {isEmpty && (
         <div className="canvas__empty-hint">
