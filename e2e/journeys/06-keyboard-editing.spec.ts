@@ -54,6 +54,20 @@ test("a flow built, edited and undone from the keyboard alone", async ({ page })
   await page.keyboard.press("Control+z");
   await expectCounts(page, 3, 2);
 
+  // Dragging on empty canvas draws a selection box; with 2+ selected the selection bar offers align/distribute.
+  await page.keyboard.press("Escape");
+  await expect(page.getByTestId("selection-bar")).toBeHidden();
+  const box = await page.getByTestId("canvas").boundingBox();
+  if (!box) throw new Error("canvas not visible");
+  await page.mouse.move(box.x + 8, box.y + 70);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 5 });
+  await page.mouse.move(box.x + box.width - 8, box.y + box.height - 8, { steps: 5 });
+  await page.mouse.up();
+  await expect(page.getByTestId("selection-bar")).toBeVisible();
+  await page.getByRole("button", { name: "Align top edges" }).click();
+  await expectCounts(page, 3, 2);
+
   // The palette lists commands with shortcuts and runs them.
   await page.keyboard.press("Control+k");
   await page.getByTestId("command-palette-input").fill("dupl");
