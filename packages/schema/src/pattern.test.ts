@@ -102,3 +102,32 @@ describe("wildcard and cidr matchers", () => {
     expect(summarizePattern({ data: { file: [{ wildcard: "*.png" }], ip: [{ cidr: "10.0.0.0/8" }] } })).toEqual(['data.file like "*.png"', "data.ip in 10.0.0.0/8"]);
   });
 });
+
+describe("$or and the wider anything-but", () => {
+  const ev = { source: "shop/eu", data: { total: 50, tier: "Gold", file: "a.png", region: "eu" } };
+  const table: Array<[string, Pattern, boolean]> = [
+    ["$or: one alternative matches", { $or: [{ data: { total: [{ numeric: [">", 100] }] } }, { data: { tier: ["Gold"] } }] }, true],
+    ["$or: none matches", { $or: [{ data: { total: [{ numeric: [">", 100] }] } }, { source: [{ prefix: "shop/us" }] }] }, false],
+    ["$or nested inside a field", { data: { $or: [{ region: ["us"] }, { file: [{ wildcard: "*.png" }] }] } }, true],
+    ["$or and other fields all must hold", { source: [{ prefix: "other" }], $or: [{ data: { tier: ["Gold"] } }, { data: { region: ["eu"] } }] }, false],
+    ["anything-but equals-ignore-case", { data: { tier: [{ "anything-but": { "equals-ignore-case": "GOLD" } }] } }, false],
+    ["anything-but equals-ignore-case passes others", { data: { region: [{ "anything-but": { "equals-ignore-case": "US" } }] } }, true],
+    ["anything-but wildcard", { data: { file: [{ "anything-but": { wildcard: "*.png" } }] } }, false],
+  ];
+  it.each(table)("%s", (_name, pattern, expected) => {
+    expect(PatternSchema.safeParse(pattern).success).toBe(true);
+    expect(matchesPattern(pattern, ev)).toBe(expected);
+  });
+
+  it.each([
+    ["$or with matchers", { $or: ["x", "y"] }],
+    ["$or with one alternative", { $or: [{ a: ["x"] }] }],
+    ["a list of patterns under another key", { a: [{ b: ["x"] }, { c: ["y"] }] }],
+  ])("refuses %s", (_name, pattern) => {
+    expect(PatternSchema.safeParse(pattern).success).toBe(false);
+  });
+
+  it("summarises $or", () => {
+    expect(summarizePattern({ $or: [{ data: { tier: ["Gold"] } }, { data: { total: [{ numeric: [">", 100] }] } }] })).toEqual(['(data.tier = "Gold") or (data.total > 100)']);
+  });
+});

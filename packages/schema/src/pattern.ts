@@ -14,11 +14,16 @@ const NumericSchema = z.union([
   z.tuple([NumericOpSchema, z.number(), NumericOpSchema, z.number()]),
 ]);
 
+const WildcardSchema = z.strictObject({ wildcard: z.string().max(1000).refine((w) => !w.includes("**"), "a wildcard may not hold consecutive stars") });
+const CidrSchema = z.strictObject({ cidr: z.string().refine((c) => parseCidr(c) !== null, "not a CIDR range like 10.0.0.0/24 or 2001:db8::/32") });
+
 const AnythingButSchema = z.union([
   LiteralSchema,
   z.array(LiteralSchema),
   z.strictObject({ prefix: z.string() }),
   z.strictObject({ suffix: z.string() }),
+  z.strictObject({ "equals-ignore-case": z.string() }),
+  WildcardSchema,
 ]);
 
 export const MatcherSchema = z.union([
@@ -29,28 +34,47 @@ export const MatcherSchema = z.union([
   z.strictObject({ "anything-but": AnythingButSchema }),
   z.strictObject({ numeric: NumericSchema }),
   z.strictObject({ exists: z.boolean() }),
-  z.strictObject({ wildcard: z.string().max(1000).refine((w) => !w.includes("**"), "a wildcard may not hold consecutive stars") }),
-  z.strictObject({ cidr: z.string().refine((c) => parseCidr(c) !== null, "not a CIDR range like 10.0.0.0/24 or 2001:db8::/32") }),
+  WildcardSchema,
+  CidrSchema,
 ]);
 export type Matcher = z.infer<typeof MatcherSchema>;
 
-export type Pattern = { [field: string]: Matcher[] | Pattern };
+/** A field's matchers, a nested pattern, or — under the key `$or` only — alternative patterns of which one must match. */
+export type Pattern = { [field: string]: Matcher[] | Pattern | Pattern[] };
+
+/** The key whose value lists alternative patterns (EventBridge's `$or`). */
+export const OR_KEY = "$or";
 
 /** Deep enough for real events, shallow enough that a hostile pattern cannot blow the stack. */
 export const MAX_PATTERN_DEPTH = 16;
 
 export const PatternSchema: z.ZodType<Pattern> = z.lazy(() =>
-  z.record(z.string().min(1), z.union([z.array(MatcherSchema).min(1), PatternSchema])),
+  z.record(z.string().min(1), z.union([z.array(MatcherSchema).min(1), z.array(PatternSchema).min(2).max(16), PatternSchema])),
 ).superRefine((pattern, ctx) => {
+  for (const [key, value] of Object.entries(pattern)) {
+    const alternatives = Array.isArray(value) && value.every((item) => isRecord(item) && !isMatcherObject(item));
+    if (key === OR_KEY && !alternatives) ctx.addIssue({ code: "custom", path: [key], message: "$or takes a list of at least two patterns" });
+    if (key !== OR_KEY && alternatives && value.length > 0) ctx.addIssue({ code: "custom", path: [key], message: "only $or takes a list of patterns" });
+  }
   if (depthOf(pattern) > MAX_PATTERN_DEPTH) {
     ctx.addIssue({ code: "custom", message: `patterns nest at most ${MAX_PATTERN_DEPTH} levels` });
   }
 });
 
+/** True for an object that is a matcher (e.g. `{prefix: "a"}`) rather than a nested pattern. */
+function isMatcherObject(value: Record<string, unknown>): boolean {
+  return MatcherSchema.safeParse(value).success;
+}
+
 function depthOf(pattern: Pattern): number {
   let deepest = 0;
-  for (const value of Object.values(pattern)) {
-    if (!Array.isArray(value)) deepest = Math.max(deepest, depthOf(value));
+  for (const [key, value] of Object.entries(pattern)) {
+    // Records only: superRefine also runs on input that failed the shape checks.
+    if (key === OR_KEY && Array.isArray(value)) {
+      for (const alternative of value) if (isRecord(alternative)) deepest = Math.max(deepest, depthOf(alternative as Pattern));
+    } else if (isRecord(value)) {
+      deepest = Math.max(deepest, depthOf(value as Pattern));
+    }
   }
   return deepest + 1;
 }
@@ -60,10 +84,14 @@ export function matchesPattern(pattern: Pattern, value: unknown): boolean {
   for (const key of Object.keys(pattern)) {
     const rule = pattern[key];
     if (rule === undefined) continue;
+    if (key === OR_KEY && Array.isArray(rule)) {
+      if (!(rule as Pattern[]).some((alternative) => matchesPattern(alternative, value))) return false;
+      continue;
+    }
     const field = isRecord(value) && Object.hasOwn(value, key) ? value[key] : undefined;
     const present = isRecord(value) && Object.hasOwn(value, key);
     if (Array.isArray(rule)) {
-      if (!matchesLeaf(rule, field, present)) return false;
+      if (!matchesLeaf(rule as Matcher[], field, present)) return false;
     } else if (Array.isArray(field)) {
       if (!field.some((item) => matchesPattern(rule, item))) return false;
     } else if (!matchesPattern(rule, field)) {
@@ -126,8 +154,12 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 export function summarizePattern(pattern: Pattern, prefix = ""): string[] {
   const parts: string[] = [];
   for (const [key, rule] of Object.entries(pattern)) {
+    if (key === OR_KEY && Array.isArray(rule)) {
+      parts.push(`(${(rule as Pattern[]).map((alternative) => summarizePattern(alternative, prefix).join(" and ")).join(") or (")})`);
+      continue;
+    }
     const path = prefix ? `${prefix}.${key}` : key;
-    if (Array.isArray(rule)) parts.push(`${path} ${rule.map(describeMatcher).join(" | ")}`);
+    if (Array.isArray(rule)) parts.push(`${path} ${(rule as Matcher[]).map(describeMatcher).join(" | ")}`);
     else parts.push(...summarizePattern(rule, path));
   }
   return parts;
