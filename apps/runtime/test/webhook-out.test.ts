@@ -44,13 +44,17 @@ beforeEach(() => {
   script = [];
 });
 
-async function start(config: Record<string, unknown>): Promise<{ running: RunningDeployment; recorder: ReturnType<typeof createListRecorder> }> {
+/** One delivery per event by default: the node's own retries are under test, not the channel's. */
+async function start(
+  config: Record<string, unknown>,
+  channel: Record<string, unknown> = { retry: { attempts: 1 } },
+): Promise<{ running: RunningDeployment; recorder: ReturnType<typeof createListRecorder> }> {
   const graph: Graph = {
     nodes: [
       { id: "in", kind: "producer", type: "manual", name: "", position: { x: 0, y: 0 }, config: {} },
-      // One delivery per event: the node's own retries are under test, not the channel's.
-      { id: "a", kind: "channel", type: "memory", name: "", position: { x: 0, y: 0 }, config: { retry: { attempts: 1 } } },
+      { id: "a", kind: "channel", type: "memory", name: "", position: { x: 0, y: 0 }, config: channel },
       { id: "out", kind: "consumer", type: "webhook-out", name: "", position: { x: 0, y: 0 }, config: { url, retryDelayMs: 10, ...config } },
+      { id: "dlq", kind: "channel", type: "memory", name: "", position: { x: 0, y: 0 }, config: {} },
     ],
     edges: [
       { id: "e1", source: "in", sourcePort: "out", target: "a", targetPort: "in" },
@@ -130,5 +134,17 @@ describe("webhook-out against a real HTTP server", () => {
     expect(received).toHaveLength(2);
     expect(recorder.of("failed", "out")[0]!.error).toMatch(/timed out after 100 ms/);
     await running.stop();
+  });
+
+  it("a final failure hands the event to its channel: redelivered per the retry policy, then dead-lettered", async () => {
+    script = [500, 500, 500, 500];
+    const { running, recorder } = await start({ retries: 1 }, { retry: { attempts: 2, initialDelayMs: 10, jitter: 0 }, deadLetter: "dlq" });
+    const event = running.inject("in", { n: 1 });
+    await waitFor(() => (running.counters().dlq!.received === 1 ? true : undefined), 10_000);
+    // Two channel deliveries × (1 + 1 node retry) HTTP attempts.
+    expect(received).toHaveLength(4);
+    expect(running.counters().out).toMatchObject({ received: 2, failed: 2, done: 0 });
+    expect(recorder.of("dead-lettered").map((h) => h.event.id)).toContain(event.id);
+    await running.stop({ timeoutMs: 0 });
   });
 });

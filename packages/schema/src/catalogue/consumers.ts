@@ -15,7 +15,7 @@ export const filterType = defineNodeType({
   kind: "consumer",
   title: "Filter",
   description: "Pass on only events matching a content pattern.",
-  docs: "Matchers: exact values, prefix, suffix, anything-but, numeric ranges, exists, equals-ignore-case; over nested fields and arrays.",
+  docs: "Matchers: exact values, prefix, suffix, anything-but, numeric ranges, exists, equals-ignore-case, wildcard (*), cidr (IPv4/IPv6 ranges) and $or alternatives; over nested fields and arrays.",
   inputs: [IN_PORT],
   outputs: [OUT_PORT],
   config: FilterConfigSchema,
