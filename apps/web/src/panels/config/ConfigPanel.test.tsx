@@ -43,6 +43,16 @@ describe("ConfigPanel", () => {
     expect(screen.getByTestId("field-problems-capacity").textContent).toMatch(/too small/i);
   });
 
+  it("edits a channel's retry policy as nested fields and shows duration hints", () => {
+    render(<ConfigPanel />);
+    expect(screen.getByRole("group", { name: "Retry" })).toBeTruthy();
+    fireEvent.change(screen.getByLabelText("Attempts"), { target: { value: "5" } });
+    fireEvent.change(screen.getByLabelText("Longest delay"), { target: { value: "90000" } });
+    const retry = useFlowStore.getState().graph.nodes[1]?.config.retry as Record<string, unknown>;
+    expect(retry).toMatchObject({ attempts: 5, maxDelayMs: 90_000, multiplier: 2 });
+    expect(screen.getByTestId("duration-hint-maxDelayMs").textContent).toBe("= 1 min 30 s");
+  });
+
   it("keeps the last valid JSON while the text does not parse", () => {
     useFlowStore.getState().setSelection({ nodeIds: ["big-orders-filter"], edgeIds: [] });
     render(<ConfigPanel />);

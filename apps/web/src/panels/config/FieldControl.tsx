@@ -17,6 +17,7 @@ export interface FieldControlProps {
 
 /** One labelled form row: label, control (by kind), help text and this field's problems from validateGraph. */
 export function FieldControl({ id, field, value, problems, onChange }: FieldControlProps) {
+  if (field.control === "group") return <FieldGroup id={id} field={field} value={value} problems={problems} onChange={onChange} />;
   const helpId = `${id}-help`;
   const problemId = `${id}-problems`;
   const describedBy = problems.length > 0 ? `${helpId} ${problemId}` : helpId;
@@ -101,5 +102,29 @@ function NumberInput({ field, value, common, onChange }: NumberInputProps) {
         </span>
       )}
     </div>
+  );
+}
+
+/** An object of simple fields as a fieldset; each child writes the whole object back. */
+function FieldGroup({ id, field, value, problems, onChange }: FieldControlProps) {
+  const object = value !== null && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+  return (
+    <fieldset className="field-group" aria-describedby={`${id}-help`}>
+      <legend className="field__label">{field.title}</legend>
+      <p className="field__help" id={`${id}-help`}>
+        {field.description}
+      </p>
+      {(field.fields ?? []).map((child) => (
+        <FieldControl
+          key={child.key}
+          id={`${id}-${child.key}`}
+          field={child}
+          value={object[child.key] ?? child.defaultValue}
+          // Problems under this group have paths like [..., "config", group, child, …].
+          problems={problems.filter((p) => p.path[4] === child.key)}
+          onChange={(next) => onChange({ ...object, [child.key]: next })}
+        />
+      ))}
+    </fieldset>
   );
 }

@@ -11,10 +11,17 @@ describe("config form fields from configJsonSchema", () => {
       ["capacity", "number"],
       ["overflow", "enum"],
       ["concurrency", "number"],
-      ["retry", "json"],
+      ["retry", "group"],
       ["deadLetter", "text"],
       ["orderingKey", "text"],
-      ["retention", "json"],
+      ["retention", "group"],
+    ]);
+    expect(fields[5]?.fields?.map((f) => [f.key, f.control])).toEqual([
+      ["attempts", "number"],
+      ["initialDelayMs", "duration"],
+      ["maxDelayMs", "duration"],
+      ["multiplier", "number"],
+      ["jitter", "number"],
     ]);
     expect(fields[0]).toMatchObject({ title: "Mode", options: ["queue", "topic"], defaultValue: "queue" });
     expect(fields[2]).toMatchObject({ title: "Capacity", unit: "events", min: 1, max: 1_000_000, integer: true });

@@ -2,9 +2,10 @@ import { configJsonSchema, type FieldWidget } from "@eventloom/schema";
 
 /**
  * The controls the form knows. json covers free JSON and patterns (highlighted, checked JSON text); mappings
- * is a table; code is free text in a monospace area (JSONata expressions).
+ * is a table; code is free text in a monospace area (JSONata expressions); group is an object of simple fields
+ * (a channel's retry policy) shown as nested fields instead of JSON.
  */
-export type FieldControlKind = "text" | "number" | "duration" | "enum" | "boolean" | "json" | "mappings" | "code";
+export type FieldControlKind = "text" | "number" | "duration" | "enum" | "boolean" | "json" | "mappings" | "code" | "group";
 
 /** One form field, derived from a node type's config JSON Schema. */
 export interface ConfigField {
@@ -20,6 +21,8 @@ export interface ConfigField {
   integer: boolean;
   options?: string[];
   defaultValue: unknown;
+  /** A group's own fields. */
+  fields?: ConfigField[];
 }
 
 interface JsonSchemaProperty {
@@ -34,6 +37,7 @@ interface JsonSchemaProperty {
   maximum?: number;
   exclusiveMaximum?: number;
   default?: unknown;
+  properties?: Record<string, JsonSchemaProperty>;
 }
 
 const JSON_WIDGETS: ReadonlySet<FieldWidget> = new Set(["json", "pattern"]);
@@ -62,10 +66,16 @@ function toField(key: string, p: JsonSchemaProperty): ConfigField {
   if (min !== undefined) field.min = min;
   if (max !== undefined) field.max = max;
   if (control === "enum") field.options = (p.enum ?? []).map(String);
+  if (control === "group") field.fields = Object.entries(p.properties ?? {}).map(([k, child]) => toField(k, child));
   return field;
 }
 
+/** Controls a group may contain: plain inputs, no nested JSON. */
+const SIMPLE: ReadonlySet<FieldControlKind> = new Set(["text", "number", "duration", "enum", "boolean"]);
+
 function controlFor(p: JsonSchemaProperty): FieldControlKind {
+  const children = Object.values(p.properties ?? {});
+  if (p.type === "object" && children.length > 0 && children.every((c) => SIMPLE.has(controlFor(c)))) return "group";
   if (p.widget === "duration") return "duration";
   if (p.widget === "mappings") return "mappings";
   if (p.widget === "jsonata") return "code";
