@@ -1,7 +1,8 @@
 /** The engine bench's scenarios on the real engine, tracing on (ring recorder) for every hop. */
 import type { CloudEvent, Graph, Hop } from "@eventloom/schema";
 import { createEngine, type Engine, type HopRecorder, type RunningDeployment } from "../src/engine/index";
-import { createTraceRecorder, DEFAULT_RECORDER_CAPACITY } from "../src/tracing/index";
+import { DEFAULT_TRACE_CAPACITY } from "../src/deploy/runner";
+import { createTraceRecorder } from "../src/tracing/index";
 import { chainGraph, clock, edge, mergeGraphs, node, QUEUE, rssSampler, sleep, TEMPLATE } from "./bench-support";
 
 export function benchEngine(): Engine {
@@ -12,9 +13,9 @@ function quiet() {
   return { debug() {}, info() {}, warn() {}, error() {} };
 }
 
-/** Tracing as deployments get it from the runner: the default ring on the engine's (coarse) clock. */
+/** Tracing as deployments get it from the runner: a ring of the runner's default size on the engine's clock. */
 function traceRecorder(engine: Engine): HopRecorder {
-  return createTraceRecorder({ capacity: DEFAULT_RECORDER_CAPACITY, clock: engine.traceClock ?? clock });
+  return createTraceRecorder({ capacity: DEFAULT_TRACE_CAPACITY, clock: engine.traceClock ?? clock });
 }
 
 async function start(engine: Engine, graph: Graph, id: string, recorder: HopRecorder = traceRecorder(engine)): Promise<RunningDeployment> {

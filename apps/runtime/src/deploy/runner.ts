@@ -47,6 +47,9 @@ export interface Runner {
   swap?(run: ActiveRun, deployment: Deployment, graph: Graph, timeoutMs: number): Promise<{ run: ActiveRun; report: RedeployReport } | undefined>;
 }
 
+/** Spans each deployment's trace ring keeps unless configured: enough for frames, small enough for GC. */
+export const DEFAULT_TRACE_CAPACITY = 4_096;
+
 export function createRunner(deps: RunnerDeps): Runner {
   const { engine, clock, notifier } = deps;
   const startBatcher = (deployment: Deployment, running: RunningDeployment, recorder: TraceRecorder): TraceBatcher => {
@@ -67,7 +70,7 @@ export function createRunner(deps: RunnerDeps): Runner {
     async start(deployment, graph) {
       const { flowId, id: deploymentId } = deployment;
       const plan = engine.compile(graph, { flowId, deploymentId });
-      const recorder = deps.createTraceRecorder({ capacity: deps.traceCapacity ?? 4096, clock: engine.traceClock ?? clock });
+      const recorder = deps.createTraceRecorder({ capacity: deps.traceCapacity ?? DEFAULT_TRACE_CAPACITY, clock: engine.traceClock ?? clock });
       const running = await engine.start(plan, { recorder });
       return { deployment, running, batcher: startBatcher(deployment, running, recorder), recorder };
     },
