@@ -11,8 +11,8 @@ import { WindowedHistogram } from "./histogram";
 import type { SpanRing } from "./ring-recorder";
 import { traceIdOf } from "./trace-id";
 
-/** Open events remembered between frames; the oldest are forgotten first. */
-const MAX_PENDING = 65_536;
+/** Open events remembered between frames (about two full rings); the oldest are forgotten first. */
+const MAX_PENDING = 16_384;
 
 export interface LatencyTrackerOptions {
   graph: Graph;

@@ -1,0 +1,135 @@
+/**
+ * `pnpm bench trace [--seconds N]`: the chain scenario with 0, 1 and 10 socket.io clients watching, and one
+ * client reading 10× slower than frames arrive (beside a normal one). Clients run in child processes, as
+ * browsers would. Prints a table, then as its last line one JSON object. No headless Chromium case yet.
+ */
+import { fork, type ChildProcess } from "node:child_process";
+import os from "node:os";
+import { monitorEventLoopDelay } from "node:perf_hooks";
+import v8 from "node:v8";
+import vm from "node:vm";
+import { FLOW_ID, startBenchRuntime } from "./trace-runtime";
+
+const INTERVAL_MS = 100;
+const secondsFlag = process.argv.indexOf("--seconds");
+const SECONDS = secondsFlag > 0 ? Number(process.argv[secondsFlag + 1]) : 60;
+v8.setFlagsFromString("--expose-gc");
+const gc = vm.runInNewContext("gc") as () => void;
+
+interface CaseSpec {
+  name: string;
+  normal: number;
+  slow: number;
+}
+interface ClientReport {
+  frames: number;
+  bytes: number;
+  missedFrames: number;
+  seconds: number;
+}
+interface CaseResult {
+  name: string;
+  watchers: number;
+  eventsPerSecond: number;
+  lossRatio: number;
+  eventLoopDelayP99Ms: number;
+  bytesPerSecondPerClient: number;
+  framesPerSecondPerClient: number;
+  slowClient?: { framesPerSecond: number; bytesPerSecond: number; skippedByServer: number; missedFramesReported: number };
+  memoryGrowthMb: number;
+}
+
+const CASES: CaseSpec[] = [
+  { name: "0 watchers", normal: 0, slow: 0 },
+  { name: "1 watcher", normal: 1, slow: 0 },
+  { name: "10 watchers", normal: 10, slow: 0 },
+  { name: "1 watcher + 1 slow reader", normal: 1, slow: 1 },
+];
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function spawnClients(url: string, count: number, mode: "normal" | "slow"): Promise<ChildProcess> {
+  const child = fork(new URL("./trace-clients.ts", import.meta.url), [url, FLOW_ID, String(count), mode, String(INTERVAL_MS)], { execArgv: process.execArgv });
+  return new Promise((resolve, reject) => {
+    child.once("message", () => resolve(child));
+    child.once("error", reject);
+  });
+}
+
+function report(child: ChildProcess): Promise<ClientReport[]> {
+  return new Promise((resolve) => {
+    child.once("message", (message: { clients: ClientReport[] }) => resolve(message.clients));
+    child.send("report");
+  });
+}
+
+function heapMb(): number {
+  gc();
+  return process.memoryUsage().heapUsed / 1024 / 1024;
+}
+
+async function runCase(spec: CaseSpec): Promise<Omit<CaseResult, "lossRatio">> {
+  const runtime = await startBenchRuntime(INTERVAL_MS);
+  const children: ChildProcess[] = [];
+  if (spec.normal > 0) children.push(await spawnClients(runtime.url, spec.normal, "normal"));
+  if (spec.slow > 0) children.push(await spawnClients(runtime.url, spec.slow, "slow"));
+  await sleep(Math.min(3_000, SECONDS * 200));
+  const heapBefore = heapMb();
+  const delay = monitorEventLoopDelay({ resolution: 10 });
+  const doneBefore = runtime.running.counters().log!.done;
+  const started = performance.now();
+  delay.enable();
+  await sleep(SECONDS * 1000);
+  delay.disable();
+  const seconds = (performance.now() - started) / 1000;
+  const done = runtime.running.counters().log!.done - doneBefore;
+  const reports = await Promise.all(children.map(report));
+  const heapAfter = heapMb();
+  await runtime.close();
+  const normal = spec.normal > 0 ? reports[0]! : [];
+  const slow = spec.slow > 0 ? reports.at(-1)![0] : undefined;
+  const perClient = (pick: (c: ClientReport) => number) => (normal.length ? normal.reduce((sum, c) => sum + pick(c) / c.seconds, 0) / normal.length : 0);
+  const result: Omit<CaseResult, "lossRatio"> = {
+    name: spec.name,
+    watchers: spec.normal + spec.slow,
+    eventsPerSecond: Math.round(done / seconds),
+    eventLoopDelayP99Ms: round(delay.percentile(99) / 1e6),
+    bytesPerSecondPerClient: Math.round(perClient((c) => c.bytes)),
+    framesPerSecondPerClient: round(perClient((c) => c.frames)),
+    memoryGrowthMb: round(heapAfter - heapBefore),
+  };
+  if (slow) {
+    const skipped = [...runtime.skipped.values()].reduce((max, n) => Math.max(max, n), 0);
+    result.slowClient = { framesPerSecond: round(slow.frames / slow.seconds), bytesPerSecond: Math.round(slow.bytes / slow.seconds), skippedByServer: skipped, missedFramesReported: slow.missedFrames };
+  }
+  return result;
+}
+
+function round(value: number): number {
+  return Math.round(value * 100) / 100;
+}
+
+async function main(): Promise<void> {
+  const results: CaseResult[] = [];
+  for (const spec of CASES) {
+    const result = await runCase(spec);
+    const baseline = results[0]?.eventsPerSecond ?? result.eventsPerSecond;
+    results.push({ ...result, lossRatio: round(1 - result.eventsPerSecond / baseline) });
+  }
+  console.log(`trace bench: chain scenario, ${SECONDS} s per case, frames every ${INTERVAL_MS} ms, load average ${os.loadavg().map((l) => l.toFixed(1)).join(" ")} on ${os.cpus().length} cores`);
+  console.table(results.map((r) => ({
+    case: r.name,
+    "events/s": r.eventsPerSecond,
+    loss: r.lossRatio,
+    "loop p99 ms": r.eventLoopDelayP99Ms,
+    "B/s per client": r.bytesPerSecondPerClient,
+    "frames/s per client": r.framesPerSecondPerClient,
+    "heap growth MB": r.memoryGrowthMb,
+    "slow client frames/s (skipped)": r.slowClient ? `${r.slowClient.framesPerSecond} (${r.slowClient.skippedByServer})` : "",
+  })));
+  const tenWatchers = results.find((r) => r.watchers === 10);
+  const targets = { maxLossWith10: 0.05, maxEventLoopDelayP99Ms: 5, lossWith10: tenWatchers?.lossRatio ?? null };
+  console.log(JSON.stringify({ suite: "trace", seconds: SECONDS, intervalMs: INTERVAL_MS, loadAverage: os.loadavg(), cases: results, targets }));
+}
+
+void main().then(() => process.exit(0));
