@@ -35,10 +35,20 @@ export function pasteText(text: string, at: Position | null): boolean {
     return false;
   }
   const corner = topLeft(fragment.nodes);
-  const target = at ?? { x: corner.x + PASTE_OFFSET, y: corner.y + PASTE_OFFSET };
+  const target = stagger(at ?? { x: corner.x + PASTE_OFFSET, y: corner.y + PASTE_OFFSET });
   const pasted = pasteFragment(store().graph, fragment, target);
   store().applyGraph(pasted.graph, { nodeIds: pasted.nodeIds, edgeIds: [] });
   return true;
+}
+
+let lastPaste: Position | null = null;
+let repeats = 0;
+
+/** Pasting again at the same spot steps each copy down and right, so copies never hide each other. */
+function stagger(target: Position): Position {
+  repeats = lastPaste && lastPaste.x === target.x && lastPaste.y === target.y ? repeats + 1 : 0;
+  lastPaste = target;
+  return { x: target.x + repeats * PASTE_OFFSET, y: target.y + repeats * PASTE_OFFSET };
 }
 
 export async function pasteFromClipboard(at: Position | null): Promise<void> {
