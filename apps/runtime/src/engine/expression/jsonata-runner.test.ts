@@ -85,6 +85,17 @@ describe("compile errors and limits", () => {
     expect(() => compileJsonata(source, { timeoutMs: 10 })).toThrow(ExpressionError);
   });
 
+  it.each(["/(a+)+$/", "/^(\\w*x)*y/", "/(ab{2,})+/"])("refuses the catastrophic-backtracking regex %s at compile time", (regex) => {
+    const source = `$match("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!", ${regex})`;
+    expect(checkJsonata(source)).toMatch(/nests quantifiers/);
+    expect(() => compileJsonata(source, { timeoutMs: 10 })).toThrow(/nests quantifiers/);
+  });
+
+  it("accepts ordinary regexes", async () => {
+    expect(await compileJsonata('$match("order-42", /order-(\\d+)/).groups[0]', { timeoutMs: 1_000 }).evaluate({})).toBe("42");
+    expect(checkJsonata('$contains(type, /^order\\.(created|paid)$/)')).toBeUndefined();
+  });
+
   it("bounds the size of a result", async () => {
     await expect(compileJsonata("[1..500]", { timeoutMs: 50, maxOutputValues: 100 }).evaluate({})).rejects.toThrow(/more than 100 values/);
   });

@@ -5,8 +5,10 @@
  * a wall-clock budget, an evaluation-depth limit and a sequence-length limit (ranges included) — and the
  * result is copied into plain JSON, bounded in size, so nothing but data leaves the sandbox.
  *
- * Known limit: a single native regular-expression match cannot be interrupted; JSONata checks the budget
- * between evaluation steps, not inside one regex.
+ * A single native regular-expression match cannot be interrupted (JSONata checks the budget between steps),
+ * so regex literals are checked when the expression compiles: nested quantifiers such as `(a+)+` — the
+ * classic catastrophic-backtracking shape — and very long patterns are refused. The check is a heuristic:
+ * it stops the common shapes, not every slow regex.
  */
 import type { ExpressionChecker } from "@eventloom/schema";
 import jsonata from "jsonata";
@@ -47,10 +49,44 @@ function describe(error: unknown): string {
   return String(error);
 }
 
+const MAX_REGEX_LENGTH = 500;
+/** A group holding a quantifier, itself quantified: `(a+)+`, `(\w*x)*`, `(a{2,})+`. */
+const NESTED_QUANTIFIER = /\((?:[^()\\]|\\.)*(?:[+*]|\{\d+,\d*\})(?:[^()\\]|\\.)*\)(?:[+*]|\{\d+,\d*\})/;
+
+/** Why a regex literal in the AST is refused, or undefined. */
+function unsafeRegex(node: unknown, seen = new Set<unknown>()): string | undefined {
+  if (node === null || typeof node !== "object" || seen.has(node)) return undefined;
+  seen.add(node);
+  const candidate = node as { type?: unknown; value?: unknown };
+  if (candidate.type === "regex" && candidate.value instanceof RegExp) {
+    const source = candidate.value.source;
+    if (source.length > MAX_REGEX_LENGTH) return `regular expressions are limited to ${MAX_REGEX_LENGTH} characters`;
+    if (NESTED_QUANTIFIER.test(source)) return `regular expression /${source}/ nests quantifiers, which can take exponential time; rewrite it without a quantified group that itself repeats`;
+  }
+  for (const value of Object.values(node)) {
+    const reason = unsafeRegex(value, seen);
+    if (reason !== undefined) return reason;
+  }
+  return undefined;
+}
+
+/** Parses and vets an expression; throws ExpressionError with the reason. */
+function parse(source: string, options?: jsonata.JsonataOptions): jsonata.Expression {
+  let expression: jsonata.Expression;
+  try {
+    expression = jsonata(source, options);
+  } catch (error) {
+    throw new ExpressionError(describe(error), { cause: error });
+  }
+  const regex = unsafeRegex(expression.ast());
+  if (regex !== undefined) throw new ExpressionError(regex);
+  return expression;
+}
+
 /** Returns why `source` does not compile, or undefined (used by validateGraph's expression check). */
 export function checkJsonata(source: string): string | undefined {
   try {
-    jsonata(source);
+    parse(source);
     return undefined;
   } catch (error) {
     return describe(error);
@@ -69,12 +105,7 @@ export function compileJsonata(source: string, limits: JsonataLimits): JsonataPr
   const maxDepth = limits.maxDepth ?? DEFAULTS.maxDepth;
   const maxSequence = limits.maxSequence ?? DEFAULTS.maxSequence;
   const maxOutputValues = limits.maxOutputValues ?? DEFAULTS.maxOutputValues;
-  let expression: jsonata.Expression;
-  try {
-    expression = jsonata(source, { timeout: limits.timeoutMs, stack: maxDepth, sequence: maxSequence });
-  } catch (error) {
-    throw new ExpressionError(describe(error), { cause: error });
-  }
+  const expression = parse(source, { timeout: limits.timeoutMs, stack: maxDepth, sequence: maxSequence });
   const bindings = { eval: disabled("eval") };
   return {
     async evaluate(input) {
