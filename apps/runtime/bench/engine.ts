@@ -5,7 +5,8 @@
  *   chain     generator → memory queue (at-least-once) → filter → memory queue → log, tracing on, 64-byte payloads
  *   ceiling   the same three hops as plain async calls writing into a preallocated ring
  *   latency   the chain at 50 % of its measured rate: producer → sink p50/p99/p99.9 in µs
- *   deploy    a 200-node flow: deploy, then redeploy with one filter changed (events lost between unchanged nodes)
+ *   deploy    a 200-node flow: deploy (after one cold deploy+stop, reported too), then redeploy with one filter
+ *             changed while its 40 generators run (events lost between unchanged nodes)
  *   fanout    a topic channel with 8 subscribers
  */
 import { runCeiling } from "./ceiling";
@@ -41,6 +42,8 @@ async function main(): Promise<void> {
     rss_growth_mb: Math.round(chained.rssGrowthMb),
     fanout_eps: Math.round(fanoutEps),
     chain_cpu_eps: Math.round(chained.cpuEps),
+    deploy200_cpu_ms: Number(deployed.deployCpuMs.toFixed(1)),
+    redeploy1_cpu_ms: Number(deployed.redeployCpuMs.toFixed(1)),
     ceiling_cpu_eps: Math.round(ceiling.cpuEps),
   };
   if (!jsonOnly) {
@@ -49,7 +52,8 @@ async function main(): Promise<void> {
       ["ceiling", `${result.ceiling_eps.toLocaleString()} events/s`, `ratio chain/ceiling ${result.ratio}`],
       ["cpu time", `chain ${result.chain_cpu_eps.toLocaleString()} · ceiling ${result.ceiling_cpu_eps.toLocaleString()}`, `events per CPU-second (ratio ${(chained.cpuEps / ceiling.cpuEps).toFixed(3)}); steadier when the machine is shared`],
       ["latency", `p50 ${result.p50_us} µs · p99 ${result.p99_us} µs · p99.9 ${result.p999_us} µs`, `at ${lat.rate.toLocaleString()} events/s (50 %)`],
-      ["deploy", `${result.deploy200_ms} ms (200 nodes)`, `redeploy one filter ${result.redeploy1_ms} ms, ${deployed.restarted} node(s) restarted, lost ${deployed.lost}`],
+      ["deploy", `${result.deploy200_ms} ms (200 nodes)`, `CPU ${deployed.deployCpuMs.toFixed(1)} ms; first (cold) deploy incl. stop ${deployed.coldDeployMs.toFixed(1)} ms`],
+      ["redeploy", `${result.redeploy1_ms} ms (one filter changed)`, `CPU ${deployed.redeployCpuMs.toFixed(1)} ms; ${deployed.restarted} node(s) restarted while 40 generators run, lost ${deployed.lost}`],
       ["fanout", `${result.fanout_eps.toLocaleString()} events/s`, `topic → 8 subscribers (${(result.fanout_eps * 8).toLocaleString()} deliveries/s)`],
       ["memory", `peak RSS ${result.rss_mb} MB`, `growth after warm-up ${result.rss_growth_mb} MB (now ${mb(process.memoryUsage.rss())} MB)`],
     ];
