@@ -1,10 +1,18 @@
 import type { Command } from "../commands/registry";
-import { deployFlow, saveFlow, stopFlow } from "../stores/flow-actions";
+import { validateOnServer } from "../layout/DeployControls";
+import { deployFlow, injectEvent, saveFlow, stopFlow } from "../stores/flow-actions";
 import { useFlowStore } from "../stores/flow-store";
+import { useUiStore } from "../stores/ui-store";
 import { useOverlayStore } from "./overlay-store";
 
 const hasFlow = () => useFlowStore.getState().flowId !== null;
 const running = () => ["running", "starting"].includes(useFlowStore.getState().deployment?.status ?? "");
+/** The selected node when it is a manual producer of a running flow (what Inject needs). */
+const injectable = () => {
+  const { selection, graph } = useFlowStore.getState();
+  const id = selection.nodeIds.length === 1 ? selection.nodeIds[0] : undefined;
+  return running() && graph.nodes.find((n) => n.id === id)?.type === "manual" ? id : undefined;
+};
 
 /** Flow verbs (save, deploy, stop), the palette and the help sheet. Zoom and fit live with the canvas toolbar. */
 export function appCommands(): Command[] {
@@ -16,5 +24,9 @@ export function appCommands(): Command[] {
     { id: "flow.save", title: "Save flow", group: "Flow", keys: ["Mod+S"], whileTyping: true, enabled: hasFlow, run: () => void saveFlow() },
     { id: "flow.deploy", title: "Deploy flow", group: "Flow", keys: ["Mod+Shift+D"], keywords: "run start redeploy", enabled: hasFlow, run: () => void deployFlow() },
     { id: "flow.stop", title: "Stop flow", group: "Flow", keywords: "halt undeploy", enabled: () => hasFlow() && running(), run: () => void stopFlow() },
+    { id: "flow.validate", title: "Validate flow on the runtime", group: "Flow", keywords: "check problems", enabled: hasFlow, run: () => void validateOnServer() },
+    { id: "node.inject", title: "Inject an event (selected manual producer)", group: "Node", keys: ["I"], keywords: "send trigger fire", enabled: () => injectable() !== undefined, run: () => void injectEvent(injectable() ?? "") },
+    { id: "view.dock-trace", title: "Show trace", group: "View", keywords: "dock events debug", run: () => useUiStore.getState().setDockTab("trace") },
+    { id: "view.dock-problems", title: "Show problems", group: "View", keywords: "dock errors warnings", run: () => useUiStore.getState().setDockTab("problems") },
   ];
 }

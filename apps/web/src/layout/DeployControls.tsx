@@ -40,7 +40,8 @@ export function DeployControls() {
 }
 
 /** Asks the runtime (the authority at deploy time) and reports; the Problems tab already shows local results. */
-async function validateOnServer(): Promise<void> {
+/** Asks the runtime to validate the graph; says the result in a toast and opens Problems when there are any. */
+export async function validateOnServer(): Promise<void> {
   const ui = useUiStore.getState();
   try {
     const result = await flowsApi.validate(useFlowStore.getState().graph);
