@@ -20,6 +20,9 @@ const good: Array<[string, string, unknown]> = [
   ["string functions", '$join([type, source], "@")', "order.created@shop"],
   ["conditional", 'data.total > 100 ? "big" : "small"', "big"],
   ["small range", "$count([1..1000])", 1000],
+  ["$pad right", '$pad("ab", 5, "#")', "ab###"],
+  ["$pad left, in code points", '$pad("😀", -3, "é")', "éé😀"],
+  ["$pad on the context", 'data.customer.name.$pad(5, ".")', "Ann.."],
   ["nothing", "data.missing", undefined],
   ["tail recursion that ends", "($f := function($n, $acc){ $n = 0 ? $acc : $f($n - 1, $acc + $n) }; $f(100, 0))", 5050],
 ];
@@ -48,6 +51,7 @@ const hostile: Array<[string, string, RegExp | "nothing"]> = [
   ["deep non-tail recursion", "($f := function($x){ 1 + $f($x + 1) }; $f(1))", /JSONata D1011|JSONata D1012/],
   ["huge range", "[1..100000000]", /JSONata D2014/],
   ["range over the sequence limit", "$count([1..9999999])", /JSONata D2015/],
+  ["one huge native allocation", '$length($pad("", 50000000))', /\$pad widths are limited to 100000/],
   ["busy loop (a million steps)", "$count($map([1..1000], function($a){ $map([1..1000], function($b){ $a * $b }) }))", /JSONata D1012/],
 ];
 

@@ -106,6 +106,9 @@ export function compileJsonata(source: string, limits: JsonataLimits): JsonataPr
   const maxSequence = limits.maxSequence ?? DEFAULTS.maxSequence;
   const maxOutputValues = limits.maxOutputValues ?? DEFAULTS.maxOutputValues;
   const expression = parse(source, { timeout: limits.timeoutMs, stack: maxDepth, sequence: maxSequence });
+  // The one built-in that allocates without bound in a single native call: `$pad("", 1e8)` takes seconds and
+  // hundreds of MB before any budget check runs. Same signature, bounded width.
+  expression.registerFunction("pad", boundedPad, "<s-ns?:s>");
   const bindings = { eval: disabled("eval") };
   return {
     async evaluate(input) {
@@ -118,6 +121,21 @@ export function compileJsonata(source: string, limits: JsonataLimits): JsonataPr
       return toPlainJson(result, maxOutputValues);
     },
   };
+}
+
+/** Widest `$pad` allowed, in characters. */
+export const MAX_PAD_WIDTH = 100_000;
+
+/** JSONata's `$pad` (positive width pads right, negative pads left, in code points) with a bounded width. */
+export function boundedPad(text: string | undefined, width: number, fill?: string): string | undefined {
+  if (text === undefined) return undefined;
+  if (!Number.isFinite(width) || Math.abs(width) > MAX_PAD_WIDTH) throw new ExpressionError(`$pad widths are limited to ${MAX_PAD_WIDTH} characters`);
+  const fillChars = Array.from(fill === undefined || fill === "" ? " " : fill);
+  const missing = Math.abs(Math.trunc(width)) - Array.from(text).length;
+  if (missing <= 0) return text;
+  let padding = "";
+  for (let i = 0; i < missing; i++) padding += fillChars[i % fillChars.length];
+  return width < 0 ? padding + text : text + padding;
 }
 
 /**
