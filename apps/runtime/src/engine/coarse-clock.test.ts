@@ -38,6 +38,23 @@ describe("coarse clock", () => {
     expect(coarse.now()).toBe(2_000);
   });
 
+  it("timer callbacks and wrapped work read the clock once, when they start", async () => {
+    let time = 10;
+    const fake = createFakeClock();
+    const coarse = new CoarseClock({ ...fake, now: () => time });
+    const seen: number[] = [];
+    coarse.setTimeout(() => {
+      seen.push(coarse.now());
+      time = 11;
+      seen.push(coarse.now());
+    }, 5);
+    await fake.advance(5);
+    coarse.wrap(() => seen.push(coarse.now()))();
+    expect(seen).toEqual([10, 10, 11]);
+    time = 12;
+    expect(coarse.now()).toBe(12);
+  });
+
   it("wraps a clock once", () => {
     const coarse = coarseClockOf(createFakeClock());
     expect(coarseClockOf(coarse)).toBe(coarse);

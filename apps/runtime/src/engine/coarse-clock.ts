@@ -1,8 +1,9 @@
 /**
  * A clock whose `now()` is read once per scheduler batch instead of once per hop. Reading the system clock
  * costs about a quarter of the hot path when every hop is traced; inside a scheduler run hop timestamps
- * (and event times) instead lag by at most one channel batch (about a millisecond). Outside runs — timers,
- * producers, HTTP — `now()` reads the real clock, so nothing ever sees a stale time between runs.
+ * (and event times) instead lag by at most one channel batch (about a millisecond). Engine callbacks (timers
+ * set through this clock, work run through `wrap`, e.g. a generator's slice) read the clock once when they
+ * start. Everywhere else — HTTP, sockets, between callbacks — `now()` reads the real clock.
  */
 import type { Clock } from "./contract";
 
@@ -36,7 +37,19 @@ export class CoarseClock implements Clock {
   }
 
   setTimeout(fn: () => void, ms: number): unknown {
-    return this.base.setTimeout(fn, ms);
+    return this.base.setTimeout(this.wrap(fn), ms);
+  }
+
+  /** `fn` as a callback that runs with the time read once at its start. */
+  wrap(fn: () => void): () => void {
+    return () => {
+      this.enter();
+      try {
+        fn();
+      } finally {
+        this.leave();
+      }
+    };
   }
 
   clearTimeout(handle: unknown): void {

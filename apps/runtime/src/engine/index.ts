@@ -15,7 +15,9 @@ export function createEngine(deps: EngineDeps): Engine {
   const random = deps.random ?? Math.random;
   // One coarse clock per engine: hop timestamps inside a scheduler run cost one clock read per batch.
   const clock = coarseClockOf(deps.clock);
-  const schedule = deps.schedule ?? ((fn: () => void) => void deps.clock.setTimeout(fn, 0));
+  const baseSchedule = deps.schedule ?? ((fn: () => void) => void deps.clock.setTimeout(fn, 0));
+  // Work the engine schedules (scheduler runs, producer slices) reads the clock once when it starts.
+  const schedule = (fn: () => void): void => baseSchedule(clock.wrap(fn));
   return {
     traceClock: clock,
     compile: (graph, context) => compilePlan(graph, context),
