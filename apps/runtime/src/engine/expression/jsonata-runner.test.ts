@@ -52,6 +52,8 @@ const hostile: Array<[string, string, RegExp | "nothing"]> = [
   ["huge range", "[1..100000000]", /JSONata D2014/],
   ["range over the sequence limit", "$count([1..9999999])", /JSONata D2015/],
   ["one huge native allocation", '$length($pad("", 50000000))', /\$pad widths are limited to 100000/],
+  ["string doubling, then a native call over it", `($s := "xxxxxxxxxxxxxxxx"; ${"$s := $s & $s; ".repeat(23)} $length($s))`, /strings are limited to 1000000 characters/],
+  ["a huge array from one native call", `$count($split($pad("", 99999) & $pad("", 99999), ""))`, /arrays are limited to 100000 items/],
   ["busy loop (a million steps)", "$count($map([1..1000], function($a){ $map([1..1000], function($b){ $a * $b }) }))", /JSONata D1012/],
 ];
 

@@ -26,6 +26,13 @@ export interface JsonataLimits {
 
 const DEFAULTS = { maxDepth: 500, maxSequence: 100_000, maxOutputValues: 100_000 } as const;
 
+/**
+ * Longest string any evaluation step may produce. Without it, `$s := $s & $s` doubles a string in a handful
+ * of steps, and one `$length` of a 100M-character string makes V8 abort the whole process (a fatal error,
+ * not an exception). Checked after every step, so a string is caught within one doubling of the limit.
+ */
+export const MAX_STRING_LENGTH = 1_000_000;
+
 /** An expression failed to compile or to evaluate; `message` says why in the user's terms. */
 export class ExpressionError extends Error {
   override name = "ExpressionError";
@@ -109,6 +116,10 @@ export function compileJsonata(source: string, limits: JsonataLimits): JsonataPr
   // The one built-in that allocates without bound in a single native call: `$pad("", 1e8)` takes seconds and
   // hundreds of MB before any budget check runs. Same signature, bounded width.
   expression.registerFunction("pad", boundedPad, "<s-ns?:s>");
+  expression.assign(Symbol.for("jsonata.__evaluate_exit") as unknown as string, (_node: unknown, _input: unknown, _env: unknown, result: unknown) => {
+    if (typeof result === "string" && result.length > MAX_STRING_LENGTH) throw new ExpressionError(`strings are limited to ${MAX_STRING_LENGTH} characters`);
+    if (Array.isArray(result) && result.length > maxSequence) throw new ExpressionError(`arrays are limited to ${maxSequence} items`);
+  });
   const bindings = { eval: disabled("eval") };
   return {
     async evaluate(input) {
