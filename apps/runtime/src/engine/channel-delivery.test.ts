@@ -87,6 +87,17 @@ describe("at-least-once failures", () => {
   });
 });
 
+describe("dead-letter channel full", () => {
+  it("drops and counts the letter instead of queueing a blocked publisher", () => {
+    const { channel, dlq, run } = setup({ retry: { attempts: 1 }, deadLetter: "dlq" }, () => true);
+    for (let i = 0; i < 10_005; i++) channel.publish(testEvent({ id: `e${i}` }));
+    run();
+    expect(channel.counters.deadLettered).toBe(10_005);
+    expect(dlq.counters).toMatchObject({ received: 10_000, dropped: 5 });
+    expect(dlq.pending).toBe(10_000);
+  });
+});
+
 describe("at-most-once", () => {
   it("does not retry a failure", () => {
     const { channel, deliveredAt, run } = setup({ delivery: "at-most-once" }, () => true);

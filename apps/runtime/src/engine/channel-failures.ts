@@ -79,6 +79,6 @@ export class ChannelFailures {
     this.deps.recorder.record("dead-lettered", channel.id, event, reason);
     // A copy: the original may still be referenced by the trace ring and by other subscribers of a topic.
     const letter: CloudEvent = { ...event, deadletterreason: reason, deadletterattempts: attempts, deadlettersource: channel.id };
-    void target.publish(letter);
+    target.offer(letter);
   }
 }

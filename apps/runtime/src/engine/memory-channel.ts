@@ -21,6 +21,8 @@ export const DROP_REASONS = {
   rejected: "channel full: rejected",
   stopped: "deployment stopped before delivery",
   unsubscribed: "its subscriber was removed",
+  handover: "channel full: its replacement had no room after a redeploy",
+  deadLetterFull: "dead-letter channel full",
 } as const;
 
 export interface MemoryChannelDeps {
@@ -123,6 +125,18 @@ export class MemoryChannel implements EngineChannel, Drainable, SettleTarget {
     }
   }
 
+  /**
+   * Like publish, but never waits: a full `block` channel drops (and counts) the event instead. Used for
+   * dead letters, whose publisher (a channel's retry machinery) cannot be held back.
+   */
+  offer(event: CloudEvent): void {
+    if (this.config.overflow === "block" && (this.isFull() || (this.waiters?.size ?? 0) > 0)) {
+      this.drop(event, DROP_REASONS.deadLetterFull);
+      return;
+    }
+    void this.publish(event);
+  }
+
   /** Re-publishes retained events to the current consumers; returns how many. */
   replay(selection: ReplaySelection, now: number): number {
     const events = this.retention?.select(selection, now) ?? [];
@@ -194,7 +208,7 @@ export class MemoryChannel implements EngineChannel, Drainable, SettleTarget {
   /** Takes an event handed over by the channel this one replaces. */
   adopt(event: CloudEvent): void {
     if (this.isFull()) {
-      this.drop(event, DROP_REASONS.oldest);
+      this.drop(event, DROP_REASONS.handover);
       return;
     }
     this.queue.push(event);
