@@ -9,6 +9,7 @@ import { startRuntime } from "./runtime-server";
 const CHAINS = 200;
 const SELECTED = 50;
 const SECONDS = 3;
+const OPEN_RUNS = 3;
 
 async function createFlow(url: string): Promise<{ id: string; nodes: number; edges: number }> {
   const graph = generateFlow(CHAINS);
@@ -86,15 +87,23 @@ async function main(): Promise<void> {
   });
   try {
     const flow = await createFlow(server.url);
+    // Opening is measured three times (fresh page each) and the median kept: one sample on shared cores is noise.
+    const opens: { ms: number; rendered: number }[] = [];
+    for (let run = 0; run < OPEN_RUNS; run++) {
+      const fresh = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+      opens.push(await measureOpen(fresh, `${server.url}/flows/${flow.id}`));
+      await fresh.close();
+    }
+    const open = opens.sort((a, b) => a.ms - b.ms)[Math.floor(OPEN_RUNS / 2)]!;
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    const open = await measureOpen(page, `${server.url}/flows/${flow.id}`);
+    await measureOpen(page, `${server.url}/flows/${flow.id}`);
     const panFps = await dragFor(page, await emptyPanePoint(page), SECONDS * 1000);
     const first = await select50(page);
     const box = (await page.locator(`.react-flow__node[data-id="${first}"]`).boundingBox())!;
     const dragFps = await dragFor(page, { x: box.x + 12, y: box.y + 12 }, SECONDS * 1000, 120);
     const result = { open_ms: open.ms, pan_fps: round(panFps), drag_fps: round(dragFps), nodes: flow.nodes, edges: flow.edges };
     console.table([
-      { metric: "open (navigation → nodes rendered)", value: `${open.ms} ms`, target: "< 1500 ms", rendered: open.rendered },
+      { metric: `open (navigation → nodes rendered), median of ${OPEN_RUNS}`, value: `${open.ms} ms`, target: "< 1500 ms", rendered: open.rendered, runs: opens.map((o) => o.ms).join(" / ") },
       { metric: `pan for ${SECONDS} s`, value: `${result.pan_fps} fps`, target: "≥ 50 fps" },
       { metric: `drag ${SELECTED} selected nodes for ${SECONDS} s`, value: `${result.drag_fps} fps`, target: "≥ 30 fps" },
     ]);
