@@ -3,6 +3,7 @@
  * Wall-clock rates depend on what else runs on the machine; the CPU-time rates beside them are steadier.
  * Prints a table, then (last line) one JSON object; with --json only the JSON.
  *   chain     generator → memory queue (at-least-once) → filter → memory queue → log, tracing on, 64-byte payloads
+ *             (chain and ceiling: best of two interleaved rounds)
  *   ceiling   the same three hops as plain async calls writing into a preallocated ring
  *   latency   the chain at 50 % of its measured rate: producer → sink p50/p99/p99.9 in µs
  *   deploy    a 200-node flow: deploy (after one cold deploy+stop, reported too), then redeploy with one filter
@@ -23,8 +24,11 @@ async function main(): Promise<void> {
   // Warm-up so the JIT has seen every path before anything is measured.
   await chain(engine, 200_000);
   await runCeiling(200_000);
-  const chained = await chain(engine, EVENTS);
-  const ceiling = await runCeiling(EVENTS);
+  // Best of two interleaved rounds each: on a shared machine a neighbour's burst should not decide the ratio.
+  const rounds = [];
+  for (let round = 0; round < 2; round++) rounds.push({ chain: await chain(engine, EVENTS), ceiling: await runCeiling(EVENTS) });
+  const chained = rounds.map((r) => r.chain).reduce((best, r) => (r.eps > best.eps ? r : best));
+  const ceiling = rounds.map((r) => r.ceiling).reduce((best, r) => (r.eps > best.eps ? r : best));
   const lat = await latency(engine, Math.round(chained.eps / 2), 3);
   const deployed = await deploy(engine);
   const fanoutEps = await fanout(engine, Math.round(EVENTS / 4));
