@@ -5,6 +5,7 @@
  * scheduler; the scheduler calls `drain`. The fast path (room, no key, no retention) allocates nothing.
  */
 import type { CloudEvent, MemoryChannelConfig, NodeCounters } from "@eventloom/schema";
+import { canDeliver, dispatch, type DispatchHost } from "./channel-dispatch";
 import { ChannelFailures } from "./channel-failures";
 import { ConsumerGroup, Member, type SettleTarget } from "./consumer-group";
 import { REJECTED, type ChannelSnapshot, type Clock, type EngineChannel, type HopRecorder, type PublishOutcome, type Subscriber } from "./contract";
@@ -41,14 +42,15 @@ interface Waiter {
   resolve: () => void;
 }
 
-export class MemoryChannel implements EngineChannel, Drainable, SettleTarget {
+export class MemoryChannel implements EngineChannel, Drainable, SettleTarget, DispatchHost {
   queued = false;
   /** At-least-once deliveries handed out and not yet settled. */
   unacked = 0;
   readonly subscribers: Subscriber[] = [];
   readonly groups: ConsumerGroup[] = [];
   readonly counters: NodeCounters;
-  private readonly queue: RingQueue<CloudEvent>;
+  readonly queue: RingQueue<CloudEvent>;
+  readonly topic: boolean;
   private waiters: RingQueue<Waiter> | undefined;
   private readonly atLeastOnce: boolean;
   private readonly keyed: boolean;
@@ -64,6 +66,7 @@ export class MemoryChannel implements EngineChannel, Drainable, SettleTarget {
   ) {
     this.counters = deps.counters;
     this.queue = new RingQueue<CloudEvent>(config.capacity);
+    this.topic = config.mode === "topic";
     this.atLeastOnce = config.delivery === "at-least-once";
     this.keyed = config.orderingKey !== "";
     this.retention = RetentionBuffer.enabled(config.retention) ? new RetentionBuffer(config.retention) : undefined;
@@ -150,8 +153,7 @@ export class MemoryChannel implements EngineChannel, Drainable, SettleTarget {
   }
 
   get deliverable(): boolean {
-    for (const group of this.groups) if (group.ready.size > 0 && group.hasFree()) return true;
-    return this.queue.size > 0 && this.hasRoomDownstream();
+    return canDeliver(this);
   }
 
   /** Events buffered, held behind their key, waiting to retry, or blocked publishers. */
@@ -170,9 +172,7 @@ export class MemoryChannel implements EngineChannel, Drainable, SettleTarget {
   }
 
   drain(max: number): number {
-    let delivered = 0;
-    for (const group of this.groups) if (group.ready.size > 0) delivered += this.drainReady(group, max - delivered);
-    return delivered + (this.config.mode === "queue" ? this.drainQueue(max - delivered) : this.drainTopic(max - delivered));
+    return dispatch(this, max);
   }
 
   /** A member settled an event it was delivered. */
@@ -264,22 +264,16 @@ export class MemoryChannel implements EngineChannel, Drainable, SettleTarget {
     return new Promise<void>((resolve) => waiters.push({ event, resolve }));
   }
 
-  private admitWaiter(): void {
+  /** DispatchHost: a buffer slot freed up. */
+  admitWaiter(): void {
     if (this.waiters === undefined || this.waiters.size === 0 || this.isFull()) return;
     const waiter = this.waiters.shift()!;
     this.accept(waiter.event);
     waiter.resolve();
   }
 
-  private hasRoomDownstream(): boolean {
-    const groups = this.groups;
-    if (groups.length === 0) return false;
-    if (this.config.mode === "queue") return groups[0]!.hasFree();
-    for (const group of groups) if (!group.hasFree()) return false;
-    return true;
-  }
-
-  private deliverTo(member: Member, event: CloudEvent): void {
+  /** DispatchHost: hands one event to one member. */
+  deliverTo(member: Member, event: CloudEvent): void {
     this.counters.emitted++;
     if (this.atLeastOnce) this.unacked++;
     member.inFlight++;
@@ -289,44 +283,5 @@ export class MemoryChannel implements EngineChannel, Drainable, SettleTarget {
     } finally {
       this.delivering = false;
     }
-  }
-
-  private drainReady(group: ConsumerGroup, max: number): number {
-    let delivered = 0;
-    while (delivered < max && group.ready.size > 0) {
-      const member = group.nextFree();
-      if (member === undefined) break;
-      this.deliverTo(member, group.ready.shift()!);
-      delivered++;
-    }
-    return delivered;
-  }
-
-  private drainQueue(max: number): number {
-    const group = this.groups[0];
-    if (group === undefined) return 0;
-    let delivered = 0;
-    while (delivered < max && this.queue.size > 0) {
-      const member = group.nextFree();
-      if (member === undefined) break;
-      const event = this.queue.shift()!;
-      const admitted = group.admit(event);
-      this.admitWaiter();
-      if (!admitted) continue;
-      this.deliverTo(member, event);
-      delivered++;
-    }
-    return delivered;
-  }
-
-  private drainTopic(max: number): number {
-    let delivered = 0;
-    while (delivered < max && this.queue.size > 0 && this.hasRoomDownstream()) {
-      const event = this.queue.shift()!;
-      for (const group of this.groups) if (group.admit(event)) this.deliverTo(group.nextFree()!, event);
-      this.admitWaiter();
-      delivered++;
-    }
-    return delivered;
   }
 }
