@@ -1,7 +1,7 @@
 /**
  * Watching clients for `pnpm bench trace`, in their own process (like browsers): N socket.io clients watch
- * one flow and count frames, bytes and missed frames. `slow` clients read their TCP socket only one frame
- * interval in every ten (paused otherwise, without burning CPU), so they read 10× slower than frames arrive.
+ * one flow and count frames, bytes and missed frames. `slow` clients keep their TCP socket paused and read
+ * SLOW_BYTES_PER_SECOND (about a tenth of what a watcher is sent), so their TCP window fills.
  *   node --import tsx bench/trace-clients.ts <url> <flowId> <count> <normal|slow> <intervalMs>
  * Reports once asked over IPC ("report"), then exits.
  */
@@ -16,21 +16,24 @@ interface ClientStats {
   startedAt: number;
 }
 
-/** The websocket's TCP socket (ws keeps it as `_socket`): pausing it stops reading, so the window fills. */
+/** About a tenth of the ~100 KB/s a watcher of the chain scenario is sent. */
+const SLOW_BYTES_PER_SECOND = 10_000;
+
+/** The websocket's TCP socket (ws keeps it as `_socket`): paused, it is read only through `read(n)`. */
 interface PausableTransport {
-  ws?: { _socket?: { pause(): void; resume(): void } };
+  ws?: { _socket?: { pause(): void; read(size: number): unknown; readableLength: number } };
 }
 
 function readSlowly(socket: ReturnType<typeof io>): void {
-  const interval = Number(intervalArg);
   const tcp = (socket.io.engine.transport as unknown as PausableTransport).ws?._socket;
   if (!tcp) throw new Error("slow client needs the websocket transport");
-  const cycle = (): void => {
-    tcp.resume();
-    setTimeout(() => tcp.pause(), interval).unref();
-  };
   tcp.pause();
-  setInterval(cycle, interval * 10).unref();
+  const tickMs = Number(intervalArg);
+  const perTick = Math.max(1, Math.round((SLOW_BYTES_PER_SECOND * tickMs) / 1000));
+  // read(n) hands the chunk to ws's 'data' listener; what is not read stays in the kernel, so the window fills.
+  setInterval(() => {
+    if (tcp.readableLength > 0) tcp.read(Math.min(perTick, tcp.readableLength));
+  }, tickMs).unref();
 }
 
 async function connect(stats: ClientStats): Promise<void> {

@@ -15,9 +15,9 @@ export const FLOW_ID = "bench";
 const channel = { mode: "queue", delivery: "at-least-once", capacity: 10_000, overflow: "block" };
 const at = { x: 0, y: 0 };
 
-const graph: Graph = {
+const graphAt = (rate: number): Graph => ({
   nodes: [
-    { id: "gen", kind: "producer", type: "generator", name: "", position: at, config: { rate: 10_000_000, count: 0, template: { seq: "{{seq}}", total: "{{int 1 500}}", customer: "{{pick alice bob carol}}" } } },
+    { id: "gen", kind: "producer", type: "generator", name: "", position: at, config: { rate, count: 0, template: { seq: "{{seq}}", total: "{{int 1 500}}", customer: "{{pick alice bob carol}}" } } },
     { id: "a", kind: "channel", type: "memory", name: "", position: at, config: channel },
     { id: "price", kind: "consumer", type: "transform", name: "", position: at, config: { eventType: "order.priced", mappings: [{ to: "amount", from: "data.total" }, { to: "currency", value: "EUR" }] } },
     { id: "c", kind: "channel", type: "memory", name: "", position: at, config: channel },
@@ -29,7 +29,7 @@ const graph: Graph = {
     { id: "e3", source: "price", sourcePort: "out", target: "c", targetPort: "in" },
     { id: "e4", source: "c", sourcePort: "out", target: "log", targetPort: "in" },
   ],
-};
+});
 
 export interface BenchRuntime {
   url: string;
@@ -41,7 +41,8 @@ export interface BenchRuntime {
 
 const quiet = { debug() {}, info() {}, warn() {}, error() {} };
 
-export async function startBenchRuntime(intervalMs: number): Promise<BenchRuntime> {
+export async function startBenchRuntime(options: { intervalMs: number; rate: number }): Promise<BenchRuntime> {
+  const { intervalMs } = options;
   const hub = createTraceHub({ logger: quiet });
   const skipped = new Map<string, number>();
   const server = http.createServer();
@@ -64,7 +65,7 @@ export async function startBenchRuntime(intervalMs: number): Promise<BenchRuntim
   const port = typeof address === "object" && address ? address.port : 0;
 
   const engine = createEngine({ clock: systemClock, logger: quiet, schedule: (fn) => setImmediate(fn) });
-  const plan = engine.compile(graph, { flowId: FLOW_ID, deploymentId: "bench-1" });
+  const plan = engine.compile(graphAt(options.rate), { flowId: FLOW_ID, deploymentId: "bench-1" });
   const recorder = createTraceRecorder({ capacity: DEFAULT_RECORDER_CAPACITY, clock: systemClock });
   const running = await engine.start(plan, { recorder });
   const batcher: TraceBatcher = hub.createTraceBatcher({ flowId: FLOW_ID, deploymentId: "bench-1", running, recorder, clock: systemClock, intervalMs, onFrame: () => undefined });

@@ -4,15 +4,19 @@
  * (`done`/`failed`); end to end runs from the trace's first channel entry to a sink finishing it.
  *
  * Only spans the ring still holds are seen: above ring-capacity spans per frame interval the histograms
- * cover the newest slice of each interval and under-count latencies longer than that slice.
+ * cover the newest slice of each interval and under-count latencies longer than that slice. Busy intervals
+ * are sampled (at most ENTRIES_PER_FRAME new events tracked per frame) so the batcher's work and the events
+ * it keeps alive stay bounded whatever the rate.
  */
 import type { CloudEvent, FrameLatency, Graph, LatencySummary } from "@eventloom/schema";
 import { WindowedHistogram } from "./histogram";
 import type { SpanRing } from "./ring-recorder";
 import { traceIdOf } from "./trace-id";
 
-/** Open events remembered between frames (about two full rings); the oldest are forgotten first. */
-const MAX_PENDING = 16_384;
+/** Open events remembered between frames; the oldest are forgotten first. */
+const MAX_PENDING = 4_096;
+/** New events (and traces) tracked per frame at most; the rest of a busy interval is skipped evenly. */
+const ENTRIES_PER_FRAME = 1_024;
 
 export interface LatencyTrackerOptions {
   graph: Graph;
@@ -44,11 +48,14 @@ export class LatencyTracker {
   /** Reads the spans in [from, ring.total) that are still held, then starts a new frame interval. */
   advance(ring: SpanRing, from: number): void {
     const end = ring.total;
-    for (let seq = Math.max(from, ring.oldest); seq < end; seq++) {
+    const start = Math.max(from, ring.oldest);
+    // About 3 spans per event in a chain: a stride that tracks at most ENTRIES_PER_FRAME new events.
+    const stride = Math.max(1, Math.ceil((end - start) / (ENTRIES_PER_FRAME * 3)));
+    for (let seq = start; seq < end; seq++) {
       const event = ring.eventAt(seq);
       if (event === undefined) continue;
       const hop = ring.hopAt(seq);
-      if (hop === "published") this.entering(ring, seq, event);
+      if (hop === "published") this.entering(ring, seq, event, seq % stride === 0);
       else if (hop === "done" || hop === "failed") this.finishing(ring, seq, event, hop === "done");
     }
     for (const histogram of this.perNode.values()) histogram.rotate();
@@ -64,11 +71,13 @@ export class LatencyTracker {
     return { nodes, endToEnd: this.endToEnd.summary() };
   }
 
-  private entering(ring: SpanRing, seq: number, event: CloudEvent): void {
+  private entering(ring: SpanRing, seq: number, event: CloudEvent, sampled: boolean): void {
     if (!this.channels.has(ring.nodeIdOf(ring.nodeIndexAt(seq)))) return;
     const at = ring.timeAt(seq);
     // The newest entry wins: a filter passes the same event object on into the next channel.
-    remember(this.entered, event, at);
+    if (this.entered.has(event)) this.entered.set(event, at);
+    else if (sampled) remember(this.entered, event, at);
+    if (!sampled) return;
     const traceId = traceIdOf(event) ?? event.id;
     if (!this.origins.has(traceId)) remember(this.origins, traceId, at);
   }

@@ -24,16 +24,16 @@ export interface SharedFrame {
 }
 
 export class WatchSession {
-  private capture: { filter: CaptureFilter; scope: CaptureScope | undefined } | null = null;
+  private capture: CaptureFilter | null = null;
   /** Frames and samples skipped since this client's previous frame. */
   missedFrames = 0;
   missedSamples = 0;
 
   constructor(readonly watcher: TraceWatcher) {}
 
-  /** Sets (or with null clears) the capture filter; the scope is resolved per deployment graph when used. */
+  /** Sets (or with null clears) the capture filter; its scope is resolved against each frame's graph (redeploys). */
   setCapture(filter: CaptureFilter | null): void {
-    this.capture = filter ? { filter, scope: undefined } : null;
+    this.capture = filter;
   }
 
   /** Sends this client its frame, or counts what it misses while its connection is busy. */
@@ -59,10 +59,10 @@ export class WatchSession {
   /** Captured spans first (rate-capped), then the shared samples that still fit. */
   private samplesFor(shared: SharedFrame, scopeFor: (filter: CaptureFilter) => CaptureScope | undefined): SampledSpan[] {
     if (!this.capture || !shared.ring) return shared.frame.samples;
-    this.capture.scope ??= scopeFor(this.capture.filter);
-    if (!this.capture.scope) return shared.frame.samples;
+    const scope = scopeFor(this.capture);
+    if (!scope) return shared.frame.samples;
     const cap = Math.max(1, Math.floor((CAPTURE_MAX_PER_SECOND * shared.intervalMs) / 1000));
-    const seqs = captureSpans(shared.ring, shared.from, this.capture.filter, this.capture.scope, Math.min(cap, FRAME_MAX_SAMPLES));
+    const seqs = captureSpans(shared.ring, shared.from, this.capture, scope, Math.min(cap, FRAME_MAX_SAMPLES));
     if (seqs.length === 0) return shared.frame.samples;
     const taken = new Set(seqs);
     const captured = seqs.map((seq) => ({ ...spanAt(shared.ring!, seq), captured: true }));
