@@ -153,6 +153,8 @@ describe("live traces over socket.io", () => {
     expect(missing.status).toBe(404);
     expect(missing.body).toMatchObject({ error: { code: "NOT_FOUND", path: ["eventId"], message: expect.stringContaining("no longer retained") } });
     expect((await server.api("GET", `/api/flows/no-such-flow/events/${eventId}/trace`)).status).toBe(404);
+    const openapi = await server.api("GET", "/api/openapi.json");
+    expect(Object.keys(openapi.body.paths["/api/flows/{id}/events/{eventId}/trace"].get.responses)).toEqual(expect.arrayContaining(["200", "404"]));
     await server.api("POST", `/api/flows/${flowId}/stop`);
     expect((await server.api("GET", `/api/flows/${flowId}/events/${eventId}/trace`)).status).toBe(404);
   });

@@ -7,6 +7,7 @@ import {
   DeploymentSchema,
   DeployRequestSchema,
   ErrorResponseSchema,
+  EventTraceSchema,
   FlowDetailSchema,
   FlowSummarySchema,
   HealthResponseSchema,
@@ -58,6 +59,12 @@ const ROUTES: RouteDoc[] = [
     path: "/api/flows/{id}/stop",
     summary: "Stop the running deployment, draining in-flight events",
     responses: { 200: StopResponseSchema, 404: ErrorResponseSchema, 409: ErrorResponseSchema },
+  },
+  {
+    method: "get",
+    path: "/api/flows/{id}/events/{eventId}/trace",
+    summary: "Follow one event: every hop the running deployment's trace ring still holds of it and of events re-published from it (same traceparent trace id); 404 when none is retained",
+    responses: { 200: EventTraceSchema, 404: ErrorResponseSchema },
   },
   { method: "get", path: "/api/flows/{id}/deployments", summary: "Deployments of a flow, newest first", responses: { 200: DeploymentListSchema, 404: ErrorResponseSchema } },
   {
