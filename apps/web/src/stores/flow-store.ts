@@ -11,6 +11,12 @@ export interface Selection {
   edgeIds: readonly string[];
 }
 
+/** What undo/redo restores: the graph and the flow's name (a rename is an edit too). */
+export interface Snapshot {
+  graph: Graph;
+  name: string;
+}
+
 export interface FlowState {
   flowId: string | null;
   name: string;
@@ -25,8 +31,8 @@ export interface FlowState {
   /** validateGraph of the current graph; recomputed only when the graph's structure changes (not on moves). */
   validation: Validation;
   deployment: Deployment | null;
-  /** Undo/redo snapshots of `graph` (see history.ts); every graph edit goes through it. */
-  history: History<Graph>;
+  /** Undo/redo snapshots (see history.ts); every graph edit and flow rename goes through it. */
+  history: History<Snapshot>;
 
   load(detail: FlowDetail): void;
   reset(): void;
@@ -68,7 +74,7 @@ const initial = {
   selection: NO_SELECTION,
   validation: EMPTY_VALIDATION,
   deployment: null,
-  history: emptyHistory<Graph>(),
+  history: emptyHistory<Snapshot>(),
 };
 
 export const useFlowStore = create<FlowState>()((set, get) => {
@@ -78,7 +84,7 @@ export const useFlowStore = create<FlowState>()((set, get) => {
     if (graph === state.graph) return;
     set({
       graph,
-      history: record(state.history, state.graph, key),
+      history: record(state.history, { graph: state.graph, name: state.name }, key),
       dirty: true,
       saveState: state.saveState === "conflict" ? "conflict" : "unsaved",
       ...(structural ? { validation: validate(graph) } : {}),
@@ -86,15 +92,17 @@ export const useFlowStore = create<FlowState>()((set, get) => {
   };
 
   /** Moves to a snapshot from the history; drops selected ids the snapshot does not have. */
-  const travel = (step: { value: Graph; history: History<Graph> } | null) => {
+  const travel = (step: { value: Snapshot; history: History<Snapshot> } | null) => {
     if (!step) return;
     const { selection, saveState } = get();
-    const nodeIds = new Set(step.value.nodes.map((n) => n.id));
-    const edgeIds = new Set(step.value.edges.map((e) => e.id));
+    const { graph, name } = step.value;
+    const nodeIds = new Set(graph.nodes.map((n) => n.id));
+    const edgeIds = new Set(graph.edges.map((e) => e.id));
     set({
-      graph: step.value,
+      graph,
+      name,
       history: step.history,
-      validation: validate(step.value),
+      validation: validate(graph),
       dirty: true,
       saveState: saveState === "conflict" ? "conflict" : "unsaved",
       selection: { nodeIds: selection.nodeIds.filter((id) => nodeIds.has(id)), edgeIds: selection.edgeIds.filter((id) => edgeIds.has(id)) },
@@ -112,12 +120,18 @@ export const useFlowStore = create<FlowState>()((set, get) => {
         graph: detail.graph,
         deployment: detail.deployment,
         validation: validate(detail.graph),
-        history: emptyHistory<Graph>(),
+        history: emptyHistory<Snapshot>(),
       }),
     reset: () => set(initial),
     setName: (name) => {
-      if (name === get().name) return;
-      set((s) => ({ name, dirty: true, saveState: s.saveState === "conflict" ? "conflict" : "unsaved" }));
+      const state = get();
+      if (name === state.name) return;
+      set({
+        name,
+        history: record(state.history, { graph: state.graph, name: state.name }, null),
+        dirty: true,
+        saveState: state.saveState === "conflict" ? "conflict" : "unsaved",
+      });
     },
     addNode: (type, position) => {
       const node = ops.createNode(type, position);
@@ -153,8 +167,8 @@ export const useFlowStore = create<FlowState>()((set, get) => {
       edit(graph, true);
       if (selection) set({ selection });
     },
-    undo: () => travel(undo(get().history, get().graph)),
-    redo: () => travel(redo(get().history, get().graph)),
+    undo: () => travel(undo(get().history, { graph: get().graph, name: get().name })),
+    redo: () => travel(redo(get().history, { graph: get().graph, name: get().name })),
     sealHistory: () => set((s) => ({ history: seal(s.history) })),
     setDeployment: (deployment) => set({ deployment }),
     markSaving: () => set({ saveState: "saving", saveError: null }),

@@ -84,6 +84,17 @@ describe("undo/redo history", () => {
     expect(store().graph.nodes.some((n) => n.id === id)).toBe(false);
   });
 
+  it("undoes a flow rename with the graph edits around it", () => {
+    store().setName("Renamed");
+    store().renameNode(store().graph.nodes[0]?.id ?? "", "first");
+    store().undo();
+    expect(store().name).toBe("Renamed");
+    store().undo();
+    expect(store().name).toBe("Orders demo");
+    store().redo();
+    expect(store().name).toBe("Renamed");
+  });
+
   it("is bounded and pure", () => {
     let h = emptyHistory<number>();
     for (let i = 0; i < 10; i++) h = record(h, i, null, 5);
