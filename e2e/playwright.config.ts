@@ -4,12 +4,13 @@ import { fileURLToPath } from "node:url";
 // Journeys run against a real build of the app (runtime + web) on a fresh embedded database.
 const port = Number(process.env.E2E_PORT ?? 4411);
 const here = fileURLToPath(new URL(".", import.meta.url));
-// A port of its own gets a data dir of its own, so two runs side by side (E2E_PORT=…) never share a database.
-const dataDir = `${here}artifacts/data${process.env.E2E_PORT ? `-${port}` : ""}`;
+// A port of its own gets a data dir and a results dir of its own, so two runs side by side (E2E_PORT=…) never share a database.
+const suffix = process.env.E2E_PORT ? `-${port}` : "";
+const dataDir = `${here}artifacts/data${suffix}`;
 
 export default defineConfig({
   testDir: "./journeys",
-  outputDir: "./artifacts/test-results",
+  outputDir: `./artifacts/test-results${suffix}`,
   timeout: 60_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,
