@@ -5,7 +5,10 @@ import { useCanvasCommands } from "./useCanvasCommands";
 import { useViewActions } from "./useViewActions";
 import { useViewStore } from "./view-store";
 
-/** Canvas tools: auto-layout, fit, zoom to selection, snap, search. Each is also a command with a shortcut. */
+/**
+ * Canvas tools: auto-layout, fit, zoom to selection, snap, search. Each is also a command with a shortcut.
+ * Icon buttons (named for screen readers, titled for the mouse) keep the bar clear of the selection bar.
+ */
 export function CanvasToolbar() {
   const actions = useViewActions();
   useCanvasCommands(actions);
@@ -19,10 +22,12 @@ export function CanvasToolbar() {
         ⇶ {selected >= 2 ? "Layout selection" : "Auto-layout"}
       </button>
       <button type="button" className="tool-btn" onClick={actions.fitFlow} disabled={empty} data-testid="zoom-fit" title="Zoom to fit (Shift+F)">
-        ⤢ Fit
+        <span aria-hidden="true">⤢</span>
+        <span className="visually-hidden">Zoom to fit</span>
       </button>
       <button type="button" className="tool-btn" onClick={actions.zoomToSelection} disabled={selected === 0} data-testid="zoom-selection" title="Zoom to selection (Shift+S)">
-        ◎ Selection
+        <span aria-hidden="true">◎</span>
+        <span className="visually-hidden">Zoom to selection</span>
       </button>
       <button
         type="button"
@@ -32,10 +37,12 @@ export function CanvasToolbar() {
         data-testid="snap-toggle"
         title="Snap to grid (Shift+G)"
       >
-        # Snap
+        <span aria-hidden="true">#</span>
+        <span className="visually-hidden">Snap to grid</span>
       </button>
       <button type="button" className="tool-btn" onClick={() => useSearchStore.getState().show()} data-testid="search-open" title="Search in the flow (Ctrl+F)">
-        ⌕ Search
+        <span aria-hidden="true">⌕</span>
+        <span className="visually-hidden">Search in the flow</span>
       </button>
     </Panel>
   );
