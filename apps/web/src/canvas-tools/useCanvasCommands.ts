@@ -17,6 +17,8 @@ export function useCanvasCommands(actions: ViewActions): void {
         group: "Arrange",
         keys: ["Mod+Shift+L"],
         keywords: "tidy arrange elk organise left to right",
+        // Mod+Shift+L means nothing to a text field, so it works straight from the config panel too.
+        whileTyping: true,
         enabled: hasNodes,
         run: () => void actions.layout(),
       },
