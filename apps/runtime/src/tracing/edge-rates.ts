@@ -12,6 +12,7 @@ interface EdgeCounter {
   share: number;
 }
 
+/** Edge rates of one deployment graph: which counter each edge reads is decided once, at construction. */
 export class EdgeRates {
   private readonly edges: EdgeCounter[];
 

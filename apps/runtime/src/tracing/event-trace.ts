@@ -3,6 +3,7 @@ import type { EventTrace } from "@eventloom/schema";
 import { AppError } from "../errors";
 import type { TraceHub } from "./trace-hub";
 
+/** 404: the running deployment's ring holds no hop of the event (overwritten, never seen, or not running). */
 export class EventNotRetainedError extends AppError {
   constructor(eventId: string) {
     super("NOT_FOUND", `Event ${eventId} is no longer retained: the trace ring of the running deployment holds no hop of it.`, 404, {
@@ -12,6 +13,7 @@ export class EventNotRetainedError extends AppError {
   }
 }
 
+/** The hub's EventTrace for the event, or EventNotRetainedError. */
 export function followOrThrow(traces: TraceHub, flowId: string, eventId: string): EventTrace {
   const trace = traces.follow(flowId, eventId);
   if (!trace) throw new EventNotRetainedError(eventId);

@@ -10,6 +10,7 @@ import { traceIdOf } from "./trace-id";
 /** Hops returned at most for one trace. */
 export const FOLLOW_MAX_HOPS = 1_000;
 
+/** The hops of one followed event, and the trace id that tied re-published events to it. */
 export interface FollowedEvent {
   traceId: string | null;
   hops: FollowedHop[];

@@ -18,12 +18,14 @@ const MAX_PENDING = 4_096;
 /** New events (and traces) tracked per frame at most; the rest of a busy interval is skipped evenly. */
 const ENTRIES_PER_FRAME = 1_024;
 
+/** The deployment graph (which nodes are channels, consumers and sinks) and the window length. */
 export interface LatencyTrackerOptions {
   graph: Graph;
   /** Frame intervals the percentiles cover (10 at 100 ms = the last second). */
   windowFrames: number;
 }
 
+/** Per-consumer and end-to-end latency histograms of one deployment, fed from the ring once per frame. */
 export class LatencyTracker {
   private readonly consumers = new Set<string>();
   private readonly sinks = new Set<string>();

@@ -12,8 +12,10 @@ import { followEvent } from "./follow";
 import { isSpanRing } from "./ring-recorder";
 import { WatchSession } from "./watch-session";
 
+/** What `capture` did: set, or why not (the socket handler turns these into ack errors). */
 export type CaptureOutcome = "ok" | "not-watching" | "unknown-node" | "unknown-edge";
 
+/** Watchers, captures and follow requests across the runtime's running deployments. */
 export interface TraceHub {
   /** Use instead of the plain factory: the batcher serves this hub's watchers while it runs. */
   createTraceBatcher(options: TraceBatcherOptions): TraceBatcher;
@@ -35,6 +37,7 @@ interface Active {
   batcher: TraceBatcher;
 }
 
+/** Creates the hub compose.ts wires between the runner (its batcher factory) and the socket handlers. */
 export function createTraceHub(deps: { logger: EngineLogger }): TraceHub {
   const sessions = new Map<string, Map<string, WatchSession>>();
   const active = new Map<string, Active>();

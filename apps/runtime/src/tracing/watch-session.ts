@@ -23,6 +23,7 @@ export interface SharedFrame {
   intervalMs: number;
 }
 
+/** A watcher of one flow, with its capture filter and what it missed since its last frame. */
 export class WatchSession {
   private capture: CaptureFilter | null = null;
   /** Frames and samples skipped since this client's previous frame. */

@@ -10,6 +10,7 @@ import type { RouteDeps } from "./route-deps";
 
 const EventParamsSchema = z.object({ id: IdSchema, eventId: z.string().min(1).max(200) });
 
+/** Registers GET /api/flows/:id/events/:eventId/trace (404 for an unknown flow or an event no longer held). */
 export function registerTraceRoutes(app: FastifyInstance, deps: RouteDeps & { traces: TraceHub }): void {
   app.get("/api/flows/:id/events/:eventId/trace", async (request): Promise<EventTrace> => {
     const { id, eventId } = parseInput(EventParamsSchema, request.params, ["params"]);

@@ -14,12 +14,14 @@ import { answer, parse } from "./socket-answer";
 
 type ServerSocket = Socket<ClientToServerEvents, ServerToClientEvents>;
 
+/** What the trace requests call into. */
 export interface TraceHandlerDeps {
   flows: FlowService;
   traces: TraceHub;
   logger: EngineLogger;
 }
 
+/** Registers `trace:capture` and `trace:follow` on one connected socket. */
 export function registerTraceHandlers(socket: ServerSocket, actor: Actor, deps: TraceHandlerDeps): void {
   const { flows, traces, logger } = deps;
 
