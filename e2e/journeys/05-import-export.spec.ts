@@ -64,3 +64,29 @@ test("export then import gives back the same flow (as a new flow, and replacing 
   expect(replaced.name).toBe("Round trip target");
   expect(replaced.graph).toEqual(source.graph);
 });
+
+test("a flow file dropped onto the canvas opens the import dialog", async ({ page, request }) => {
+  const { graph } = fixture("transform-chain");
+  const flow = await createFlowViaApi(request, "Drop target", { nodes: [], edges: [] });
+  await page.goto(`/flows/${flow.id}`);
+  await expect(page.getByTestId("flow-name")).toHaveText("Drop target");
+  const text = JSON.stringify({ format: "eventloom/flow", version: 1, name: "Dropped", graph });
+
+  // A desktop file drag, as the browser delivers it: dragenter/over/drop carrying a File.
+  const transfer = await page.evaluateHandle((content) => {
+    const data = new DataTransfer();
+    data.items.add(new File([content], "dropped.eventloom.json", { type: "application/json" }));
+    return data;
+  }, text);
+  const pane = page.locator(".react-flow__pane");
+  await pane.dispatchEvent("dragenter", { dataTransfer: transfer });
+  await pane.dispatchEvent("dragover", { dataTransfer: transfer });
+  await pane.dispatchEvent("drop", { dataTransfer: transfer });
+
+  await expect(page.getByTestId("import-dialog")).toContainText('Import "Dropped"');
+  await page.getByTestId("import-replace").click();
+  await expect(page.locator(".react-flow__node")).toHaveCount(graph.nodes.length);
+  await expect(page.getByTestId("undo-button")).toBeEnabled();
+  await page.getByTestId("undo-button").click();
+  await expect(page.locator(".react-flow__node")).toHaveCount(0);
+});
