@@ -35,7 +35,10 @@ test("auto-layout untangles a pile of nodes: none overlap, wires run left to rig
   expect(overlapping(await nodeBoxes(page)).length).toBeGreaterThan(0);
   await snap(page, "4-before-layout");
 
+  // ELK runs in a Web Worker, so a big layout never blocks the canvas.
+  const worker = page.waitForEvent("worker");
   await page.getByTestId("auto-layout").click();
+  expect((await worker).url()).toContain("elk-worker");
   await expect.poll(async () => overlapping(await nodeBoxes(page)).length).toBe(0);
   await snap(page, "4-after-layout");
 

@@ -33,17 +33,30 @@ const LAYOUT_OPTIONS: Record<string, string> = {
 /** Positions snap to the canvas grid so laid-out nodes line up with hand-placed ones. */
 const GRID = 16;
 
-type ElkConstructor = new () => { layout(graph: ElkNode): Promise<ElkNode> };
+type Elk = { layout(graph: ElkNode): Promise<ElkNode> };
+type ElkConstructor = new (options?: { workerUrl?: string }) => Elk;
 
-let elkPromise: Promise<{ layout(graph: ElkNode): Promise<ElkNode> }> | null = null;
+let elkPromise: Promise<Elk> | null = null;
 
-/** elkjs is ~1.5 MB: load it on the first layout, not with the editor. */
-function loadElk() {
-  elkPromise ??= import("elkjs/lib/elk.bundled.js").then((module) => {
-    const Elk = (module as unknown as { default: ElkConstructor }).default;
-    return new Elk();
-  });
+/**
+ * elkjs is ~1.5 MB: loaded on the first layout, not with the editor. In the browser it runs in a Web Worker so
+ * a big layout never freezes the canvas; where there are no workers (unit tests in Node) it runs in-process.
+ */
+function loadElk(): Promise<Elk> {
+  elkPromise ??= typeof Worker === "function" ? loadWorkerElk() : loadInProcessElk();
   return elkPromise;
+}
+
+async function loadWorkerElk(): Promise<Elk> {
+  const [api, worker] = await Promise.all([import("elkjs/lib/elk-api.js"), import("elkjs/lib/elk-worker.min.js?url")]);
+  const Elk = (api as unknown as { default: ElkConstructor }).default;
+  return new Elk({ workerUrl: worker.default });
+}
+
+async function loadInProcessElk(): Promise<Elk> {
+  const module = await import("elkjs/lib/elk.bundled.js");
+  const Elk = (module as unknown as { default: ElkConstructor }).default;
+  return new Elk();
 }
 
 /**
