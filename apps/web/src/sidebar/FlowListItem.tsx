@@ -2,6 +2,7 @@ import type { FlowSummary } from "@eventloom/schema";
 import { useState } from "react";
 import { InlineName } from "../layout/InlineName";
 import { navigate } from "../routing/router";
+import { saveFlow } from "../stores/flow-actions";
 import { duplicateFlow, renameFlow } from "../stores/flow-list-actions";
 import { useFlowStore } from "../stores/flow-store";
 import { flowStatus } from "./flow-list-order";
@@ -14,8 +15,10 @@ export function FlowListItem({ flow, open, onDelete }: { flow: FlowSummary; open
   const status = flowStatus(flow);
   const statusText = `${STATUS_TEXT[status] ?? status}${flow.deployment ? ` · v${flow.deployment.versionNumber}` : ""}`;
 
-  const onOpen = () => {
+  const onOpen = async () => {
     if (open) return;
+    // Edits still waiting for autosave are saved now; only edits that cannot be saved (a conflict) ask first.
+    if (useFlowStore.getState().dirty && useFlowStore.getState().saveState !== "conflict") await saveFlow();
     if (useFlowStore.getState().dirty && !window.confirm("You have unsaved changes. Open another flow and discard them?")) return;
     navigate(`/flows/${flow.id}`);
   };
@@ -34,7 +37,7 @@ export function FlowListItem({ flow, open, onDelete }: { flow: FlowSummary; open
           onCancel={() => setRenaming(false)}
         />
       ) : (
-        <button type="button" className="flow-item__open" onClick={onOpen} aria-current={open ? "page" : undefined}>
+        <button type="button" className="flow-item__open" onClick={() => void onOpen()} aria-current={open ? "page" : undefined}>
           <span className="flow-item__name">{flow.name}</span>
           <span className="flow-item__meta">
             {flow.nodeCount} nodes · <span data-testid={`flow-status-${flow.id}`}>{statusText}</span>
