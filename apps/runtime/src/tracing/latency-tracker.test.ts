@@ -37,6 +37,7 @@ describe("latency tracker", () => {
     const ring = createTraceRecorder({ capacity: 100, clock });
     const tracker = new LatencyTracker({ graph, windowFrames: 10 });
     const event = testEvent({ id: "e1", traceparent: traceparent("2") });
+    ring.record("published", "a", event);
     ring.record("published", "b", event);
     tracker.advance(ring, 0);
     const from = ring.total;
@@ -47,5 +48,26 @@ describe("latency tracker", () => {
     tracker.advance(ring, ring.total);
     expect(tracker.summary().nodes.log!.count).toBe(1);
     expect(tracker.summary().endToEnd).toMatchObject({ count: 1, p50: 40 });
+  });
+
+  it("samples busy intervals: bounded work, still measured, and a tracked event's newest channel entry wins", async () => {
+    const clock = createFakeClock(0);
+    const ring = createTraceRecorder({ capacity: 100_000, clock });
+    const tracker = new LatencyTracker({ graph, windowFrames: 10 });
+    const events = Array.from({ length: 20_000 }, (_, i) => testEvent({ id: `e${i}`, traceparent: traceparent(String(i + 1)) }));
+    for (const event of events) ring.record("published", "a", event);
+    await clock.advance(50);
+    for (const event of events) {
+      ring.record("published", "b", event);
+      ring.record("done", "log", event);
+    }
+    tracker.advance(ring, 0);
+    const { nodes, endToEnd } = tracker.summary();
+    expect(nodes.log!.count).toBeGreaterThan(300);
+    expect(nodes.log!.count).toBeLessThanOrEqual(1_024);
+    // Measured from entering b, the channel in front of log (not a, 50 ms earlier): zero latency throughout.
+    expect(nodes.log).toMatchObject({ p99: 0, max: 0 });
+    // End to end runs from the trace's first entry (a).
+    expect(endToEnd).toMatchObject({ p50: 50, max: 50 });
   });
 });

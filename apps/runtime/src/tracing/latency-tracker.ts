@@ -1,7 +1,7 @@
 /**
  * Latency from spans already in the ring, measured when a frame is built (never on the hot path): a
  * consumer's latency runs from the event entering a channel (`published`) to the consumer finishing it
- * (`done`/`failed`); end to end runs from the trace's first channel entry to a sink finishing it.
+ * (`done`/`failed`); end to end runs from the trace entering a channel fed by a producer to a sink finishing it.
  *
  * Only spans the ring still holds are seen: above ring-capacity spans per frame interval the histograms
  * cover the newest slice of each interval and under-count latencies longer than that slice. Busy intervals
@@ -30,6 +30,8 @@ export class LatencyTracker {
   private readonly consumers = new Set<string>();
   private readonly sinks = new Set<string>();
   private readonly channels = new Set<string>();
+  /** Channels a producer publishes into: where a trace starts (its origin for end-to-end latency). */
+  private readonly entryChannels = new Set<string>();
   private readonly perNode = new Map<string, WindowedHistogram>();
   private readonly endToEnd: WindowedHistogram;
   private readonly entered = new Map<CloudEvent, number>();
@@ -38,6 +40,8 @@ export class LatencyTracker {
   constructor(private readonly options: LatencyTrackerOptions) {
     const { nodes, edges } = options.graph;
     const withOutputs = new Set(edges.map((e) => e.source));
+    const producers = new Set(nodes.filter((n) => n.kind === "producer").map((n) => n.id));
+    for (const e of edges) if (producers.has(e.source)) this.entryChannels.add(e.target);
     for (const node of nodes) {
       if (node.kind === "channel") this.channels.add(node.id);
       if (node.kind !== "consumer") continue;
@@ -51,8 +55,8 @@ export class LatencyTracker {
   advance(ring: SpanRing, from: number): void {
     const end = ring.total;
     const start = Math.max(from, ring.oldest);
-    // About 3 spans per event in a chain: a stride that tracks at most ENTRIES_PER_FRAME new events.
-    const stride = Math.max(1, Math.ceil((end - start) / (ENTRIES_PER_FRAME * 3)));
+    // Only spans at multiples of the stride start tracking an event: at most ENTRIES_PER_FRAME per frame.
+    const stride = Math.max(1, Math.ceil((end - start) / ENTRIES_PER_FRAME));
     for (let seq = start; seq < end; seq++) {
       const event = ring.eventAt(seq);
       if (event === undefined) continue;
@@ -74,12 +78,14 @@ export class LatencyTracker {
   }
 
   private entering(ring: SpanRing, seq: number, event: CloudEvent, sampled: boolean): void {
-    if (!this.channels.has(ring.nodeIdOf(ring.nodeIndexAt(seq)))) return;
+    const channelId = ring.nodeIdOf(ring.nodeIndexAt(seq));
+    if (!this.channels.has(channelId)) return;
     const at = ring.timeAt(seq);
     // The newest entry wins: a filter passes the same event object on into the next channel.
     if (this.entered.has(event)) this.entered.set(event, at);
     else if (sampled) remember(this.entered, event, at);
-    if (!sampled) return;
+    // A trace's origin is its entry from a producer; a later channel must not pose as one.
+    if (!sampled || !this.entryChannels.has(channelId)) return;
     const traceId = traceIdOf(event) ?? event.id;
     if (!this.origins.has(traceId)) remember(this.origins, traceId, at);
   }
