@@ -14,9 +14,9 @@ import type { SpanRing } from "./ring-recorder";
 import { traceIdOf } from "./trace-id";
 
 /** Open events remembered between frames; the oldest are forgotten first. */
-const MAX_PENDING = 4_096;
+const MAX_PENDING = 2_048;
 /** New events (and traces) tracked per frame at most; the rest of a busy interval is skipped evenly. */
-const ENTRIES_PER_FRAME = 1_024;
+const ENTRIES_PER_FRAME = 512;
 
 /** The deployment graph (which nodes are channels, consumers and sinks) and the window length. */
 export interface LatencyTrackerOptions {
