@@ -2,6 +2,7 @@ import { nodeCatalogue, type Position } from "@eventloom/schema";
 import { useMemo } from "react";
 import { useFlowStore } from "../stores/flow-store";
 import { quickAddGraph } from "./graph-inserts";
+import { nodeTypeKeywords } from "./node-type-search";
 import { useOverlayStore } from "./overlay-store";
 import { useRestoreFocus } from "./useRestoreFocus";
 import { Picker, type PickerItem } from "./Picker";
@@ -29,7 +30,7 @@ export function QuickAdd({ screen, flow, onAdded }: QuickAddProps) {
         title: d.title,
         detail: d.description,
         hint: <span className={`kind-badge kind-badge--${d.kind}`}>{d.kind}</span>,
-        search: `${d.type} ${d.kind} ${d.description}`,
+        search: nodeTypeKeywords(d),
       })),
     [],
   );
