@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { createFlow, snap } from "./helpers";
+import { centre, createFlow, snap } from "./helpers";
 
 const nodes = (page: Page) => page.locator(".react-flow__node");
 const edges = (page: Page) => page.locator(".react-flow__edge");
@@ -91,12 +91,11 @@ test("a producer wired onto a consumer offers to insert a channel, in one undoab
   await page.mouse.move(900, 500);
   await quickAdd(page, "log");
   const [generator, log] = await nodes(page).evaluateAll((els) => els.map((e) => e.getAttribute("data-id") ?? ""));
-  const from = await page.getByTestId(`handle-out-${generator}`).boundingBox();
-  const to = await page.getByTestId(`handle-in-${log}`).boundingBox();
-  if (!from || !to) throw new Error("handles not visible");
-  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+  const from = await centre(page.getByTestId(`handle-out-${generator}`));
+  const to = await centre(page.getByTestId(`handle-in-${log}`));
+  await page.mouse.move(from.x, from.y);
   await page.mouse.down();
-  await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 10 });
+  await page.mouse.move(to.x, to.y, { steps: 10 });
   await expect(page.getByTestId("connection-hint")).toBeVisible();
   await page.mouse.up();
   await page.getByTestId("insert-channel-confirm").click();

@@ -47,8 +47,19 @@ export async function connect(page: Page, sourceId: string, targetId: string): P
   await page.mouse.up();
 }
 
-async function centre(locator: Locator): Promise<{ x: number; y: number }> {
-  const box = await locator.boundingBox();
-  if (!box) throw new Error("element is not visible");
+/** Centre of an element once it has stopped moving: the canvas may still be animating a pan. */
+export async function centre(locator: Locator): Promise<{ x: number; y: number }> {
+  const box = await stableBox(locator);
   return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+}
+
+async function stableBox(locator: Locator): Promise<{ x: number; y: number; width: number; height: number }> {
+  let previous = await locator.boundingBox();
+  for (let attempt = 0; attempt < 40; attempt++) {
+    await locator.page().waitForTimeout(50);
+    const current = await locator.boundingBox();
+    if (previous && current && previous.x === current.x && previous.y === current.y) return current;
+    previous = current;
+  }
+  throw new Error("element did not come to rest (or is not visible)");
 }
