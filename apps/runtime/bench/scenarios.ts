@@ -55,23 +55,42 @@ export async function chain(engine: Engine, events: number): Promise<ChainResult
   return { eps: events / seconds, cpuEps: events / ((used.user + used.system) / 1e6), events, peakRssMb: peak / 2 ** 20, rssGrowthMb: growth / 2 ** 20, lost: c.gen!.emitted - c.sink!.received };
 }
 
-/** Producer → sink latency per event (µs), stamped when the generator's publish is accepted by the first channel. */
+/**
+ * Producer → sink latency per event (µs), stamped when the generator's publish is accepted by the first
+ * channel. Beside it, the stricter latency from each event's place in the steady schedule (seq / rate, the
+ * schedule anchored at the earliest publish after warm-up), which also counts time an event waited inside
+ * the generator before it was published, or a generator falling behind.
+ */
 class LatencyRecorder implements HopRecorder {
   private readonly stamps = new Float64Array(1 << 20);
   /** Preallocated so measuring adds no garbage (a growing array would itself cause GC pauses). */
   readonly samples: Float64Array;
+  /** Per sample: sink time minus (seq-1)/rate, in ms; minus `origin` that is the latency from schedule. */
+  readonly dueOffsets: Float64Array;
   count = 0;
+  /** The earliest publish time minus (seq-1)/rate after warm-up: where the steady schedule starts. */
+  origin = Number.POSITIVE_INFINITY;
   constructor(
     private readonly inner: HopRecorder,
     capacity: number,
+    private readonly rate: number,
+    private readonly warmUp: number,
   ) {
     this.samples = new Float64Array(capacity);
+    this.dueOffsets = new Float64Array(capacity);
   }
   record(hop: Hop, nodeId: string, event: CloudEvent, error?: string): void {
     this.inner.record(hop, nodeId, event, error);
     const seq = (event.data as { seq: number }).seq;
-    if (hop === "published" && nodeId === "a") this.stamps[seq & 0xfffff] = performance.now();
-    else if (hop === "done" && nodeId === "sink" && this.count < this.samples.length) this.samples[this.count++] = (performance.now() - this.stamps[seq & 0xfffff]!) * 1000;
+    if (hop === "published" && nodeId === "a") {
+      const now = performance.now();
+      this.stamps[seq & 0xfffff] = now;
+      if (seq > this.warmUp) this.origin = Math.min(this.origin, now - ((seq - 1) * 1000) / this.rate);
+    } else if (hop === "done" && nodeId === "sink" && this.count < this.samples.length) {
+      const now = performance.now();
+      this.dueOffsets[this.count] = now - ((seq - 1) * 1000) / this.rate;
+      this.samples[this.count++] = (now - this.stamps[seq & 0xfffff]!) * 1000;
+    }
   }
 }
 
@@ -80,18 +99,26 @@ export interface LatencyResult {
   p50: number;
   p99: number;
   p999: number;
+  /** p50 and p99 from each event's place in the steady schedule rather than its publish. */
+  p50Due: number;
+  p99Due: number;
 }
 
 export async function latency(engine: Engine, rate: number, seconds: number): Promise<LatencyResult> {
   const count = Math.round(rate * seconds);
-  const recorder = new LatencyRecorder(traceRecorder(engine), count);
+  // The first half second is warm-up (JIT).
+  const skip = Math.floor(rate / 2);
+  const recorder = new LatencyRecorder(traceRecorder(engine), count, rate, skip);
   const running = await start(engine, chainGraph("", { rate, count }), "latency", recorder);
   await until(() => running.counters().sink!.received >= count, 20);
   await running.stop();
-  // The first half second is warm-up (JIT).
-  const measured = recorder.samples.slice(Math.floor(rate / 2), recorder.count).sort();
-  const at = (q: number) => measured[Math.min(measured.length - 1, Math.floor(q * measured.length))] ?? Number.NaN;
-  return { rate, p50: at(0.5), p99: at(0.99), p999: at(0.999) };
+  const quantiles = (samples: Float64Array) => {
+    const measured = samples.slice(skip, recorder.count).sort();
+    return (q: number) => measured[Math.min(measured.length - 1, Math.floor(q * measured.length))] ?? Number.NaN;
+  };
+  const at = quantiles(recorder.samples);
+  const due = quantiles(recorder.dueOffsets.map((offset) => (offset - recorder.origin) * 1000));
+  return { rate, p50: at(0.5), p99: at(0.99), p999: at(0.999), p50Due: due(0.5), p99Due: due(0.99) };
 }
 
 export interface DeployResult {
