@@ -1,8 +1,10 @@
 import type { KeyboardEvent, ReactNode } from "react";
 import { useFlowStore } from "../../stores/flow-store";
 import { useUiStore, type DockTab } from "../../stores/ui-store";
+import { MetricsStrip } from "../metrics/MetricsStrip";
 import { ProblemsPanel } from "./ProblemsPanel";
 import { TracePanel } from "./TracePanel";
+import "./traces.css";
 
 const TABS: DockTab[] = ["trace", "problems"];
 
@@ -21,16 +23,19 @@ export function Dock() {
 
   return (
     <section className="dock" aria-label="Trace and problems">
-      <div className="dock__tabs" role="tablist" aria-label="Dock" onKeyDown={onKeyDown}>
-        <DockTabButton tab="trace" current={tab}>
-          Trace
-        </DockTabButton>
-        <DockTabButton tab="problems" current={tab}>
-          Problems
-          <span className={`count-badge ${hasErrors ? "count-badge--error" : problemCount > 0 ? "count-badge--warning" : ""}`} data-testid="problems-count">
-            {problemCount}
-          </span>
-        </DockTabButton>
+      <div className="dock__header">
+        <div className="dock__tabs" role="tablist" aria-label="Dock" onKeyDown={onKeyDown}>
+          <DockTabButton tab="trace" current={tab}>
+            Trace
+          </DockTabButton>
+          <DockTabButton tab="problems" current={tab}>
+            Problems
+            <span className={`count-badge ${hasErrors ? "count-badge--error" : problemCount > 0 ? "count-badge--warning" : ""}`} data-testid="problems-count">
+              {problemCount}
+            </span>
+          </DockTabButton>
+        </div>
+        <MetricsStrip />
       </div>
       <div className="dock__body" role="tabpanel" id={`dock-panel-${tab}`} aria-labelledby={`dock-tab-${tab}`}>
         {tab === "trace" ? <TracePanel /> : <ProblemsPanel />}
