@@ -1,7 +1,9 @@
 import { useEffect, useState } from "react";
 import { useFlowStore } from "../stores/flow-store";
+import { useTraceFilterStore } from "../stores/trace-filter-store";
 import { registerHandlers } from "./handlers";
 import { createSocket, type EventloomSocket } from "./socket";
+import { sendCapture, useSocketStore } from "./trace-requests";
 
 /** Opens the socket for the app's lifetime and registers the event handlers. */
 export function useRealtime(): EventloomSocket | null {
@@ -10,7 +12,9 @@ export function useRealtime(): EventloomSocket | null {
     const created = createSocket();
     const unregister = registerHandlers(created);
     setSocket(created);
+    useSocketStore.setState({ socket: created });
     return () => {
+      useSocketStore.setState({ socket: null });
       unregister();
       created.disconnect();
     };
@@ -29,6 +33,9 @@ export function useDeploymentWatch(socket: EventloomSocket | null, flowId: strin
       socket.emit("deployment:watch", { flowId }, (result) => {
         if (result.ok) {
           if (useFlowStore.getState().flowId === flowId) useFlowStore.getState().setDeployment(result.data.deployment);
+          // A capture lives in the server's session for this socket: after a reconnect it has to be asked again.
+          const pattern = useTraceFilterStore.getState().filter.pattern;
+          if (pattern) void sendCapture(flowId, pattern);
         } else {
           console.warn(`Could not watch flow ${flowId}: ${result.error.message}`);
         }

@@ -1,5 +1,6 @@
 import type { SampledSpan, TraceFrame } from "@eventloom/schema";
 import { create } from "zustand";
+import { useTracePathStore } from "./trace-path-store";
 
 /** The trace list keeps the newest rows only: a busy flow must not grow the page's memory without bound. */
 export const TRACE_ROW_LIMIT = 500;
@@ -57,7 +58,11 @@ export const useTraceStore = create<TraceState>()((set) => ({
     }),
   setPaused: (paused) => set({ paused }),
   clear: () => set({ rows: [], droppedSamples: 0 }),
-  reset: () => set({ frame: null, rows: [], droppedSamples: 0, missedFrames: 0, lastErrors: {} }),
+  reset: () => {
+    // Another flow or a new deployment: an opened event's path belongs to the old one.
+    useTracePathStore.getState().close();
+    set({ frame: null, rows: [], droppedSamples: 0, missedFrames: 0, lastErrors: {} });
+  },
 }));
 
 /** O(samples): copies the map only when a sample brings an error newer than the one held. */

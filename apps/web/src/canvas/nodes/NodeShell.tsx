@@ -1,5 +1,7 @@
 import { getNodeType, type NodeKind } from "@eventloom/schema";
 import type { ReactNode } from "react";
+import { useOnPathNode } from "../../stores/trace-path-store";
+import { LastErrorMark } from "../live/LastErrorMark";
 import { TypeIcon } from "./TypeIcon";
 import { useNodeProblem } from "./live-selectors";
 
@@ -19,10 +21,12 @@ export interface NodeShellProps {
 /** The frame every node kind shares: header with kind icon and type, name, facts, problem badge. */
 export function NodeShell({ id, kind, nodeType, name, facts, selected, children, handles }: NodeShellProps) {
   const problem = useNodeProblem(id);
+  // Lit when the event opened in the trace panel went through this node.
+  const onPath = useOnPathNode(id);
   const title = getNodeType(nodeType)?.title ?? nodeType;
-  const classes = ["el-node", `el-node--${kind}`, selected ? "is-selected" : "", problem ? `has-${problem.severity}` : ""];
+  const classes = ["el-node", `el-node--${kind}`, selected ? "is-selected" : "", problem ? `has-${problem.severity}` : "", onPath ? "is-on-path" : ""];
   return (
-    <div className={classes.filter(Boolean).join(" ")} data-testid={`node-${id}`} data-kind={kind} data-type={nodeType}>
+    <div className={classes.filter(Boolean).join(" ")} data-testid={`node-${id}`} data-kind={kind} data-type={nodeType} data-on-path={onPath || undefined}>
       <div className="el-node__header">
         <span className="el-node__icon">
           <TypeIcon kind={kind} nodeType={nodeType} />
@@ -43,6 +47,7 @@ export function NodeShell({ id, kind, nodeType, name, facts, selected, children,
       <div className="el-node__name">{name || title}</div>
       {facts.length > 0 && <div className="el-node__facts">{facts.join(" · ")}</div>}
       {children}
+      <LastErrorMark id={id} />
       {handles}
     </div>
   );

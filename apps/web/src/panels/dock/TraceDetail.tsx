@@ -1,0 +1,68 @@
+import { useFlowStore } from "../../stores/flow-store";
+import { timedHops, useTracePathStore } from "../../stores/trace-path-store";
+import { formatTime } from "./TraceList";
+
+/** One event: its full preview and every hop it took, with per-hop timings; its path is lit on the canvas. */
+export function TraceDetail() {
+  const row = useTracePathStore((s) => s.row);
+  const status = useTracePathStore((s) => s.status);
+  const trace = useTracePathStore((s) => s.trace);
+  const error = useTracePathStore((s) => s.error);
+  const nodes = useFlowStore((s) => s.graph.nodes);
+  if (!row) return null;
+  const name = (id: string) => {
+    const node = nodes.find((n) => n.id === id);
+    return node ? node.name || node.type : id;
+  };
+  const hops = trace ? timedHops(trace.hops) : [];
+
+  return (
+    <aside className="trace-detail" aria-label="Event detail" data-testid="trace-detail" data-status={status}>
+      <header className="trace-detail__header">
+        <strong>{row.eventType}</strong>
+        <code className="trace-detail__id">{row.eventId}</code>
+        <button type="button" className="btn btn--small" onClick={() => useTracePathStore.getState().close()} data-testid="trace-detail-close" aria-label="Close event detail">
+          ✕
+        </button>
+      </header>
+      {row.error && <p className="trace-row__error">{row.error}</p>}
+      <pre className="trace-detail__payload" data-testid="trace-detail-payload">
+        {prettyJson(row.preview)}
+      </pre>
+      {status === "loading" && <p className="dock__empty">Following the event…</p>}
+      {status === "error" && (
+        <p className="trace-detail__error" role="status">
+          Path not available: {error}
+        </p>
+      )}
+      {hops.length > 0 && (
+        <ol className="trace-detail__hops" data-testid="trace-path">
+          {hops.map((hop, i) => (
+            <li key={`${hop.eventId}-${hop.at}-${hop.nodeId}-${hop.hop}-${i}`} data-testid="trace-path-hop" data-node-id={hop.nodeId} data-hop={hop.hop}>
+              <span className="trace-row__time">{formatTime(hop.at)}</span>
+              <span className="trace-detail__node">{name(hop.nodeId)}</span>
+              <span className={`hop hop--${hop.hop}`}>{hop.hop}</span>
+              <span className="trace-detail__timing" title="since the previous hop · since the first">
+                +{formatMs(hop.sincePrevious)} · {formatMs(hop.sinceStart)}
+              </span>
+              {hop.error && <span className="trace-row__error">{hop.error}</span>}
+            </li>
+          ))}
+        </ol>
+      )}
+    </aside>
+  );
+}
+
+function formatMs(ms: number): string {
+  return ms < 10 ? `${ms.toFixed(1)} ms` : `${Math.round(ms)} ms`;
+}
+
+function prettyJson(text: string): string {
+  try {
+    return JSON.stringify(JSON.parse(text), null, 2);
+  } catch {
+    // A preview cut at the size cap is shown as it came.
+    return text;
+  }
+}

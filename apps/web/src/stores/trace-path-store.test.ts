@@ -1,0 +1,51 @@
+import type { FollowedHop } from "@eventloom/schema";
+import { beforeEach, describe, expect, it } from "vitest";
+import { pathOf, timedHops, useTracePathStore } from "./trace-path-store";
+import type { TraceRow } from "./trace-store";
+
+const hop = (nodeId: string, at: number, kind: FollowedHop["hop"] = "delivered"): FollowedHop => ({
+  at,
+  nodeId,
+  hop: kind,
+  eventId: "e1",
+  eventType: "t",
+  preview: "{}",
+});
+const edges = [
+  { id: "gen->ch", source: "gen", target: "ch", sourcePort: "out", targetPort: "in" },
+  { id: "ch->filter", source: "ch", target: "filter", sourcePort: "out", targetPort: "in" },
+  { id: "filter->ch2", source: "filter", target: "ch2", sourcePort: "out", targetPort: "in" },
+];
+const hops = [hop("ch", 12, "published"), hop("gen", 10, "published"), hop("filter", 15), hop("filter", 17, "done")];
+const row: TraceRow = { ...hop("gen", 10, "published"), key: 7 };
+
+describe("trace path", () => {
+  beforeEach(() => useTracePathStore.getState().close());
+
+  it("lights the nodes the event visited and the edges between them", () => {
+    const path = pathOf(hops, { edges });
+    expect([...path.nodeIds].sort()).toEqual(["ch", "filter", "gen"]);
+    expect([...path.edgeIds]).toEqual(["gen->ch", "ch->filter"]);
+  });
+
+  it("orders hops by time with per-hop and cumulative timings", () => {
+    expect(timedHops(hops).map((h) => [h.nodeId, h.sincePrevious, h.sinceStart])).toEqual([
+      ["gen", 0, 0],
+      ["ch", 2, 2],
+      ["filter", 3, 5],
+      ["filter", 2, 7],
+    ]);
+  });
+
+  it("resolves only the open event and clears the path on close", () => {
+    const store = useTracePathStore.getState();
+    store.open(row);
+    store.resolve({ flowId: "f", eventId: "other", traceId: null, hops }, { edges });
+    expect(useTracePathStore.getState().status).toBe("loading");
+    store.resolve({ flowId: "f", eventId: "e1", traceId: null, hops }, { edges });
+    expect(useTracePathStore.getState().path.nodeIds.has("gen")).toBe(true);
+    store.close();
+    expect(useTracePathStore.getState().path.nodeIds.size).toBe(0);
+    expect(useTracePathStore.getState().row).toBeNull();
+  });
+});

@@ -1,0 +1,70 @@
+import type { EventTrace, FollowedHop, Graph } from "@eventloom/schema";
+import { create } from "zustand";
+import type { TraceRow } from "./trace-store";
+
+/** The nodes and edges one event went through, for the canvas to light up. */
+export interface LitPath {
+  nodeIds: ReadonlySet<string>;
+  edgeIds: ReadonlySet<string>;
+}
+
+export const NO_PATH: LitPath = { nodeIds: new Set(), edgeIds: new Set() };
+
+/** Hops in time order; an edge is on the path when the event was at both its ends. */
+export function pathOf(hops: readonly FollowedHop[], graph: Pick<Graph, "edges">): LitPath {
+  const nodeIds = new Set(hops.map((hop) => hop.nodeId));
+  const edgeIds = new Set(graph.edges.filter((e) => nodeIds.has(e.source) && nodeIds.has(e.target)).map((e) => e.id));
+  return { nodeIds, edgeIds };
+}
+
+/** Each hop with the time since the previous hop and since the first, in ms. */
+export interface TimedHop extends FollowedHop {
+  sincePrevious: number;
+  sinceStart: number;
+}
+
+export function timedHops(hops: readonly FollowedHop[]): TimedHop[] {
+  const sorted = [...hops].sort((a, b) => a.at - b.at);
+  const start = sorted[0]?.at ?? 0;
+  return sorted.map((hop, i) => ({ ...hop, sincePrevious: i === 0 ? 0 : hop.at - (sorted[i - 1]?.at ?? hop.at), sinceStart: hop.at - start }));
+}
+
+export type PathStatus = "idle" | "loading" | "ready" | "error";
+
+export interface TracePathState {
+  /** The row the user opened; null when the detail view is closed. */
+  row: TraceRow | null;
+  status: PathStatus;
+  trace: EventTrace | null;
+  error: string | null;
+  path: LitPath;
+  open(row: TraceRow): void;
+  resolve(trace: EventTrace, graph: Pick<Graph, "edges">): void;
+  fail(message: string): void;
+  close(): void;
+}
+
+export const useTracePathStore = create<TracePathState>()((set, get) => ({
+  row: null,
+  status: "idle",
+  trace: null,
+  error: null,
+  path: NO_PATH,
+  open: (row) => set({ row, status: "loading", trace: null, error: null, path: NO_PATH }),
+  resolve: (trace, graph) => {
+    // A late answer for an event the user has left must not light up the canvas.
+    if (get().row?.eventId !== trace.eventId) return;
+    set({ status: "ready", trace, path: pathOf(trace.hops, graph) });
+  },
+  fail: (error) => set({ status: "error", error }),
+  close: () => set({ row: null, status: "idle", trace: null, error: null, path: NO_PATH }),
+}));
+
+/** Narrow selectors for the canvas: a node or edge re-renders only when its own membership changes. */
+export function useOnPathNode(nodeId: string): boolean {
+  return useTracePathStore((s) => s.path.nodeIds.has(nodeId));
+}
+
+export function useOnPathEdge(edgeId: string): boolean {
+  return useTracePathStore((s) => s.path.edgeIds.has(edgeId));
+}
