@@ -29,12 +29,19 @@ const MAX_TICK_MS = 1_000;
 const MAX_CATCH_UP_MS = 40;
 /**
  * Events emitted before letting the channels run: what the rate makes due in this many µs, so an event
- * waits behind at most ~150 µs of its neighbours (1,024 per slice made the bench p50 at 50 % load 420 µs), at most MAX_SLICE
- * (full speed: small slices keep few events alive at once, which keeps GC cheap, and interleave producing
- * with delivering).
+ * waits behind at most ~150 µs of its neighbours (1,024 per slice made the bench p50 at 50 % load 420 µs),
+ * at most MAX_SLICE (full speed: small slices keep few events alive at once, which keeps GC cheap, and
+ * interleave producing with delivering).
  */
 const SLICE_US = 150;
 const MAX_SLICE = 1_024;
+/**
+ * A slice also covers twice what falls due while waiting for the next turn (`schedule`'s observed delay,
+ * smoothed over TURN_SMOOTHING turns): with a slow `schedule` (a 1 ms timer where no setImmediate is
+ * injected) 150 µs slices would cap the rate at a few slices per millisecond; twice leaves room to catch up.
+ */
+const TURN_HEADROOM = 2;
+const TURN_SMOOTHING = 8;
 /**
  * Looks in a row that found nothing due before sleeping on a timer. Real time moves between looks, so at
  * high rates a look nearly always finds something; a fake clock's does not, and low rates sleep at once.
@@ -58,8 +65,12 @@ class Generator implements ProducerNode {
   private readonly ctx: TemplateContext;
   private readonly tickMs: number;
   private readonly maxBatch: number;
-  private readonly slice: number;
+  /** Events due in SLICE_US: the smallest slice. */
+  private readonly minSlice: number;
   private emptyLooks = 0;
+  /** When the pending `schedule` was asked for (0n: none), and its smoothed delay in ns. */
+  private scheduledAtNs = 0n;
+  private turnNs = 0;
   private readonly limit: number;
   private readonly drawKey: (() => number) | undefined;
   /** Every event emitted (sequence numbers, `count`). */
@@ -95,7 +106,7 @@ class Generator implements ProducerNode {
     this.ctx = { seq: 0, nowIso: "", random: env.random, key: "" };
     this.tickMs = Math.min(MAX_TICK_MS, Math.max(MIN_TICK_MS, 1000 / config.rate));
     this.maxBatch = Math.max(1, Math.ceil((config.rate * Math.max(this.tickMs, MAX_CATCH_UP_MS)) / 1000));
-    this.slice = Math.min(MAX_SLICE, Math.max(1, Math.ceil((config.rate * SLICE_US) / 1e6)));
+    this.minSlice = Math.min(MAX_SLICE, Math.max(1, Math.ceil((config.rate * SLICE_US) / 1e6)));
     this.limit = config.count > 0 ? config.count : Number.POSITIVE_INFINITY;
   }
 
@@ -148,7 +159,8 @@ class Generator implements ProducerNode {
       target = this.steady + this.maxBatch;
       this.rebase(target - 1);
     }
-    let budget = this.slice;
+    const slice = this.slice();
+    let budget = slice;
     for (; budget > 0 && this.emitted < this.limit && (this.burstLeft > 0 || this.steady < target); budget--) {
       if (this.burstLeft > 0) this.burstLeft--;
       else this.steady++;
@@ -159,9 +171,24 @@ class Generator implements ProducerNode {
       }
     }
     if (this.emitted >= this.limit) return;
-    if (this.burstLeft > 0 || this.steady < target) this.env.schedule(this.pumpBound);
-    else if (this.keepLooking(budget < this.slice)) this.env.schedule(this.pumpBound);
+    if (this.burstLeft > 0 || this.steady < target || this.keepLooking(budget < slice)) this.scheduleTurn();
     else this.timer = this.env.clock.setTimeout(this.pumpBound, this.nextDelay());
+  }
+
+  private scheduleTurn(): void {
+    this.scheduledAtNs = this.env.clock.hrtimeNs();
+    this.env.schedule(this.pumpBound);
+  }
+
+  /** This turn's slice; measures how long the turn took to come when it was scheduled. */
+  private slice(): number {
+    if (this.scheduledAtNs !== 0n) {
+      const waitedNs = Number(this.env.clock.hrtimeNs() - this.scheduledAtNs);
+      this.turnNs += (waitedNs - this.turnNs) / TURN_SMOOTHING;
+      this.scheduledAtNs = 0n;
+    }
+    const perTurn = Math.ceil((this.config.rate * this.turnNs * TURN_HEADROOM) / 1e9);
+    return Math.min(MAX_SLICE, Math.max(this.minSlice, perTurn));
   }
 
   /** Whether to look again soon (`schedule`) rather than sleep: at high rates, while looks keep finding events. */
