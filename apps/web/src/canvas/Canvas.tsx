@@ -12,6 +12,7 @@ import { connectionCheck } from "../stores/graph-ops";
 import { useUiStore } from "../stores/ui-store";
 import { GRID, type CanvasEdge } from "./canvas-types";
 import { ConnectionHint } from "./ConnectionHint";
+import { edgeTypes } from "./edges/edge-types";
 import { connectionToRequest } from "./from-flow";
 import { nodeTypes } from "./node-types";
 import { PALETTE_MIME } from "./palette-dnd";
@@ -90,6 +91,7 @@ function FlowCanvas() {
         nodes={nodes}
         edges={edges}
         nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
         onConnect={onConnect}

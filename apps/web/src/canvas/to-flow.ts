@@ -1,5 +1,6 @@
 import { nodeFacts, type FlowEdge, type FlowNode, type Graph } from "@eventloom/schema";
 import type { CanvasEdge, CanvasNode } from "./canvas-types";
+import { LIVE_EDGE_TYPE } from "./edges/edge-types";
 
 /** Schema → React Flow. The only place that knows how a schema node becomes a canvas node. */
 
@@ -48,6 +49,8 @@ export function toFlowEdge(edge: FlowEdge, view?: EdgeViewState): CanvasEdge {
   const problem = view?.problems[edge.id];
   return {
     id: edge.id,
+    // Drawn by LiveEdge: its rate and the opened event's path show on the wire while the flow runs.
+    type: LIVE_EDGE_TYPE,
     source: edge.source,
     sourceHandle: edge.sourcePort,
     target: edge.target,
