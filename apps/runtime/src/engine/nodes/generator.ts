@@ -23,10 +23,12 @@ import { createZipfSampler } from "./zipf";
 const MIN_TICK_MS = 1;
 const MAX_TICK_MS = 1_000;
 /**
- * A tick never emits more than this much time's worth of events (at least one tick's): when behind by
- * more, the generator slows down instead of bursting to catch up.
+ * A look never emits more than this much time's worth of events (or MAX_CATCH_UP_TICKS timer ticks' worth
+ * at low rates, as before ticks got shorter): when behind by more, the generator slows down instead of
+ * bursting to catch up.
  */
 const MAX_CATCH_UP_MS = 40;
+const MAX_CATCH_UP_TICKS = 4;
 /**
  * Events emitted before letting the channels run: what the rate makes due in this many µs, so an event
  * waits behind at most ~150 µs of its neighbours (1,024 per slice made the bench p50 at 50 % load 420 µs),
@@ -105,7 +107,7 @@ class Generator implements ProducerNode {
     else if (this.drawKey) this.key = (ctx) => ctx.key;
     this.ctx = { seq: 0, nowIso: "", random: env.random, key: "" };
     this.tickMs = Math.min(MAX_TICK_MS, Math.max(MIN_TICK_MS, 1000 / config.rate));
-    this.maxBatch = Math.max(1, Math.ceil((config.rate * Math.max(this.tickMs, MAX_CATCH_UP_MS)) / 1000));
+    this.maxBatch = Math.max(1, Math.ceil((config.rate * Math.max(this.tickMs * MAX_CATCH_UP_TICKS, MAX_CATCH_UP_MS)) / 1000));
     this.minSlice = Math.min(MAX_SLICE, Math.max(1, Math.ceil((config.rate * SLICE_US) / 1e6)));
     this.limit = config.count > 0 ? config.count : Number.POSITIVE_INFINITY;
   }
