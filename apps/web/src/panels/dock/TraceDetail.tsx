@@ -26,9 +26,6 @@ export function TraceDetail() {
         </button>
       </header>
       {row.error && <p className="trace-row__error">{row.error}</p>}
-      <pre className="trace-detail__payload" data-testid="trace-detail-payload">
-        {prettyJson(row.preview)}
-      </pre>
       {status === "loading" && <p className="dock__empty">Following the event…</p>}
       {status === "error" && (
         <p className="trace-detail__error" role="status">
@@ -50,6 +47,9 @@ export function TraceDetail() {
           ))}
         </ol>
       )}
+      <pre className="trace-detail__payload" data-testid="trace-detail-payload">
+        {prettyJson(row.preview)}
+      </pre>
     </aside>
   );
 }

@@ -30,7 +30,7 @@ export function TracePanel() {
         </button>
         <TraceFilters />
         <span className="trace__meta" data-testid="trace-meta">
-          {isFiltering(filter) ? `${shown.length} of ` : ""}
+          {isFiltering(filter) ? `${shown.length} shown · ` : ""}
           {rows.length} / {TRACE_ROW_LIMIT} rows{dropped > 0 ? ` · ${dropped.toLocaleString("en-US")} spans not sampled` : ""}
           {paused ? " · paused" : ""}
         </span>
