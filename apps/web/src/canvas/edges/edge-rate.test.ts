@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { dashSecondsFor, rateLevel, roundRate, strokeWidthFor } from "./edge-rate";
+import { dashSecondsFor, dashSteps, rateLevel, roundRate, strokeWidthFor } from "./edge-rate";
 
 describe("edge rate drawing", () => {
   it("buckets rates by decade", () => {
@@ -17,5 +17,12 @@ describe("edge rate drawing", () => {
     expect(strokeWidthFor(4)).toBe(5);
     expect(dashSecondsFor(0)).toBeNull();
     expect(dashSecondsFor(4)).toBeLessThan(dashSecondsFor(1) ?? 0);
+  });
+});
+
+describe("dash steps", () => {
+  it("changes the wire about 15 times a second", () => {
+    expect(dashSteps(1.6)).toBe(24);
+    expect(dashSteps(0.1)).toBe(2);
   });
 });

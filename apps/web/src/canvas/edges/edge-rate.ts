@@ -25,3 +25,8 @@ export function strokeWidthFor(level: number): number {
 export function dashSecondsFor(level: number): number | null {
   return level === 0 ? null : Math.round((1.6 / level) * 100) / 100;
 }
+
+/** Discrete steps per dash cycle so the wire changes about 15 times a second whatever its speed. */
+export function dashSteps(seconds: number): number {
+  return Math.max(2, Math.round(seconds * 15));
+}
