@@ -1,5 +1,5 @@
 import { Background, BackgroundVariant, Controls, MiniMap, ReactFlow, useReactFlow, type Connection, type FinalConnectionState, type IsValidConnection } from "@xyflow/react";
-import { useCallback, useState, type DragEvent } from "react";
+import { useCallback, useRef, useState, type DragEvent } from "react";
 import { SelectionBar } from "../editing/SelectionBar";
 import { offerInsertChannel, useCanvasEditing } from "../editing/useCanvasEditing";
 import { CanvasToolbar } from "../canvas-tools/CanvasToolbar";
@@ -15,12 +15,10 @@ import { ConnectionHint } from "./ConnectionHint";
 import { edgeTypes } from "./edges/edge-types";
 import { connectionToRequest } from "./from-flow";
 import { nodeTypes } from "./node-types";
+import { useOpeningViewport } from "./opening-viewport";
 import { PALETTE_MIME } from "./palette-dnd";
 import { useCanvasElements } from "./useCanvasElements";
 import { wireReason } from "./wire-reason";
-
-// A big flow opens at a readable zoom on its start rather than as a speck (zoom to fit goes further, to minZoom).
-const FIT_VIEW_OPTIONS = { padding: 0.2, maxZoom: 1.1, minZoom: 0.5 };
 
 const isValidConnection: IsValidConnection<CanvasEdge> = (connection) =>
   connectionCheck(useFlowStore.getState().graph, connectionToRequest(connection)) === null;
@@ -43,6 +41,8 @@ function FlowCanvas() {
   const [fitOnOpen] = useState(() => useFlowStore.getState().graph.nodes.length > 0);
   const isEmpty = useFlowStore((s) => s.graph.nodes.length === 0);
   const { nodes, edges, onNodesChange, onEdgesChange } = useCanvasElements();
+  const container = useRef<HTMLDivElement>(null);
+  const openingViewport = useOpeningViewport(container, nodes, fitOnOpen);
   const { screenToFlowPosition } = useReactFlow();
   const editing = useCanvasEditing();
   const snapToGrid = useViewStore((s) => s.snapToGrid);
@@ -86,38 +86,39 @@ function FlowCanvas() {
   );
 
   return (
-    <div className="canvas" data-testid="canvas">
-      <ReactFlow
-        nodes={nodes}
-        edges={edges}
-        nodeTypes={nodeTypes}
-        edgeTypes={edgeTypes}
-        onNodesChange={onNodesChange}
-        onEdgesChange={onEdgesChange}
-        onConnect={onConnect}
-        onConnectEnd={onConnectEnd}
-        isValidConnection={isValidConnection}
-        onDragOver={onDragOver}
-        onDrop={onDrop}
-        {...editing}
-        snapToGrid={snapToGrid}
-        snapGrid={GRID}
-        // Low enough that "zoom to fit" really fits a 1,000-node flow.
-        minZoom={0.1}
-        // Large flows: only what is in view is in the DOM (React Flow's performance guidance).
-        onlyRenderVisibleElements
-        fitView={fitOnOpen}
-        fitViewOptions={FIT_VIEW_OPTIONS}
-        colorMode={theme}
-      >
-        <Background variant={BackgroundVariant.Dots} gap={GRID[0]} size={1.2} />
-        <Controls />
-        <MiniMap pannable zoomable nodeColor={minimapColor} nodeStrokeWidth={2} />
-        <ConnectionHint />
-        <CanvasToolbar />
-        <SearchBar />
-        <SelectionBar />
-      </ReactFlow>
+    <div className="canvas" data-testid="canvas" ref={container}>
+      {openingViewport && (
+        <ReactFlow
+          nodes={nodes}
+          edges={edges}
+          nodeTypes={nodeTypes}
+          edgeTypes={edgeTypes}
+          onNodesChange={onNodesChange}
+          onEdgesChange={onEdgesChange}
+          onConnect={onConnect}
+          onConnectEnd={onConnectEnd}
+          isValidConnection={isValidConnection}
+          onDragOver={onDragOver}
+          onDrop={onDrop}
+          {...editing}
+          snapToGrid={snapToGrid}
+          snapGrid={GRID}
+          // Low enough that "zoom to fit" really fits a 1,000-node flow.
+          minZoom={0.1}
+          // Large flows: only what is in view is in the DOM (React Flow's performance guidance).
+          onlyRenderVisibleElements
+          defaultViewport={openingViewport}
+          colorMode={theme}
+        >
+          <Background variant={BackgroundVariant.Dots} gap={GRID[0]} size={1.2} />
+          <Controls />
+          <MiniMap pannable zoomable nodeColor={minimapColor} nodeStrokeWidth={2} />
+          <ConnectionHint />
+          <CanvasToolbar />
+          <SearchBar />
+          <SelectionBar />
+        </ReactFlow>
+      )}
       {isEmpty && (
         <div className="canvas__empty-hint">
           <strong>An empty flow.</strong> Drag a producer, a channel and a consumer from the palette, then wire them left to right.

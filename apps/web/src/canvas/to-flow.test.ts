@@ -54,3 +54,36 @@ describe("schema ⇄ React Flow conversion", () => {
     expect(summary.selection.get("c")).toBe(true);
   });
 });
+
+describe("node geometry before measurement", () => {
+  it("gives an unmeasured node an estimated size and a handle per port, so React Flow can cull it unrendered", () => {
+    const graph = graphOf(ordersDemo);
+    const [producer, channel] = toFlow(graph).nodes;
+    expect(producer?.measured?.width).toBe(236);
+    expect(producer?.measured?.height).toBeGreaterThanOrEqual(84); // header, name, facts
+    expect(producer?.handles?.map((h) => [h.type, h.id])).toEqual([["source", "out"]]);
+    expect(channel?.measured?.width).toBe(256);
+    expect(channel?.handles?.map((h) => [h.type, h.id])).toEqual([
+      ["target", "in"],
+      ["source", "out"],
+    ]);
+  });
+
+  it("spreads a router's named outputs down the right edge", () => {
+    const router = { id: "r", kind: "consumer", type: "router", name: "", position: { x: 0, y: 0 }, config: { rules: [{ output: "eu", pattern: {} }, { output: "us", pattern: {} }], otherwise: "rest" } } as const;
+    const handles = toFlowNodes([router], { selected: new Set() }, new Map()).get(router)?.handles ?? [];
+    const outputs = handles.filter((h) => h.type === "source");
+    expect(outputs.map((h) => h.id)).toEqual(["eu", "us", "rest"]);
+    expect(outputs[0]!.y).toBeLessThan(outputs[1]!.y);
+    expect(outputs[1]!.y).toBeLessThan(outputs[2]!.y);
+  });
+
+  it("gives a measured node its measurement and no handles, so React Flow keeps the handles it measured", () => {
+    const graph = graphOf(ordersDemo);
+    const first = graph.nodes[0]!;
+    const measured = new Map([[first.id, { width: 240, height: 120 }]]);
+    const node = toFlowNodes([first], { selected: new Set(), measured }, new Map()).get(first);
+    expect(node?.measured).toEqual({ width: 240, height: 120 });
+    expect(node?.handles).toBeUndefined();
+  });
+});

@@ -1,6 +1,7 @@
 import { nodeFacts, type FlowEdge, type FlowNode, type Graph } from "@eventloom/schema";
 import type { CanvasEdge, CanvasNode } from "./canvas-types";
 import { LIVE_EDGE_TYPE } from "./edges/edge-types";
+import { estimateNodeGeometry } from "./node-geometry";
 
 /** Schema → React Flow. The only place that knows how a schema node becomes a canvas node. */
 
@@ -12,28 +13,36 @@ export interface NodeViewState {
 
 export function toFlowNode(node: FlowNode, view?: NodeViewState): CanvasNode {
   const measured = view?.measured?.get(node.id);
+  const facts = nodeFacts(node.type, node.config);
   return {
     id: node.id,
     type: node.kind,
     position: node.position,
-    data: { nodeType: node.type, name: node.name, config: node.config, facts: nodeFacts(node.type, node.config) },
+    data: { nodeType: node.type, name: node.name, config: node.config, facts },
     selected: view?.selected.has(node.id) ?? false,
-    ...(measured ? { measured } : {}),
+    // Measured: React Flow keeps the handles it measured (given handles would replace them). Not yet: a size and
+    // handles estimated from the face, so React Flow need not render a node (off screen) to measure it; it checks
+    // the size when it does render the node and measures it properly when the estimate was off.
+    ...(measured ? { measured } : estimated(node, facts)),
   };
 }
 
+function estimated(node: FlowNode, facts: readonly string[]): Pick<CanvasNode, "measured" | "handles"> {
+  const { width, height, handles } = estimateNodeGeometry(node.kind, node.type, node.config, facts);
+  return { measured: { width, height }, handles };
+}
+
 /**
- * Converts every node but reuses the previous canvas node when its schema node, selection and measured size
- * are unchanged, so React Flow and the memo'd node components skip the nodes that did not change.
+ * Converts every node but reuses the previous canvas node when its schema node and selection are unchanged, so
+ * React Flow and the memo'd node components skip the nodes that did not change. A new measurement is no reason
+ * to rebuild: React Flow keeps what it measured for a node object it already has.
  */
 export function toFlowNodes(nodes: readonly FlowNode[], view: NodeViewState, previous: ReadonlyMap<FlowNode, CanvasNode>): Map<FlowNode, CanvasNode> {
   const next = new Map<FlowNode, CanvasNode>();
   for (const node of nodes) {
     const before = previous.get(node);
     const selected = view.selected.has(node.id);
-    const size = view.measured?.get(node.id);
-    const sameSize = before?.measured?.width === size?.width && before?.measured?.height === size?.height;
-    next.set(node, before && before.selected === selected && sameSize ? before : toFlowNode(node, view));
+    next.set(node, before && before.selected === selected ? before : toFlowNode(node, view));
   }
   return next;
 }

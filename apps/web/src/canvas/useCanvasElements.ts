@@ -1,6 +1,6 @@
 import type { FlowNode } from "@eventloom/schema";
 import type { EdgeChange, NodeChange } from "@xyflow/react";
-import { useCallback, useMemo, useRef, useState } from "react";
+import { useCallback, useMemo, useRef } from "react";
 import { useFlowStore, type Selection } from "../stores/flow-store";
 import type { CanvasEdge, CanvasNode } from "./canvas-types";
 import { summarizeEdgeChanges, summarizeNodeChanges } from "./from-flow";
@@ -18,17 +18,17 @@ export function useCanvasElements() {
   const live = useFlowStore((s) => s.deployment?.status === "running");
 
   const cache = useRef(new Map<FlowNode, CanvasNode>());
-  // Sizes React Flow measured. The user nodes must carry them (the minimap and fitView read them there);
-  // bumping `sizes` rebuilds just the nodes whose size changed.
+  // Sizes React Flow measured. React Flow keeps a measurement while we pass it the same node object, so a
+  // measurement alone rebuilds nothing (on open or while panning, nodes coming into view are measured one by
+  // one); a node rebuilt for another reason (edited, selected) carries its size so it is not measured again.
   const measured = useRef(new Map<string, { width: number; height: number }>());
-  const [sizes, setSizes] = useState(0);
   const selectedNodes = useMemo(() => new Set(selection.nodeIds), [selection.nodeIds]);
   const selectedEdges = useMemo(() => new Set(selection.edgeIds), [selection.edgeIds]);
 
   const nodes = useMemo(() => {
     cache.current = toFlowNodes(graphNodes, { selected: selectedNodes, measured: measured.current }, cache.current);
     return [...cache.current.values()];
-  }, [graphNodes, selectedNodes, sizes]);
+  }, [graphNodes, selectedNodes]);
 
   const edges = useMemo(
     () => toFlowEdges(graphEdges, { selected: selectedEdges, problems: edgeProblems, live }),
@@ -37,14 +37,7 @@ export function useCanvasElements() {
 
   const onNodesChange = useCallback((changes: NodeChange<CanvasNode>[]) => {
     const summary = summarizeNodeChanges(changes);
-    let resized = false;
-    for (const [id, size] of summary.measured) {
-      const before = measured.current.get(id);
-      if (before?.width === size.width && before.height === size.height) continue;
-      measured.current.set(id, size);
-      resized = true;
-    }
-    if (resized) setSizes((n) => n + 1);
+    for (const [id, size] of summary.measured) measured.current.set(id, size);
     const store = useFlowStore.getState();
     if (summary.moved.size > 0) store.moveNodes(summary.moved);
     if (summary.removed.length > 0) store.removeElements(summary.removed, []);
