@@ -12,7 +12,7 @@ import { createMemoryLogger, seededRandom } from "../testing/fake-clock";
 import { createGenerator } from "./generator";
 import type { NodeEnv } from "./node-env";
 
-function harness(rate: number) {
+function harness(rate: number, config: Record<string, unknown> = {}) {
   let ns = 0n;
   const turns: (() => void)[] = [];
   const timers: (() => void)[] = [];
@@ -37,13 +37,14 @@ function harness(rate: number) {
     outletFor: () => outlet,
     recorder: { record() {} },
   };
-  const generator = createGenerator(env, { rate, template: { n: "{{seq}}" } });
+  const generator = createGenerator(env, { rate, template: { n: "{{seq}}" }, ...config });
   return {
     generator,
     turns,
     timers,
     published: () => published,
     advanceUs: (us: number) => void (ns += BigInt(us * 1_000)),
+    advanceMs: (ms: number) => void (ns += BigInt(ms * 1_000_000)),
   };
 }
 
@@ -88,6 +89,18 @@ describe("generator pacing", () => {
     expect(h.published()).toBe(1);
     expect(h.turns).toHaveLength(0);
     expect(h.timers).toHaveLength(1);
+    h.generator.stop();
+  });
+
+  it("still sends a burst at once, however slow the steady pace", () => {
+    const h = harness(10, { burstSize: 500, burstIntervalMs: 1_000 });
+    h.generator.start();
+    h.timers.shift()!();
+    expect(h.published()).toBe(1);
+    h.advanceMs(1_000);
+    h.timers.shift()!();
+    // The whole burst (and the few steady events a look may catch up on) in this one turn.
+    expect(h.published() - 1).toBeGreaterThanOrEqual(500);
     h.generator.stop();
   });
 });

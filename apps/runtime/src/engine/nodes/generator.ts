@@ -161,7 +161,9 @@ class Generator implements ProducerNode {
       target = this.steady + this.maxBatch;
       this.rebase(target - 1);
     }
-    const slice = this.slice();
+    // A burst is meant to arrive at once: it goes out in slices of MAX_SLICE, whatever the steady pace.
+    const paced = this.slice();
+    const slice = this.burstLeft > 0 ? Math.max(paced, MAX_SLICE) : paced;
     let budget = slice;
     for (; budget > 0 && this.emitted < this.limit && (this.burstLeft > 0 || this.steady < target); budget--) {
       if (this.burstLeft > 0) this.burstLeft--;
