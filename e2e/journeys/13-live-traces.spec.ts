@@ -51,6 +51,9 @@ test("a busy flow shows live counters, rates on its wires, a pausable filtered t
   expect(pathNodes.has("big-orders-filter")).toBe(true);
   for (const id of pathNodes) await expect(page.getByTestId(`node-${id}`)).toHaveAttribute("data-on-path", "true");
   await expect(page.getByTestId("edge-e-orders-filter")).toHaveAttribute("data-on-path", "true");
+  // The generator records no hop of its own; as the only feeder of the first node it is lit too.
+  await expect(page.getByTestId("node-orders-gen")).toHaveAttribute("data-on-path", "true");
+  await expect(page.getByTestId("edge-e-gen-orders")).toHaveAttribute("data-on-path", "true");
   await snap(page, "13-live-traces");
 
   // Closing the detail clears the path.

@@ -28,6 +28,14 @@ describe("trace path", () => {
     expect([...path.edgeIds]).toEqual(["gen->ch", "ch->filter"]);
   });
 
+  it("adds the only feeder of the first node: the producer the event came from", () => {
+    const path = pathOf(hops.filter((h) => h.nodeId !== "gen"), { edges });
+    expect(path.nodeIds.has("gen")).toBe(true);
+    expect(path.edgeIds.has("gen->ch")).toBe(true);
+    const twoFeeders = [...edges, { id: "gen2->ch", source: "gen2", target: "ch", sourcePort: "out", targetPort: "in" }];
+    expect(pathOf(hops.filter((h) => h.nodeId !== "gen"), { edges: twoFeeders }).nodeIds.has("gen")).toBe(false);
+  });
+
   it("orders hops by time with per-hop and cumulative timings", () => {
     expect(timedHops(hops).map((h) => [h.nodeId, h.sincePrevious, h.sinceStart])).toEqual([
       ["gen", 0, 0],

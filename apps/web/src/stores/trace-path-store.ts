@@ -10,9 +10,16 @@ export interface LitPath {
 
 export const NO_PATH: LitPath = { nodeIds: new Set(), edgeIds: new Set() };
 
-/** Hops in time order; an edge is on the path when the event was at both its ends. */
+/**
+ * Hops in time order; an edge is on the path when the event was at both its ends. A producer records no hop of
+ * its own (its first span is the channel's `published`), so the first node's only feeder, if it has exactly one,
+ * is where the event came from.
+ */
 export function pathOf(hops: readonly FollowedHop[], graph: Pick<Graph, "edges">): LitPath {
   const nodeIds = new Set(hops.map((hop) => hop.nodeId));
+  const first = hops.reduce<FollowedHop | undefined>((earliest, hop) => (!earliest || hop.at < earliest.at ? hop : earliest), undefined);
+  const feeders = first ? graph.edges.filter((e) => e.target === first.nodeId) : [];
+  if (feeders.length === 1 && feeders[0]) nodeIds.add(feeders[0].source);
   const edgeIds = new Set(graph.edges.filter((e) => nodeIds.has(e.source) && nodeIds.has(e.target)).map((e) => e.id));
   return { nodeIds, edgeIds };
 }
