@@ -97,7 +97,8 @@ async function main(): Promise<void> {
     const open = opens.sort((a, b) => a.ms - b.ms)[Math.floor(OPEN_RUNS / 2)]!;
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     await measureOpen(page, `${server.url}/flows/${flow.id}`);
-    const panFps = await dragFor(page, await emptyPanePoint(page), SECONDS * 1000);
+    // Middle-button drag pans (a left drag on the empty pane box-selects and moves nothing).
+    const panFps = await dragFor(page, await emptyPanePoint(page), SECONDS * 1000, 200, "middle");
     const first = await select50(page);
     const box = (await page.locator(`.react-flow__node[data-id="${first}"]`).boundingBox())!;
     const dragFps = await dragFor(page, { x: box.x + 12, y: box.y + 12 }, SECONDS * 1000, 120);

@@ -33,12 +33,13 @@ export async function stopFrameCounter(page: Page): Promise<number> {
 }
 
 /**
- * Holds the mouse down at `from` and moves it back and forth horizontally for `ms`, as a person dragging.
- * Returns the frames per second the page managed meanwhile.
+ * Holds a mouse button down at `from` and moves it back and forth horizontally for `ms`, as a person dragging.
+ * Returns the frames per second the page managed meanwhile. The left button drags nodes; on the empty pane it
+ * draws a selection box (the editor's box-select), so panning is the middle button.
  */
-export async function dragFor(page: Page, from: { x: number; y: number }, ms: number, amplitude = 200): Promise<number> {
+export async function dragFor(page: Page, from: { x: number; y: number }, ms: number, amplitude = 200, button: "left" | "middle" = "left"): Promise<number> {
   await page.mouse.move(from.x, from.y);
-  await page.mouse.down();
+  await page.mouse.down({ button });
   await startFrameCounter(page);
   const started = Date.now();
   let step = 0;
@@ -49,7 +50,7 @@ export async function dragFor(page: Page, from: { x: number; y: number }, ms: nu
     await page.mouse.move(from.x + dx, from.y + dx / 4);
   }
   const fps = await stopFrameCounter(page);
-  await page.mouse.up();
+  await page.mouse.up({ button });
   return fps;
 }
 
