@@ -62,7 +62,13 @@ export async function composeRuntime(options: RuntimeOptions): Promise<Runtime> 
   // Twice the HTTP body limit: a socket message carries the same payloads plus framing.
   const io = createSocketServer({ maxPayloadBytes: options.bodyLimitBytes * 2 });
   const notifier = createSocketNotifier(io);
-  const engine = options.engine ?? createEngine({ clock, logger: logger.child({ module: "engine" }), fetch: (url, init) => fetch(url, init) });
+  // setImmediate lets the engine yield between delivery batches without the ~1 ms floor of setTimeout(0).
+  const engine = options.engine ?? createEngine({
+    clock,
+    logger: logger.child({ module: "engine" }),
+    schedule: (fn) => setImmediate(fn),
+    fetch: (url, init) => fetch(url, init),
+  });
   // The hub's batchers send each watching socket its own frame and answer "follow one event".
   const traces = createTraceHub({ logger: logger.child({ module: "tracing" }) });
   const runner = createRunner({ engine, clock, notifier, createTraceRecorder, createTraceBatcher: traces.createTraceBatcher, frameIntervalMs: options.frameIntervalMs ?? 100 });
