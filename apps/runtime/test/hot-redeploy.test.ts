@@ -2,22 +2,11 @@
  * Hot redeploy through the HTTP API: changing one filter while a generator runs restarts only that filter,
  * and after a final drain every generated event reached the sink (nothing lost between unchanged nodes).
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, type TestDatabase } from "./support/database";
-import { sleep, startTestRuntime, waitFor, type TestRuntime } from "./support/runtime";
+import { describe, expect, it } from "vitest";
+import { sleep, waitFor } from "./support/runtime";
+import { useTestRuntime } from "./support/use-test-runtime";
 
-let database: TestDatabase;
-let server: TestRuntime;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  server = await startTestRuntime(database);
-});
-
-afterAll(async () => {
-  await server?.close();
-  await database?.dispose();
-});
+const server = useTestRuntime();
 
 /** Both filter versions pass every event (seq ≥ 1), so the sink must see exactly what the generator made. */
 const graph = (threshold: number, retention = 0) => ({

@@ -1,20 +1,9 @@
 import { ORDERS_DEMO } from "@eventloom/schema";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, type TestDatabase } from "./support/database";
-import { sleep, startTestRuntime, waitFor, type TestRuntime } from "./support/runtime";
+import { describe, expect, it } from "vitest";
+import { sleep, waitFor } from "./support/runtime";
+import { useTestRuntime } from "./support/use-test-runtime";
 
-let database: TestDatabase;
-let server: TestRuntime;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  server = await startTestRuntime(database);
-});
-
-afterAll(async () => {
-  await server?.close();
-  await database?.dispose();
-});
+const server = useTestRuntime();
 
 describe("socket requests are parsed and answered through acks", () => {
   it("answers malformed payloads with VALIDATION_FAILED and stays up", async () => {

@@ -1,22 +1,11 @@
 /** Issue 5 over real sockets: per-client frames, exact counters, a stalled client, captures and follow. */
 import type { TraceFrame } from "@eventloom/schema";
 import { io as connectSocket } from "socket.io-client";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, type TestDatabase } from "./support/database";
-import { sleep, startTestRuntime, waitFor, type TestRuntime, type TestSocket } from "./support/runtime";
+import { describe, expect, it } from "vitest";
+import { sleep, waitFor, type TestSocket } from "./support/runtime";
+import { useTestRuntime } from "./support/use-test-runtime";
 
-let database: TestDatabase;
-let server: TestRuntime;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  server = await startTestRuntime(database);
-});
-
-afterAll(async () => {
-  await server?.close();
-  await database?.dispose();
-});
+const server = useTestRuntime();
 
 const QUEUE = { mode: "queue", delivery: "at-least-once" };
 
