@@ -90,15 +90,7 @@ export function emptyCounters(): NodeCounters {
 }
 
 /** One hop of a followed event, as still held in the runtime's trace ring. */
-export const FollowedHopSchema = z.object({
-  at: z.number(),
-  nodeId: z.string(),
-  hop: HopSchema,
-  eventId: z.string(),
-  eventType: z.string(),
-  preview: z.string().max(PREVIEW_MAX_CHARS + 1),
-  error: z.string().optional(),
-});
+export const FollowedHopSchema = SampledSpanSchema.omit({ captured: true });
 export type FollowedHop = z.infer<typeof FollowedHopSchema>;
 
 /** Every retained hop of one event and of the events re-published from it (same `traceparent` trace id). */
