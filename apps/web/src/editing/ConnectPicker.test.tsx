@@ -5,6 +5,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { useFlowStore } from "../stores/flow-store";
 import { ConnectPicker } from "./ConnectPicker";
 import { useOverlayStore } from "./overlay-store";
+import { flowDetail } from "../test/flow-detail";
 
 describe("connect picker", () => {
   beforeEach(() => {
@@ -16,7 +17,7 @@ describe("connect picker", () => {
       ],
       edges: [],
     });
-    useFlowStore.getState().load({ id: "f", workspaceId: "ws", name: "F", rev: 1, graph, createdAt: "", updatedAt: "", deployment: null });
+    useFlowStore.getState().load(flowDetail({ graph }));
     useOverlayStore.setState({ overlay: { kind: "connect", nodeId: "q" } });
   });
 

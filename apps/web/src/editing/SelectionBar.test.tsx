@@ -8,6 +8,7 @@ import { useCommandStore } from "../commands/registry";
 import { useFlowStore } from "../stores/flow-store";
 import { editCommands } from "./edit-commands";
 import { SelectionBar } from "./SelectionBar";
+import { flowDetail } from "../test/flow-detail";
 
 const size = () => ({ width: 100, height: 50 });
 const view = { sizeOf: size, pointerFlow: () => null, anchor: () => ({ screen: { x: 0, y: 0 }, flow: { x: 0, y: 0 } }) };
@@ -15,7 +16,7 @@ const view = { sizeOf: size, pointerFlow: () => null, anchor: () => ({ screen: {
 describe("selection bar", () => {
   beforeEach(() => {
     const graph = GraphSchema.parse(ordersDemo.graph);
-    useFlowStore.getState().load({ id: "f", workspaceId: "ws", name: "F", rev: 1, graph, createdAt: "", updatedAt: "", deployment: null });
+    useFlowStore.getState().load(flowDetail({ graph }));
     useCommandStore.setState({ commands: editCommands(view) });
   });
 

@@ -3,13 +3,14 @@ import ordersDemo from "@eventloom/schema/fixtures/orders-demo.json";
 import { beforeEach, describe, expect, it } from "vitest";
 import { useFlowStore } from "../stores/flow-store";
 import { deleteSelection, duplicateSelection, nudgeSelection, pasteText, selectAll, selectionText } from "./edit-actions";
+import { flowDetail } from "../test/flow-detail";
 
 const store = () => useFlowStore.getState();
 
 describe("selection verbs", () => {
   beforeEach(() => {
     const graph = GraphSchema.parse(ordersDemo.graph);
-    store().load({ id: "f", workspaceId: "ws", name: "F", rev: 1, graph, createdAt: "", updatedAt: "", deployment: null });
+    store().load(flowDetail({ graph }));
   });
 
   it("pastes copies stepped apart when pasted twice at the same spot, each selected and one undo step", () => {

@@ -1,22 +1,13 @@
-import { GraphSchema, type FlowDetail } from "@eventloom/schema";
-import ordersDemo from "@eventloom/schema/fixtures/orders-demo.json";
+import type { FlowDetail } from "@eventloom/schema";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { deployFlow, saveFlow } from "./flow-actions";
 import { useFlowStore } from "./flow-store";
 import { useUiStore } from "./ui-store";
+import { flowDetail } from "../test/flow-detail";
 
+/** This file's flows start at rev 3, so saves and conflicts have a history to refer to. */
 function detail(overrides: Partial<FlowDetail> = {}): FlowDetail {
-  return {
-    id: "flow-1",
-    workspaceId: "ws",
-    name: "Orders demo",
-    rev: 3,
-    graph: GraphSchema.parse(ordersDemo.graph),
-    createdAt: "2026-01-01T00:00:00.000Z",
-    updatedAt: "2026-01-01T00:00:00.000Z",
-    deployment: null,
-    ...overrides,
-  };
+  return flowDetail({ rev: 3, ...overrides });
 }
 
 function respond(status: number, body: unknown): Response {

@@ -3,18 +3,10 @@ import ordersDemo from "@eventloom/schema/fixtures/orders-demo.json";
 import { beforeEach, describe, expect, it } from "vitest";
 import { useFlowStore } from "./flow-store";
 import { emptyHistory, record, redo, seal, undo } from "./history";
+import { flowDetail } from "../test/flow-detail";
 
 function load() {
-  useFlowStore.getState().load({
-    id: "flow-1",
-    workspaceId: "ws",
-    name: "Orders demo",
-    rev: 1,
-    graph: GraphSchema.parse(ordersDemo.graph),
-    createdAt: "2026-01-01T00:00:00.000Z",
-    updatedAt: "2026-01-01T00:00:00.000Z",
-    deployment: null,
-  });
+  useFlowStore.getState().load(flowDetail());
 }
 
 const store = () => useFlowStore.getState();

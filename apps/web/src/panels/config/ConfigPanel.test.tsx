@@ -1,23 +1,13 @@
 /** @vitest-environment jsdom */
-import { GraphSchema } from "@eventloom/schema";
-import ordersDemo from "@eventloom/schema/fixtures/orders-demo.json";
 import { fireEvent, render, screen } from "@testing-library/react";
 import { beforeEach, describe, expect, it } from "vitest";
 import { useFlowStore } from "../../stores/flow-store";
 import { ConfigPanel } from "./ConfigPanel";
+import { flowDetail } from "../../test/flow-detail";
 
 describe("ConfigPanel", () => {
   beforeEach(() => {
-    useFlowStore.getState().load({
-      id: "flow-1",
-      workspaceId: "ws",
-      name: "Orders demo",
-      rev: 1,
-      graph: GraphSchema.parse(ordersDemo.graph),
-      createdAt: "2026-01-01T00:00:00.000Z",
-      updatedAt: "2026-01-01T00:00:00.000Z",
-      deployment: null,
-    });
+    useFlowStore.getState().load(flowDetail());
     useFlowStore.getState().setSelection({ nodeIds: ["orders"], edgeIds: [] });
   });
 
