@@ -13,6 +13,18 @@ export const ErrorCodeSchema = z.enum([
   "NOT_FOUND",
   "REV_CONFLICT",
   "INTERNAL",
+  // accounts and access (packages/schema/src/auth.ts)
+  "UNAUTHENTICATED",
+  "FORBIDDEN",
+  "CSRF_INVALID",
+  "ORIGIN_REFUSED",
+  "RATE_LIMITED",
+  "INVALID_CREDENTIALS",
+  "ALREADY_SET_UP",
+  "EMAIL_TAKEN",
+  "INVITE_EXPIRED",
+  "LAST_OWNER",
+  "WORKSPACE_BUSY",
   // a webhook-in's channel is full: retry after the Retry-After header
   "BACKPRESSURE",
   // deploy lifecycle

@@ -1,3 +1,4 @@
+export * from "./auth";
 export * from "./catalogue/index";
 export * from "./cloudevent";
 export * from "./connections";
