@@ -7,6 +7,7 @@ source scripts/lib/setup.sh
 ensure_pnpm
 install_deps
 ensure_chromium
+ensure_broker_tools
 turbo() { pnpm exec turbo run "$@" --concurrency=2 --output-logs=new-only; }
 
 say "Building"

@@ -49,3 +49,17 @@ ensure_chromium() {
     exit 1
   fi
 }
+
+# The Kafka-protocol test broker is compiled from tools/brokers/mockkafka_ctl.c against Debian's librdkafka
+# (its built-in mock cluster): no Kafka server is installable here, and no binary may be downloaded.
+ensure_broker_tools() {
+  pkg-config --exists rdkafka 2>/dev/null && command -v gcc >/dev/null 2>&1 && return 0
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    say "Installing Debian's librdkafka-dev for the Kafka broker tests"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq librdkafka-dev pkg-config gcc >/dev/null
+  else
+    echo "The Kafka binding tests need librdkafka-dev, pkg-config and gcc" >&2
+    echo "(Debian: sudo apt-get install librdkafka-dev pkg-config gcc), then run npm test again." >&2
+    exit 1
+  fi
+}
