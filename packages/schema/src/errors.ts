@@ -49,6 +49,10 @@ export const ErrorCodeSchema = z.enum([
   "UNUSED_CHANNEL",
   "CYCLE",
   "DEAD_LETTER_INVALID",
+  // broker connections
+  "CONNECTION_IN_USE",
+  "CONNECTION_NAME_TAKEN",
+  "SECRET_KEY_MISMATCH",
 ]);
 export type ErrorCode = z.infer<typeof ErrorCodeSchema>;
 

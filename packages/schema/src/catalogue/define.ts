@@ -8,7 +8,7 @@ export interface PortDefinition {
 }
 
 /** How the config panel should render a field; attached with `.meta({ widget })`. */
-export type FieldWidget = "text" | "number" | "enum" | "boolean" | "json" | "pattern" | "duration" | "mappings" | "jsonata";
+export type FieldWidget = "text" | "number" | "enum" | "boolean" | "json" | "pattern" | "duration" | "mappings" | "jsonata" | "connection";
 
 /** Field metadata read by the config form (through `z.toJSONSchema`). */
 export interface FieldMeta {
