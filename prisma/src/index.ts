@@ -21,4 +21,5 @@ export type {
   FlowVersion,
   Deployment,
   AuditEntry,
+  Connection,
 } from "../generated/postgresql/client.js";
