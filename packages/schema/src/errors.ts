@@ -32,6 +32,8 @@ export const ErrorCodeSchema = z.enum([
   "DEPLOY_FAILED",
   "NOT_DEPLOYED",
   "NODE_NOT_INJECTABLE",
+  // versions and rollback
+  "VERSION_NOT_FOUND",
   // graph problems (validateGraph)
   "GRAPH_SHAPE",
   "DUPLICATE_NODE_ID",

@@ -15,3 +15,5 @@ export * from "./socket";
 export * from "./trace";
 export * from "./validate-graph";
 export * from "./samples";
+export * from "./diff/index";
+export * from "./versions";

@@ -1,0 +1,3 @@
+export * from "./diff-flows";
+export * from "./diff-schema";
+export { jsonEqual } from "./value-diff";
