@@ -9,6 +9,7 @@ import type { DeployService } from "./deploy/deploy-service";
 import type { FlowService } from "./flows/flow-service";
 import type { Actor } from "./store/local-account";
 import type { TraceHub } from "./tracing";
+import type { VersionService } from "./versions/version-service";
 import { registerDeployRoutes } from "./transport/http/deploy-routes";
 import { registerErrorHandling } from "./transport/http/error-handler";
 import { registerFlowRoutes } from "./transport/http/flow-routes";
@@ -16,6 +17,7 @@ import { registerHookRoutes } from "./transport/http/hook-routes";
 import { registerReplayRoutes } from "./transport/http/replay-routes";
 import { registerSystemRoutes } from "./transport/http/system-routes";
 import { registerTraceRoutes } from "./transport/http/trace-routes";
+import { registerVersionRoutes } from "./transport/http/version-routes";
 import { registerWebApp } from "./transport/http/web-app";
 import { registerSocketHandlers } from "./transport/socket/socket-handlers";
 import type { SocketServer } from "./transport/socket/socket-server";
@@ -24,6 +26,8 @@ export interface AppDeps {
   logger: Logger;
   flows: FlowService;
   deploy: DeployService;
+  /** Deploy history: versions, comparisons, rollback. */
+  versions: VersionService;
   /** Watchers, captures and "follow one event" over the running deployments' traces. */
   traces: TraceHub;
   /** Created unattached by createSocketServer; attached here to fastify's HTTP server. */
@@ -50,6 +54,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   registerTraceRoutes(app, { ...routeDeps, traces: deps.traces });
   registerHookRoutes(app, { ingest: (flowId, nodeId, body, meta) => deps.deploy.ingest(flowId, nodeId, body, meta), bodyLimitBytes: deps.bodyLimitBytes });
   registerReplayRoutes(app, routeDeps);
+  registerVersionRoutes(app, { ...routeDeps, versions: deps.versions });
 
   deps.io.attach(app.server);
   registerSocketHandlers(deps.io, { ...routeDeps, logger: deps.logger, traces: deps.traces });

@@ -17,10 +17,12 @@ import { seedDemo } from "./seed";
 import { createAuditRepository } from "./store/audit-repository";
 import { createDeploymentRepository } from "./store/deployment-repository";
 import { createFlowRepository } from "./store/flow-repository";
+import { createVersionRepository } from "./store/version-repository";
 import { ensureLocalAccount, type Actor } from "./store/local-account";
 import { createTraceHub, createTraceRecorder } from "./tracing";
 import { createSocketNotifier } from "./transport/socket/socket-notifier";
 import { createSocketServer, type SocketServer } from "./transport/socket/socket-server";
+import { createVersionService } from "./versions/version-service";
 
 export interface RuntimeOptions {
   db: Db;
@@ -57,6 +59,7 @@ export async function composeRuntime(options: RuntimeOptions): Promise<Runtime> 
   const actor = await ensureLocalAccount(db.client);
   const flowRepository = createFlowRepository(db.client);
   const deployments = createDeploymentRepository(db.client);
+  const versionRepository = createVersionRepository(db.client);
   const audit = createAuditRepository(db.client);
 
   // Twice the HTTP body limit: a socket message carries the same payloads plus framing.
@@ -76,6 +79,7 @@ export async function composeRuntime(options: RuntimeOptions): Promise<Runtime> 
   const deploy = createDeployService({
     flows: flowRepository,
     deployments,
+    versions: versionRepository,
     audit,
     runner,
     notifier,
@@ -83,12 +87,14 @@ export async function composeRuntime(options: RuntimeOptions): Promise<Runtime> 
     drainTimeoutMs: options.drainTimeoutMs ?? 5000,
   });
   const flows = createFlowService({ flows: flowRepository, audit, deploy, notifier });
+  const versions = createVersionService({ versions: versionRepository, deploy });
 
   let ready = false;
   const app = await createApp({
     logger,
     flows,
     deploy,
+    versions,
     traces,
     io,
     resolveActor: () => actor,

@@ -28,6 +28,12 @@ export class NotFoundError extends AppError {
   }
 }
 
+export class VersionNotFoundError extends AppError {
+  constructor(flowId: string, number: number, path: Path = ["params", "number"]) {
+    super("VERSION_NOT_FOUND", `Flow "${flowId}" has no version ${number}.`, 404, { path, details: { number } });
+  }
+}
+
 export class RevConflictError extends AppError {
   constructor(currentRev: number) {
     super("REV_CONFLICT", `The flow changed since you loaded it (now at rev ${currentRev}). Reload and try again.`, 409, {

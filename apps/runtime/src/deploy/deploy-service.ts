@@ -2,14 +2,15 @@
  * Deploys and stops flows. Per flow, deploys and stops are serialised by a mutex; each deploy snapshots an
  * immutable version, records a deployment, replaces the previous one (drained) and starts the new one.
  */
-import { hasErrors, validateGraph, type Deployment, type NodeCounters, type TraceFrame } from "@eventloom/schema";
+import { hasErrors, validateGraph, type Deployment, type FlowDetail, type Graph, type NodeCounters, type TraceFrame } from "@eventloom/schema";
 import type { EngineLogger, IngestMeta, IngestResult, ReplayOptions, StopReport } from "../engine/contract";
-import { AppError, asUserError, NotFoundError, RevConflictError } from "../errors";
+import { AppError, asUserError, NotFoundError, RevConflictError, VersionNotFoundError } from "../errors";
 import type { RuntimeNotifier } from "../notifier";
 import type { Actor } from "../store/local-account";
 import type { AuditRepository } from "../store/audit-repository";
 import type { DeploymentRepository } from "../store/deployment-repository";
 import type { FlowRepository } from "../store/flow-repository";
+import type { VersionRepository } from "../store/version-repository";
 import { createKeyedMutex } from "./mutex";
 import { restoreDeployments } from "./restore";
 import type { ActiveRun, Runner } from "./runner";
@@ -17,6 +18,7 @@ import type { ActiveRun, Runner } from "./runner";
 export interface DeployServiceDeps {
   flows: FlowRepository;
   deployments: DeploymentRepository;
+  versions: VersionRepository;
   audit: AuditRepository;
   runner: Runner;
   notifier: RuntimeNotifier;
@@ -31,8 +33,20 @@ export interface StopResult {
   counters: Record<string, NodeCounters>;
 }
 
+export interface RollbackResult {
+  deployment: Deployment;
+  /** The new version holding the old version's graph. */
+  versionNumber: number;
+  /** The flow as it is now (its draft untouched by the rollback). */
+  flow: FlowDetail;
+  /** The graph that now runs. */
+  graph: Graph;
+}
+
 export interface DeployService {
   deploy(actor: Actor, flowId: string, request: { rev?: number | undefined; message?: string | undefined }): Promise<Deployment>;
+  /** Deploys version `number`'s graph as a new version ("rollback to vN"); the draft stays as it is. */
+  rollback(actor: Actor, flowId: string, request: { number: number; message?: string | undefined }): Promise<RollbackResult>;
   stop(actor: Actor, flowId: string): Promise<StopResult>;
   /** Stops the flow's deployment if one runs, then runs `work` while still holding the flow's lock. */
   whileStopped<T>(actor: Actor, flowId: string, work: () => Promise<T>): Promise<T>;
@@ -51,7 +65,7 @@ export interface DeployService {
 }
 
 export function createDeployService(deps: DeployServiceDeps): DeployService {
-  const { flows, deployments, audit, runner, notifier, logger } = deps;
+  const { flows, deployments, versions, audit, runner, notifier, logger } = deps;
   const mutex = createKeyedMutex();
   const active = new Map<string, ActiveRun>();
   let closing = false;
@@ -111,6 +125,40 @@ export function createDeployService(deps: DeployServiceDeps): DeployService {
     return { deployment, report, counters };
   }
 
+  /**
+   * Snapshots `graph` as the flow's next version and runs it (hot-swapped in place when a version runs),
+   * then audits `action`. Callers hold the flow's lock.
+   */
+  async function deployGraph(
+    actor: Actor,
+    flow: FlowDetail,
+    graph: Graph,
+    options: { message: string | undefined; action: string; detail: Record<string, unknown> },
+  ): Promise<{ deployment: Deployment; version: { number: number } }> {
+    const problems = validateGraph(graph);
+    if (hasErrors(problems)) {
+      throw new AppError("GRAPH_INVALID", "The flow has problems to fix before it can deploy.", 422, { details: { problems } });
+    }
+    const version = await versions.create({ flowId: flow.id, graph, authorId: actor.userId, message: options.message });
+    const starting = await deployments.create({ flowId: flow.id, versionId: version.id });
+    notifier.deploymentChanged(starting);
+    let deployment = await hotSwap(starting, graph);
+    if (!deployment) {
+      await stopActive(flow.id);
+      deployment = await launch(starting, graph);
+    }
+    await audit.record({
+      workspaceId: flow.workspaceId,
+      actorId: actor.userId,
+      action: options.action,
+      targetType: "flow",
+      targetId: flow.id,
+      detail: { deploymentId: deployment.id, version: version.number, ...options.detail },
+    });
+    logger.info({ flowId: flow.id, deploymentId: deployment.id, version: version.number }, "deployment running");
+    return { deployment, version };
+  }
+
   function refuseWhileClosing(): void {
     if (closing) throw new AppError("DEPLOY_FAILED", "The runtime is shutting down.", 503);
   }
@@ -122,28 +170,24 @@ export function createDeployService(deps: DeployServiceDeps): DeployService {
         const flow = await flows.get(flowId);
         if (!flow) throw new NotFoundError(`Flow "${flowId}"`);
         if (request.rev !== undefined && request.rev !== flow.rev) throw new RevConflictError(flow.rev);
-        const problems = validateGraph(flow.graph);
-        if (hasErrors(problems)) {
-          throw new AppError("GRAPH_INVALID", "The flow has problems to fix before it can deploy.", 422, { details: { problems } });
-        }
-        const version = await deployments.createVersion({ flowId, graph: flow.graph, authorId: actor.userId, message: request.message });
-        const starting = await deployments.create({ flowId, versionId: version.id });
-        notifier.deploymentChanged(starting);
-        let deployment = await hotSwap(starting, flow.graph);
-        if (!deployment) {
-          await stopActive(flowId);
-          deployment = await launch(starting, flow.graph);
-        }
-        await audit.record({
-          workspaceId: flow.workspaceId,
-          actorId: actor.userId,
-          action: "flow.deployed",
-          targetType: "flow",
-          targetId: flowId,
-          detail: { deploymentId: deployment.id, version: version.number, rev: flow.rev },
-        });
-        logger.info({ flowId, deploymentId: deployment.id, version: version.number }, "deployment running");
+        const { deployment } = await deployGraph(actor, flow, flow.graph, { message: request.message, action: "flow.deployed", detail: { rev: flow.rev } });
         return deployment;
+      });
+    },
+
+    async rollback(actor, flowId, { number, message }) {
+      refuseWhileClosing();
+      return mutex.run(flowId, async () => {
+        const flow = await flows.get(flowId);
+        if (!flow) throw new NotFoundError(`Flow "${flowId}"`);
+        const target = await versions.get(flowId, number);
+        if (!target) throw new VersionNotFoundError(flowId, number);
+        const { deployment, version } = await deployGraph(actor, flow, target.graph, {
+          message: message ?? `rollback to v${number}`,
+          action: "flow.rolled-back",
+          detail: { rolledBackTo: number },
+        });
+        return { deployment, versionNumber: version.number, flow, graph: target.graph };
       });
     },
 

@@ -21,9 +21,20 @@ export interface TestDatabase {
   dispose(): Promise<void>;
 }
 
-export async function createTestDatabase(): Promise<TestDatabase> {
+/** The local PostgreSQL server every machine of this project has (STACK.md); TEST_DATABASE_URL overrides. */
+const DEFAULT_POSTGRES_URL = "postgresql://root@127.0.0.1:5432/postgres";
+
+/** False when SKIP_PG=1 says this machine has no PostgreSQL (tests that need one skip). */
+export const postgresAvailable = process.env.SKIP_PG !== "1";
+
+/**
+ * `provider` forces a database kind (tests that must run on both); left out, TEST_DATABASE_URL picks
+ * PostgreSQL and its absence embedded SQLite.
+ */
+export async function createTestDatabase(options: { provider?: "sqlite" | "postgresql" } = {}): Promise<TestDatabase> {
   const serverUrl = process.env.TEST_DATABASE_URL;
-  if (serverUrl) return createPostgresDatabase(serverUrl);
+  if (options.provider === "postgresql") return createPostgresDatabase(serverUrl ?? DEFAULT_POSTGRES_URL);
+  if (serverUrl && options.provider !== "sqlite") return createPostgresDatabase(serverUrl);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "eventloom-runtime-test-"));
   await migrate({ DATA_DIR: dataDir, DATABASE_URL: undefined });
   return {

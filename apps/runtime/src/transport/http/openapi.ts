@@ -12,6 +12,11 @@ import {
   FlowSummarySchema,
   HealthResponseSchema,
   InjectRequestSchema,
+  RollbackRequestSchema,
+  RollbackResponseSchema,
+  VersionDetailSchema,
+  VersionDiffResponseSchema,
+  VersionListResponseSchema,
   UpdateFlowRequestSchema,
   ValidateRequestSchema,
   ValidateResponseSchema,
@@ -80,6 +85,31 @@ const ROUTES: RouteDoc[] = [
     summary: "Re-publish a running channel's retained events to its consumers",
     body: ReplayRequestSchema,
     responses: { 200: ReplayResponseSchema, 404: ErrorResponseSchema, 409: ErrorResponseSchema },
+  },
+  {
+    method: "get",
+    path: "/api/flows/{id}/versions",
+    summary: "Versions of a flow, newest first (query: limit 1–100, default 20; before = previous page's nextBefore), with author, message and which one runs",
+    responses: { 200: VersionListResponseSchema, 400: ErrorResponseSchema, 404: ErrorResponseSchema },
+  },
+  {
+    method: "get",
+    path: "/api/flows/{id}/versions/{number}",
+    summary: "One version with its graph (read-only); 404 VERSION_NOT_FOUND",
+    responses: { 200: VersionDetailSchema, 400: ErrorResponseSchema, 404: ErrorResponseSchema },
+  },
+  {
+    method: "get",
+    path: "/api/flows/{id}/versions/{a}/diff/{b}",
+    summary: "Semantic comparison of version a with version b, or with the saved draft when b is `draft`: nodes added, removed, changed (config fields), moved only, renamed; wires added/removed",
+    responses: { 200: VersionDiffResponseSchema, 400: ErrorResponseSchema, 404: ErrorResponseSchema },
+  },
+  {
+    method: "post",
+    path: "/api/flows/{id}/versions/{number}/deploy",
+    summary: "Rollback: deploy that version's graph as a new version (message \"rollback to vN\"); the draft is left as it is (draftDiffers says whether it differs)",
+    body: RollbackRequestSchema,
+    responses: { 200: RollbackResponseSchema, 404: ErrorResponseSchema, 422: ErrorResponseSchema },
   },
 ];
 
