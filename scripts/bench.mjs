@@ -4,6 +4,7 @@ import { spawnSync } from "node:child_process";
 
 const suites = {
   engine: { cwd: "apps/runtime", command: ["pnpm", "exec", "tsx", "--conditions=@eventloom/source", "bench/engine.ts"] },
+  brokers: { cwd: "apps/runtime", command: ["pnpm", "exec", "tsx", "--conditions=@eventloom/source", "bench/brokers.ts"] },
   trace: { cwd: "apps/runtime", command: ["pnpm", "exec", "tsx", "--conditions=@eventloom/source", "bench/trace.ts"] },
   editor: { cwd: "e2e", command: ["pnpm", "exec", "tsx", "bench/editor.ts"] },
 };

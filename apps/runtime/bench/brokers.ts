@@ -1,0 +1,84 @@
+/**
+ * `pnpm bench brokers [--json] [--events N] [--only kafka,nats-jetstream,…]`: per broker binding, events/s
+ * and p50 latency of the broker's own client library in a publish + consume loop (raw), beside the same broker
+ * through Eventloom (generator → broker channel → consumer, in the engine). Prints a table, then (last line)
+ * one JSON object. Kafka runs against the project's mock broker (tools/brokers), Kinesis against kinesalite
+ * in this process; NATS, MQTT, RabbitMQ and Redis against the services on 127.0.0.1.
+ */
+import { BENCH_BROKERS, type BrokerBench } from "./brokers/catalogue";
+import { measureRaw, type RawResult } from "./brokers/raw-driver";
+
+const args = process.argv.slice(2);
+const jsonOnly = args.includes("--json");
+const option = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
+const EVENTS = Number(option("--events") ?? 20_000);
+const only = option("--only")?.split(",");
+const LATENCY_SECONDS = 2;
+
+interface Row {
+  binding: string;
+  /** Events/s of the paced phase the p50 latencies come from. */
+  latency_rate: number;
+  raw_eps: number;
+  raw_p50_us: number;
+  eventloom_eps: number | null;
+  eventloom_p50_us: number | null;
+  ratio: number | null;
+  added_p50_ms: number | null;
+  note?: string;
+}
+
+async function benchOne(bench: BrokerBench): Promise<Row> {
+  const env = await bench.start();
+  const options = { events: EVENTS, latencyRate: bench.latencyRate, latencySeconds: LATENCY_SECONDS };
+  try {
+    const raw = await measureRaw(await env.raw(), options);
+    const through: RawResult | undefined = env.eventloom ? await env.eventloom(options) : undefined;
+    return row(bench, raw, through, env.note);
+  } finally {
+    await env.stop();
+  }
+}
+
+function row(bench: BrokerBench, raw: RawResult, through: RawResult | undefined, note?: string): Row {
+  return {
+    binding: bench.name,
+    latency_rate: bench.latencyRate,
+    raw_eps: Math.round(raw.eps),
+    raw_p50_us: Math.round(raw.p50Us),
+    eventloom_eps: through ? Math.round(through.eps) : null,
+    eventloom_p50_us: through ? Math.round(through.p50Us) : null,
+    ratio: through ? Number((through.eps / raw.eps).toFixed(3)) : null,
+    added_p50_ms: through ? Number(((through.p50Us - raw.p50Us) / 1000).toFixed(3)) : null,
+    ...(note ? { note } : {}),
+  };
+}
+
+async function main(): Promise<void> {
+  const rows: Row[] = [];
+  for (const bench of BENCH_BROKERS) {
+    if (only && !only.includes(bench.name)) continue;
+    try {
+      rows.push(await benchOne(bench));
+    } catch (error) {
+      rows.push({ binding: bench.name, latency_rate: bench.latencyRate, raw_eps: 0, raw_p50_us: 0, eventloom_eps: null, eventloom_p50_us: null, ratio: null, added_p50_ms: null, note: `failed: ${(error as Error).message}` });
+    }
+    if (!jsonOnly) print(rows.at(-1)!);
+  }
+  const measured = rows.filter((r) => r.ratio !== null);
+  const result = {
+    events: EVENTS,
+    bindings: rows,
+    min_ratio: measured.length ? Math.min(...measured.map((r) => r.ratio!)) : null,
+    max_added_p50_ms: measured.length ? Math.max(...measured.map((r) => r.added_p50_ms!)) : null,
+  };
+  console.log(JSON.stringify(result));
+  process.exit(0);
+}
+
+function print(r: Row): void {
+  const through = r.eventloom_eps === null ? "eventloom: not measured" : `eventloom ${r.eventloom_eps.toLocaleString()} events/s, p50 ${r.eventloom_p50_us} µs · ratio ${r.ratio} · added p50 ${r.added_p50_ms} ms`;
+  console.log(`${r.binding.padEnd(16)}raw ${r.raw_eps.toLocaleString()} events/s, p50 ${r.raw_p50_us} µs · ${through}${r.note ? ` (${r.note})` : ""}`);
+}
+
+void main();

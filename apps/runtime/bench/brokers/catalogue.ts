@@ -1,0 +1,99 @@
+/** The brokers `pnpm bench brokers` covers: how to start each one's test server and open its raw client. */
+import { startLocalKinesis } from "../../test/support/brokers/kinesis";
+import { startMockKafka } from "../../test/support/brokers/mock-kafka";
+import { services, uniqueName } from "../../test/support/brokers/services";
+import type { RawClient, RawOptions, RawResult } from "./raw-driver";
+import { rawKafka } from "./raw-kafka";
+import { rawKinesis } from "./raw-kinesis";
+import { rawMqtt } from "./raw-mqtt";
+import { rawNats } from "./raw-nats";
+
+export interface BrokerEnv {
+  raw(): Promise<RawClient>;
+  /** The same broker through Eventloom; absent while the binding does not exist yet. */
+  eventloom?: (options: RawOptions) => Promise<RawResult>;
+  note?: string;
+  stop(): Promise<void>;
+}
+
+export interface BrokerBench {
+  name: string;
+  /** Events/s of the paced latency phase: well under what one publish at a time sustains on this broker. */
+  latencyRate: number;
+  start(): Promise<BrokerEnv>;
+}
+
+/** Tracks what a bench opened so stop() closes all of it. */
+function closing(stops: (() => Promise<void>)[]) {
+  return async () => {
+    for (const stop of stops.reverse()) await stop();
+  };
+}
+
+export const BENCH_BROKERS: BrokerBench[] = [
+  {
+    name: "kafka",
+    latencyRate: 500,
+    async start() {
+      const broker = await startMockKafka({ brokers: 1 });
+      const stops = [() => broker.stop()];
+      return {
+        note: "mock broker (librdkafka)",
+        async raw() {
+          const client = await rawKafka(broker.brokers, uniqueName("bench-raw"));
+          stops.push(() => client.close());
+          return client;
+        },
+        stop: closing(stops),
+      };
+    },
+  },
+  {
+    name: "nats-jetstream",
+    latencyRate: 500,
+    async start() {
+      const stops: (() => Promise<void>)[] = [];
+      return {
+        async raw() {
+          const client = await rawNats(services.nats, uniqueName("bench-raw").replaceAll(".", "_"));
+          stops.push(() => client.close());
+          return client;
+        },
+        stop: closing(stops),
+      };
+    },
+  },
+  {
+    name: "mqtt",
+    latencyRate: 500,
+    async start() {
+      const stops: (() => Promise<void>)[] = [];
+      return {
+        async raw() {
+          const client = await rawMqtt(services.mqtt, uniqueName("bench-raw"));
+          stops.push(() => client.close());
+          return client;
+        },
+        stop: closing(stops),
+      };
+    },
+  },
+  {
+    name: "kinesis",
+    latencyRate: 50,
+    async start() {
+      const server = await startLocalKinesis();
+      const sdk = server.client();
+      const stops = [() => server.stop(), async () => sdk.destroy()];
+      return {
+        note: "kinesalite in process",
+        async raw() {
+          const client = await rawKinesis(sdk, uniqueName("bench-raw"));
+          stops.push(() => client.close());
+          return client;
+        },
+        stop: closing(stops),
+      };
+    },
+  },
+];

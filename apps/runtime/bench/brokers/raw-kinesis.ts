@@ -1,0 +1,42 @@
+/**
+ * The AWS SDK on its own against kinesalite: PutRecords batches with partition keys, one GetRecords loop per
+ * shard from TRIM_HORIZON, polling again at once while records come and after POLL_IDLE_MS when none do.
+ */
+import { CreateStreamCommand, GetRecordsCommand, GetShardIteratorCommand, ListShardsCommand, PutRecordsCommand, type KinesisClient } from "@aws-sdk/client-kinesis";
+import type { RawClient } from "./raw-driver";
+
+export const POLL_IDLE_MS = 5;
+
+export async function rawKinesis(client: KinesisClient, stream: string, shards = 2): Promise<RawClient> {
+  await client.send(new CreateStreamCommand({ StreamName: stream, ShardCount: shards }));
+  let seq = 0;
+  let stopped = false;
+  const loops: Promise<void>[] = [];
+  return {
+    async publish(bodies) {
+      const answer = await client.send(new PutRecordsCommand({ StreamName: stream, Records: bodies.map((Data) => ({ Data, PartitionKey: String(seq++ % 16) })) }));
+      if (answer.FailedRecordCount) throw new Error(`${answer.FailedRecordCount} records failed`);
+    },
+    async consume(handle) {
+      const { Shards = [] } = await client.send(new ListShardsCommand({ StreamName: stream }));
+      for (const shard of Shards) {
+        const { ShardIterator } = await client.send(new GetShardIteratorCommand({ StreamName: stream, ShardId: shard.ShardId, ShardIteratorType: "TRIM_HORIZON" }));
+        loops.push(
+          (async () => {
+            let iterator = ShardIterator;
+            while (!stopped && iterator) {
+              const page = await client.send(new GetRecordsCommand({ ShardIterator: iterator, Limit: 1000 }));
+              for (const record of page.Records ?? []) if (record.Data) handle(Buffer.from(record.Data));
+              iterator = page.NextShardIterator;
+              if (!page.Records?.length) await new Promise((resolve) => setTimeout(resolve, POLL_IDLE_MS));
+            }
+          })(),
+        );
+      }
+    },
+    async close() {
+      stopped = true;
+      await Promise.all(loops);
+    },
+  };
+}
