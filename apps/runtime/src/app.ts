@@ -5,16 +5,19 @@
 import fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRequest } from "fastify";
 import type { Logger } from "pino";
 import type { Socket } from "socket.io";
+import type { ConnectionService } from "./connections/connection-service";
 import type { DeployService } from "./deploy/deploy-service";
 import type { FlowService } from "./flows/flow-service";
 import type { Actor } from "./store/local-account";
 import type { TraceHub } from "./tracing";
 import type { VersionService } from "./versions/version-service";
+import { registerConnectionRoutes } from "./transport/http/connection-routes";
 import { registerDeployRoutes } from "./transport/http/deploy-routes";
 import { registerErrorHandling } from "./transport/http/error-handler";
 import { registerFlowRoutes } from "./transport/http/flow-routes";
 import { registerHookRoutes } from "./transport/http/hook-routes";
 import { registerReplayRoutes } from "./transport/http/replay-routes";
+import { localAuthorize } from "./transport/http/route-deps";
 import { registerSystemRoutes } from "./transport/http/system-routes";
 import { registerTraceRoutes } from "./transport/http/trace-routes";
 import { registerVersionRoutes } from "./transport/http/version-routes";
@@ -28,6 +31,8 @@ export interface AppDeps {
   deploy: DeployService;
   /** Deploy history: versions, comparisons, rollback. */
   versions: VersionService;
+  /** The workspace's broker connections (settings, sealed secrets, test connection). */
+  connections: ConnectionService;
   /** Watchers, captures and "follow one event" over the running deployments' traces. */
   traces: TraceHub;
   /** Created unattached by createSocketServer; attached here to fastify's HTTP server. */
@@ -55,6 +60,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   registerHookRoutes(app, { ingest: (flowId, nodeId, body, meta) => deps.deploy.ingest(flowId, nodeId, body, meta), bodyLimitBytes: deps.bodyLimitBytes });
   registerReplayRoutes(app, routeDeps);
   registerVersionRoutes(app, { ...routeDeps, versions: deps.versions });
+  registerConnectionRoutes(app, { connections: deps.connections, authorize: localAuthorize(deps.resolveActor) });
 
   deps.io.attach(app.server);
   registerSocketHandlers(deps.io, { ...routeDeps, logger: deps.logger, traces: deps.traces });

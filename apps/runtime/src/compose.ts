@@ -7,6 +7,14 @@ import type { FastifyInstance } from "fastify";
 import type { Logger } from "pino";
 import packageJson from "../package.json";
 import { createApp } from "./app";
+import { createConnectionRepository } from "./connections/connection-repository";
+import { createConnectionResolver, type ConnectionResolver } from "./connections/connection-resolver";
+import { createConnectionService, type ConnectionService } from "./connections/connection-service";
+import { createConnectionUsage } from "./connections/connection-usage";
+import { createSecretBox } from "./connections/secret-box";
+import { createSecretKeyRing, generateSecretKey, type SecretKeyRing } from "./connections/secret-key";
+import { brokerProbes } from "./connections/testing/probes";
+import { createConnectionTester, type ConnectionTester } from "./connections/testing/tester";
 import { systemClock } from "./clock";
 import { createDeployService, type DeployService } from "./deploy/deploy-service";
 import { createRunner } from "./deploy/runner";
@@ -30,6 +38,10 @@ export interface RuntimeOptions {
   webDist: string;
   bodyLimitBytes: number;
   seedDemo: boolean;
+  /** Keys for connection secrets (main.ts: EVENTLOOM_SECRET_KEY or the data folder's key file). Tests may omit it: a fresh key per runtime. */
+  secretKeys?: SecretKeyRing;
+  /** Replaces the real broker probes of "test connection" (tests only). */
+  connectionTester?: ConnectionTester;
   clock?: Clock;
   /** Replaces the real engine (tests only). */
   engine?: Engine;
@@ -45,6 +57,9 @@ export interface Runtime {
   actor: Actor;
   flows: FlowService;
   deploy: DeployService;
+  connections: ConnectionService;
+  /** What broker bindings call to get a connection's settings, secrets opened. */
+  resolveConnection: ConnectionResolver;
   /** Listens and resolves with the bound port. */
   listen(options: { port: number; host: string }): Promise<number>;
   /** Seeds the demo (first start only), restores running deployments, then reports healthy. */
@@ -88,6 +103,14 @@ export async function composeRuntime(options: RuntimeOptions): Promise<Runtime> 
   });
   const flows = createFlowService({ flows: flowRepository, audit, deploy, notifier });
   const versions = createVersionService({ versions: versionRepository, deploy });
+  const connections = createConnectionService({
+    connections: createConnectionRepository(db.client),
+    usage: createConnectionUsage(db.client),
+    box: createSecretBox(options.secretKeys ?? createSecretKeyRing(generateSecretKey())),
+    audit,
+    tester: options.connectionTester ?? createConnectionTester({ probes: brokerProbes }),
+  });
+  const resolveConnection = createConnectionResolver(connections);
 
   let ready = false;
   const app = await createApp({
@@ -95,6 +118,7 @@ export async function composeRuntime(options: RuntimeOptions): Promise<Runtime> 
     flows,
     deploy,
     versions,
+    connections,
     traces,
     io,
     resolveActor: () => actor,
@@ -110,6 +134,8 @@ export async function composeRuntime(options: RuntimeOptions): Promise<Runtime> 
     actor,
     flows,
     deploy,
+    connections,
+    resolveConnection,
     async listen({ port, host }) {
       await app.listen({ port, host });
       const address = app.server.address();

@@ -25,4 +25,19 @@ describe("parseEnv", () => {
     expect(result.message).toContain("DATABASE_URL");
     expect(result.message).toContain("SEED_DEMO");
   });
+
+  it("parses the connection-secret keys and refuses a key of the wrong size without echoing it", () => {
+    const key = Buffer.alloc(32, 7).toString("base64");
+    const old = Buffer.alloc(32, 9).toString("base64");
+    const result = parseEnv({ EVENTLOOM_SECRET_KEY: key, EVENTLOOM_SECRET_KEYS_PREVIOUS: ` ${old} ,` });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.env.EVENTLOOM_SECRET_KEY?.bytes.equals(Buffer.alloc(32, 7))).toBe(true);
+    expect(result.env.EVENTLOOM_SECRET_KEYS_PREVIOUS.map((k) => k.bytes.equals(Buffer.alloc(32, 9)))).toEqual([true]);
+    const unset = parseEnv({});
+    expect(unset.ok && unset.env.EVENTLOOM_SECRET_KEY).toBeUndefined();
+    const short = parseEnv({ EVENTLOOM_SECRET_KEY: Buffer.alloc(16, 1).toString("base64") });
+    expect(short).toMatchObject({ ok: false, message: expect.stringContaining("EVENTLOOM_SECRET_KEY: a secret key is 32 bytes") });
+    expect(short.ok ? "" : short.message).not.toContain(Buffer.alloc(16, 1).toString("base64"));
+  });
 });

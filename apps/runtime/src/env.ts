@@ -5,6 +5,7 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
+import { InvalidSecretKeyError, parseSecretKey, type SecretKey } from "./connections/secret-key";
 
 /** apps/runtime, found from this module whether it runs from src/ (tsx, vitest) or dist/ (the bundle). */
 const runtimePackageDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -13,6 +14,16 @@ const repoRoot = path.resolve(runtimePackageDir, "..", "..");
 const booleanFromString = z
   .enum(["true", "false", "1", "0", "yes", "no"], { message: "use true or false" })
   .transform((value) => value === "true" || value === "1" || value === "yes");
+
+/** A base64 AES-256 key, parsed into its bytes and id. */
+const secretKey = z.string().transform((value, ctx): SecretKey => {
+  try {
+    return parseSecretKey(value);
+  } catch (error) {
+    ctx.addIssue({ code: "custom", message: error instanceof InvalidSecretKeyError ? error.message : String(error) });
+    return z.NEVER;
+  }
+});
 
 const emptyAsUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
 
@@ -34,6 +45,17 @@ export const EnvSchema = z.object({
   ),
   WEB_DIST: z.preprocess(emptyAsUndefined, z.string().default(path.join(repoRoot, "apps", "web", "dist"))),
   SEED_DEMO: z.preprocess(emptyAsUndefined, booleanFromString.default(true)),
+  /** Encrypts broker connection secrets at rest (base64 of 32 bytes); unset → a key file in DATA_DIR, with a warning. */
+  EVENTLOOM_SECRET_KEY: z.preprocess(emptyAsUndefined, secretKey.optional()),
+  /** Comma-separated older keys, so secrets saved before a key rotation still open. */
+  EVENTLOOM_SECRET_KEYS_PREVIOUS: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .transform((value) => value.split(",").map((part) => part.trim()).filter(Boolean))
+      .pipe(z.array(secretKey))
+      .default([]),
+  ),
   BODY_LIMIT_BYTES: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1024).default(1024 * 1024)),
 });
 export type Env = z.infer<typeof EnvSchema>;

@@ -5,6 +5,7 @@
 import { createDb, describeDatabase, resolveDatabase } from "@eventloom/prisma";
 import { pino, type Logger } from "pino";
 import { composeRuntime, type Runtime } from "./compose";
+import { resolveSecretKeyRing } from "./connections/secret-key-file";
 import { loadEnv } from "./env";
 
 const SHUTDOWN_TIMEOUT_MS = 15_000;
@@ -17,7 +18,8 @@ async function main(): Promise<void> {
   const db = createDb(dbOptions);
   let runtime: Runtime | undefined;
   try {
-    runtime = await composeRuntime({ db, logger, webDist: env.WEB_DIST, bodyLimitBytes: env.BODY_LIMIT_BYTES, seedDemo: env.SEED_DEMO });
+    const secretKeys = resolveSecretKeyRing({ key: env.EVENTLOOM_SECRET_KEY, previous: env.EVENTLOOM_SECRET_KEYS_PREVIOUS, dataDir: env.DATA_DIR }, logger);
+    runtime = await composeRuntime({ db, logger, secretKeys, webDist: env.WEB_DIST, bodyLimitBytes: env.BODY_LIMIT_BYTES, seedDemo: env.SEED_DEMO });
     handleSignals(runtime, db.close, logger);
     const port = await runtime.listen({ port: env.PORT, host: env.HOST });
     logger.info(`Eventloom listening on http://localhost:${port}`);

@@ -138,11 +138,11 @@ export function mergeSecretPatch(kind: ConnectionKind, patch: Record<string, unk
 }
 
 /** What the API shows for a connection's settings: public fields plus the mask for each secret that has a value. */
-export function maskedSettings(kind: ConnectionKind, publicSettings: Record<string, unknown>, secrets: Record<string, string>) {
+export function maskedSettings(kind: ConnectionKind, publicSettings: Record<string, unknown>, setSecretFields: readonly string[]) {
   const settings: Record<string, unknown> = { ...publicSettings, kind };
   const states: Record<string, { hasValue: boolean }> = {};
   for (const field of secretFieldsOf(kind)) {
-    const hasValue = typeof secrets[field] === "string" && secrets[field] !== "";
+    const hasValue = setSecretFields.includes(field);
     states[field] = { hasValue };
     if (hasValue) settings[field] = SECRET_MASK;
     else delete settings[field];

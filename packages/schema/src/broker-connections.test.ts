@@ -81,7 +81,7 @@ describe("secrets in and out", () => {
   });
 
   it("shows a mask and hasValue, never the value", () => {
-    const view = maskedSettings("nats-jetstream", { kind: "nats-jetstream", servers: ["a:4222"] }, { password: "p" });
+    const view = maskedSettings("nats-jetstream", { kind: "nats-jetstream", servers: ["a:4222"] }, ["password"]);
     expect(view.settings).toEqual({ kind: "nats-jetstream", servers: ["a:4222"], password: SECRET_MASK });
     expect(view.secrets).toEqual({ password: { hasValue: true }, token: { hasValue: false } });
   });

@@ -6,7 +6,7 @@ export interface AuditInput {
   actorId: string;
   /** e.g. `flow.created`, `flow.saved`, `flow.deleted`, `flow.deployed`, `deployment.stopped`, `seed`. */
   action: string;
-  targetType: "flow" | "deployment" | "workspace";
+  targetType: "flow" | "deployment" | "workspace" | "connection";
   targetId: string;
   detail?: Record<string, unknown>;
 }

@@ -7,6 +7,7 @@ import type { ClientToServerEvents, ServerToClientEvents } from "@eventloom/sche
 import { pino } from "pino";
 import { io as connectSocket, type Socket } from "socket.io-client";
 import { composeRuntime, type Runtime } from "../../src/compose";
+import type { SecretKeyRing } from "../../src/connections/secret-key";
 import type { Engine } from "../../src/engine/contract";
 import type { TestDatabase } from "./database";
 
@@ -34,6 +35,8 @@ export interface StartOptions {
   webDist?: string;
   /** Replaces the real engine (to make deploys fail on purpose). */
   engine?: Engine;
+  /** Keys for connection secrets (default: a fresh key per runtime). */
+  secretKeys?: SecretKeyRing;
 }
 
 export async function startTestRuntime(database: TestDatabase, options: StartOptions = {}): Promise<TestRuntime> {
@@ -47,6 +50,7 @@ export async function startTestRuntime(database: TestDatabase, options: StartOpt
     seedDemo: options.seedDemo ?? false,
     drainTimeoutMs: 2000,
     ...(options.engine ? { engine: options.engine } : {}),
+    ...(options.secretKeys ? { secretKeys: options.secretKeys } : {}),
   });
   const port = await runtime.listen({ port: 0, host: "127.0.0.1" });
   await runtime.warmUp();

@@ -3,6 +3,10 @@
  * schema package's zod DTOs converted with z.toJSONSchema, so the document cannot drift from the parsers.
  */
 import {
+  ConnectionDtoSchema,
+  ConnectionListResponseSchema,
+  ConnectionTestResultSchema,
+  CreateConnectionRequestSchema,
   CreateFlowRequestSchema,
   DeploymentSchema,
   DeployRequestSchema,
@@ -17,6 +21,8 @@ import {
   VersionDetailSchema,
   VersionDiffResponseSchema,
   VersionListResponseSchema,
+  TestConnectionRequestSchema,
+  UpdateConnectionRequestSchema,
   UpdateFlowRequestSchema,
   ValidateRequestSchema,
   ValidateResponseSchema,
@@ -111,7 +117,39 @@ const ROUTES: RouteDoc[] = [
     body: RollbackRequestSchema,
     responses: { 200: RollbackResponseSchema, 404: ErrorResponseSchema, 422: ErrorResponseSchema },
   },
+  ...connectionRoutes("/api/workspaces/{workspaceId}/connections"),
 ];
+
+/** Broker connections of a workspace. Secrets go in; responses carry "••••" and `secrets.<field>.hasValue` only. */
+function connectionRoutes(base: string): RouteDoc[] {
+  const errors = { 400: ErrorResponseSchema, 404: ErrorResponseSchema };
+  return [
+    { method: "get", path: base, summary: "List the workspace's broker connections (secrets masked)", responses: { 200: ConnectionListResponseSchema, 404: ErrorResponseSchema } },
+    { method: "post", path: base, summary: "Create a connection (409 CONNECTION_NAME_TAKEN)", body: CreateConnectionRequestSchema, responses: { 201: ConnectionDtoSchema, ...errors, 409: ErrorResponseSchema } },
+    {
+      method: "post",
+      path: `${base}/test`,
+      summary: "Test unsaved settings by really connecting (5 s timeout); with connectionId, masked or empty secrets come from that saved connection",
+      body: TestConnectionRequestSchema,
+      responses: { 200: ConnectionTestResultSchema, ...errors },
+    },
+    { method: "get", path: `${base}/{id}`, summary: "Read a connection (secrets masked)", responses: { 200: ConnectionDtoSchema, 404: ErrorResponseSchema } },
+    {
+      method: "put",
+      path: `${base}/{id}`,
+      summary: "Save a connection; a secret sent as the mask, empty or absent is kept, null clears it; a stale rev is 409 REV_CONFLICT",
+      body: UpdateConnectionRequestSchema,
+      responses: { 200: ConnectionDtoSchema, ...errors, 409: ErrorResponseSchema },
+    },
+    { method: "delete", path: `${base}/{id}`, summary: "Delete a connection (409 CONNECTION_IN_USE with details.flowIds while a flow uses it)", responses: { 204: undefined, 404: ErrorResponseSchema, 409: ErrorResponseSchema } },
+    {
+      method: "post",
+      path: `${base}/{id}/test`,
+      summary: "Test a saved connection: {ok, latencyMs} or {ok:false, error:{code, message}} (500 SECRET_KEY_MISMATCH when its secrets were sealed with another key)",
+      responses: { 200: ConnectionTestResultSchema, 404: ErrorResponseSchema, 500: ErrorResponseSchema },
+    },
+  ];
+}
 
 function jsonSchema(schema: z.ZodType, io: "input" | "output"): Record<string, unknown> {
   const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: "any" }) as Record<string, unknown>;

@@ -1,0 +1,22 @@
+/** RabbitMQ: an AMQP 0-9-1 handshake (login and virtual host) with amqplib, then close. */
+import amqp from "amqplib";
+import type { Probe } from "./tester";
+
+export const rabbitMqProbe: Probe<"rabbitmq"> = {
+  where: (s) => `${s.tls ? "amqps" : "amqp"}://${s.host}:${s.port} (virtual host "${s.vhost}", user "${s.username}")`,
+  async run(s, { timeoutMs, signal }) {
+    const connection = await amqp.connect(
+      { protocol: s.tls ? "amqps" : "amqp", hostname: s.host, port: s.port, vhost: s.vhost, username: s.username, password: s.password ?? "", heartbeat: 0 },
+      { timeout: timeoutMs, servername: s.host },
+    );
+    // A late success after the timeout: close what was opened.
+    if (signal.aborted) {
+      await connection.close().catch(() => undefined);
+      return undefined;
+    }
+    connection.on("error", () => undefined);
+    const server = connection.connection.serverProperties;
+    await connection.close();
+    return `${String(server.product ?? "AMQP broker")} ${String(server.version ?? "")}`.trim();
+  },
+};
