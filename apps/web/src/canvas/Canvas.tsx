@@ -5,6 +5,8 @@ import { offerInsertChannel, useCanvasEditing } from "../editing/useCanvasEditin
 import { CanvasToolbar } from "../canvas-tools/CanvasToolbar";
 import { useViewStore } from "../canvas-tools/view-store";
 import { dropFlowFile, isFileDrag } from "../import-export/file-drop";
+import { VersionBanner } from "../panels/versions/VersionBanner";
+import { useReadOnlyGraph, useVersionViewStore } from "../panels/versions/version-view-store";
 import { SearchBar } from "../search/SearchBar";
 import { useThemeStore } from "../theme/theme-store";
 import { useFlowStore } from "../stores/flow-store";
@@ -47,6 +49,7 @@ function FlowCanvas() {
   const editing = useCanvasEditing();
   const snapToGrid = useViewStore((s) => s.snapToGrid);
   const theme = useThemeStore((s) => s.theme);
+  const readOnly = useReadOnlyGraph() !== null;
 
   const onConnect = useCallback((connection: Connection) => {
     const problem = useFlowStore.getState().connect(connectionToRequest(connection));
@@ -75,6 +78,7 @@ function FlowCanvas() {
 
   const onDrop = useCallback(
     (event: DragEvent) => {
+      if (useVersionViewStore.getState().graph) return;
       if (isFileDrag(event) && dropFlowFile(event)) return;
       const type = event.dataTransfer.getData(PALETTE_MIME);
       if (!type) return;
@@ -101,6 +105,9 @@ function FlowCanvas() {
           onDragOver={onDragOver}
           onDrop={onDrop}
           {...editing}
+          nodesDraggable={!readOnly}
+          nodesConnectable={!readOnly}
+          elementsSelectable={!readOnly}
           snapToGrid={snapToGrid}
           snapGrid={GRID}
           // Low enough that "zoom to fit" really fits a 1,000-node flow.
@@ -119,7 +126,8 @@ function FlowCanvas() {
           <SelectionBar />
         </ReactFlow>
       )}
-      {isEmpty && (
+      <VersionBanner />
+      {isEmpty && !readOnly && (
         <div className="canvas__empty-hint">
           <strong>An empty flow.</strong> Drag a producer, a channel and a consumer from the palette, then wire them left to right.
         </div>

@@ -1,6 +1,7 @@
 import type { FlowNode } from "@eventloom/schema";
 import type { EdgeChange, NodeChange } from "@xyflow/react";
 import { useCallback, useMemo, useRef } from "react";
+import { useReadOnlyGraph, useVersionViewStore } from "../panels/versions/version-view-store";
 import { useFlowStore, type Selection } from "../stores/flow-store";
 import type { CanvasEdge, CanvasNode } from "./canvas-types";
 import { summarizeEdgeChanges, summarizeNodeChanges } from "./from-flow";
@@ -11,10 +12,16 @@ import { toFlowEdges, toFlowNodes } from "./to-flow";
  * and React Flow's changes flow back through from-flow into store actions.
  */
 export function useCanvasElements() {
-  const graphNodes = useFlowStore((s) => s.graph.nodes);
-  const graphEdges = useFlowStore((s) => s.graph.edges);
-  const selection = useFlowStore((s) => s.selection);
-  const edgeProblems = useFlowStore((s) => s.validation.edges);
+  // A version or comparison shown read-only (Versions panel) replaces the draft on the canvas, unselected.
+  const readOnly = useReadOnlyGraph();
+  const draftNodes = useFlowStore((s) => s.graph.nodes);
+  const draftEdges = useFlowStore((s) => s.graph.edges);
+  const draftSelection = useFlowStore((s) => s.selection);
+  const draftEdgeProblems = useFlowStore((s) => s.validation.edges);
+  const graphNodes = readOnly?.nodes ?? draftNodes;
+  const graphEdges = readOnly?.edges ?? draftEdges;
+  const selection = readOnly ? NO_SELECTION : draftSelection;
+  const edgeProblems = readOnly ? NO_PROBLEMS : draftEdgeProblems;
   const live = useFlowStore((s) => s.deployment?.status === "running");
 
   const cache = useRef(new Map<FlowNode, CanvasNode>());
@@ -38,6 +45,7 @@ export function useCanvasElements() {
   const onNodesChange = useCallback((changes: NodeChange<CanvasNode>[]) => {
     const summary = summarizeNodeChanges(changes);
     for (const [id, size] of summary.measured) measured.current.set(id, size);
+    if (useVersionViewStore.getState().graph) return;
     const store = useFlowStore.getState();
     if (summary.moved.size > 0) store.moveNodes(summary.moved);
     if (summary.removed.length > 0) store.removeElements(summary.removed, []);
@@ -49,6 +57,7 @@ export function useCanvasElements() {
 
   const onEdgesChange = useCallback((changes: EdgeChange<CanvasEdge>[]) => {
     const summary = summarizeEdgeChanges(changes);
+    if (useVersionViewStore.getState().graph) return;
     const store = useFlowStore.getState();
     if (summary.removed.length > 0) store.removeElements([], summary.removed);
     if (summary.selection.size > 0) {
@@ -59,6 +68,9 @@ export function useCanvasElements() {
 
   return { nodes, edges, onNodesChange, onEdgesChange };
 }
+
+const NO_SELECTION: Selection = { nodeIds: [], edgeIds: [] };
+const NO_PROBLEMS = {};
 
 function applySelection(current: Selection["nodeIds"], changes: ReadonlyMap<string, boolean>): string[] {
   const next = new Set(current);

@@ -1,4 +1,5 @@
 import { flowsApi } from "../api/flows-api";
+import { DeployMessage } from "../panels/versions/DeployMessage";
 import { deployFlow, messageOf, plural, saveFlow, stopFlow } from "../stores/flow-actions";
 import { useFlowStore } from "../stores/flow-store";
 import { useUiStore } from "../stores/ui-store";
@@ -23,6 +24,7 @@ export function DeployControls() {
       <button type="button" className="btn btn--primary" onClick={() => void deployFlow()} disabled={busy !== null} data-testid="deploy-button">
         {busy === "deploying" ? "Deploying…" : active ? "Redeploy" : "Deploy"}
       </button>
+      <DeployMessage />
       <button type="button" className="btn btn--danger" onClick={() => void stopFlow()} disabled={!active || busy !== null} data-testid="stop-button">
         {busy === "stopping" ? "Stopping…" : "Stop"}
       </button>

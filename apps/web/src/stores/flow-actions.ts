@@ -57,7 +57,8 @@ export async function reloadFlow(): Promise<void> {
 }
 
 /** Refuses locally when the graph has errors; saves unsaved edits first, so what deploys is what the user sees. */
-export async function deployFlow(): Promise<void> {
+/** Saves pending edits, then deploys the draft; `message` goes into the version history. */
+export async function deployFlow(options: { message?: string } = {}): Promise<void> {
   const ui = useUiStore.getState();
   const { validation, flowId } = useFlowStore.getState();
   if (!flowId || ui.busy) return;
@@ -70,7 +71,7 @@ export async function deployFlow(): Promise<void> {
   if (useFlowStore.getState().dirty && !(await saveFlow())) return;
   ui.setBusy("deploying");
   try {
-    const deployment = await flowsApi.deploy(flowId, { rev: useFlowStore.getState().rev });
+    const deployment = await flowsApi.deploy(flowId, { rev: useFlowStore.getState().rev, ...(options.message ? { message: options.message } : {}) });
     useFlowStore.getState().setDeployment(deployment);
     useFlowsStore.getState().setDeployment(deployment);
     useTraceStore.getState().reset();

@@ -1,7 +1,7 @@
 import type { Problem } from "@eventloom/schema";
 import { create } from "zustand";
 
-export type DockTab = "trace" | "problems";
+export type DockTab = "trace" | "problems" | "versions";
 
 export interface Notice {
   id: number;

@@ -1,6 +1,7 @@
 import { BaseEdge, getBezierPath, type EdgeProps } from "@xyflow/react";
 import { memo, type CSSProperties } from "react";
 import { useFlowStore } from "../../stores/flow-store";
+import { useDiffEdgeMark } from "../../panels/versions/version-view-store";
 import { useOnPathEdge } from "../../stores/trace-path-store";
 import { useTraceStore } from "../../stores/trace-store";
 import { dashSecondsFor, dashSteps, rateLevel, roundRate, strokeWidthFor } from "./edge-rate";
@@ -14,6 +15,7 @@ function LiveEdgeView({ id, sourceX, sourceY, targetX, targetY, sourcePosition, 
   // Rounded in the selector: the edge re-renders when the shown rate changes, not on every frame.
   const rate = useTraceStore((s) => (running ? roundRate(s.frame?.edgeRates?.[id] ?? 0) : 0));
   const onPath = useOnPathEdge(id);
+  const diff = useDiffEdgeMark(id);
   const [path] = getBezierPath({ sourceX, sourceY, sourcePosition, targetX, targetY, targetPosition });
   const level = rateLevel(rate);
   const seconds = dashSecondsFor(level);
@@ -33,11 +35,12 @@ function LiveEdgeView({ id, sourceX, sourceY, targetX, targetY, sourcePosition, 
       markerEnd={markerEnd}
       interactionWidth={interactionWidth}
       style={{ ...style, ...live }}
-      className={`el-edge${onPath ? " is-on-path" : ""}${seconds ? " is-flowing" : ""}`}
+      className={`el-edge${onPath ? " is-on-path" : ""}${seconds ? " is-flowing" : ""}${diff ? ` diff-${diff}` : ""}`}
       data-testid={`edge-${id}`}
       data-rate={rate}
       data-rate-level={level}
       data-on-path={onPath || undefined}
+      data-diff={diff}
     >
       {running && <title>{`${rate.toLocaleString("en-US")} events/s`}</title>}
     </BaseEdge>

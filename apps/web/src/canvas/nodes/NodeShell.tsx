@@ -1,5 +1,6 @@
 import { getNodeType, type NodeKind } from "@eventloom/schema";
 import type { ReactNode } from "react";
+import { useDiffNodeMark } from "../../panels/versions/version-view-store";
 import { useOnPathNode } from "../../stores/trace-path-store";
 import { LastErrorMark } from "../live/LastErrorMark";
 import { TypeIcon } from "./TypeIcon";
@@ -23,10 +24,12 @@ export function NodeShell({ id, kind, nodeType, name, facts, selected, children,
   const problem = useNodeProblem(id);
   // Lit when the event opened in the trace panel went through this node.
   const onPath = useOnPathNode(id);
+  // Added / changed / moved / removed while the Versions panel compares two graphs.
+  const diff = useDiffNodeMark(id);
   const title = getNodeType(nodeType)?.title ?? nodeType;
-  const classes = ["el-node", `el-node--${kind}`, selected ? "is-selected" : "", problem ? `has-${problem.severity}` : "", onPath ? "is-on-path" : ""];
+  const classes = ["el-node", `el-node--${kind}`, selected ? "is-selected" : "", problem ? `has-${problem.severity}` : "", onPath ? "is-on-path" : "", diff ? `diff-${diff}` : ""];
   return (
-    <div className={classes.filter(Boolean).join(" ")} data-testid={`node-${id}`} data-kind={kind} data-type={nodeType} data-on-path={onPath || undefined}>
+    <div className={classes.filter(Boolean).join(" ")} data-testid={`node-${id}`} data-kind={kind} data-type={nodeType} data-on-path={onPath || undefined} data-diff={diff}>
       <div className="el-node__header">
         <span className="el-node__icon">
           <TypeIcon kind={kind} nodeType={nodeType} />

@@ -2,13 +2,14 @@ import type { KeyboardEvent, ReactNode } from "react";
 import { useFlowStore } from "../../stores/flow-store";
 import { useUiStore, type DockTab } from "../../stores/ui-store";
 import { MetricsStrip } from "../metrics/MetricsStrip";
+import { VersionsPanel } from "../versions/VersionsPanel";
 import { ProblemsPanel } from "./ProblemsPanel";
 import { TracePanel } from "./TracePanel";
 import "./traces.css";
 
-const TABS: DockTab[] = ["trace", "problems"];
+const TABS: DockTab[] = ["trace", "problems", "versions"];
 
-/** The bottom dock: live trace and validation problems, as tabs. */
+/** The bottom dock: live trace, validation problems and deploy history (versions), as tabs. */
 export function Dock() {
   const tab = useUiStore((s) => s.dockTab);
   const problemCount = useFlowStore((s) => s.validation.problems.length);
@@ -16,7 +17,8 @@ export function Dock() {
 
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key !== "ArrowRight" && event.key !== "ArrowLeft") return;
-    const next = TABS[(TABS.indexOf(tab) + 1) % TABS.length] ?? "trace";
+    const step = event.key === "ArrowRight" ? 1 : TABS.length - 1;
+    const next = TABS[(TABS.indexOf(tab) + step) % TABS.length] ?? "trace";
     useUiStore.getState().setDockTab(next);
     document.getElementById(`dock-tab-${next}`)?.focus();
   };
@@ -34,11 +36,14 @@ export function Dock() {
               {problemCount}
             </span>
           </DockTabButton>
+          <DockTabButton tab="versions" current={tab}>
+            Versions
+          </DockTabButton>
         </div>
         <MetricsStrip />
       </div>
       <div className="dock__body" role="tabpanel" id={`dock-panel-${tab}`} aria-labelledby={`dock-tab-${tab}`}>
-        {tab === "trace" ? <TracePanel /> : <ProblemsPanel />}
+        {tab === "trace" ? <TracePanel /> : tab === "problems" ? <ProblemsPanel /> : <VersionsPanel />}
       </div>
     </section>
   );

@@ -1,0 +1,31 @@
+import { useEffect } from "react";
+import { useVersionViewStore } from "./version-view-store";
+
+/**
+ * Over the canvas while it shows a version or a comparison: what is shown, that it is read only, the
+ * highlight legend, and the way back. Lives inside the per-flow canvas, so opening another flow (which
+ * remounts the canvas) also returns to the draft.
+ */
+export function VersionBanner() {
+  const view = useVersionViewStore((s) => s.view);
+  const shown = useVersionViewStore((s) => s.graph !== null);
+  useEffect(() => () => useVersionViewStore.getState().back(), []);
+  if (!shown || view.kind === "draft") return null;
+  const what = view.kind === "version" ? `Viewing v${view.number}` : `Comparing v${view.from} → ${view.to === "draft" ? "draft" : `v${view.to}`}`;
+  return (
+    <div className="version-banner" role="status" data-testid="version-banner">
+      <strong>{what} — read only</strong>
+      {view.kind === "compare" && (
+        <span className="version-banner__legend" aria-label="Legend">
+          <span className="diff-chip diff-chip--added">added</span>
+          <span className="diff-chip diff-chip--changed">changed</span>
+          <span className="diff-chip diff-chip--moved">moved</span>
+          <span className="diff-chip diff-chip--removed">removed</span>
+        </span>
+      )}
+      <button type="button" className="btn btn--small" onClick={() => useVersionViewStore.getState().back()} data-testid="version-back">
+        Back to draft
+      </button>
+    </div>
+  );
+}
