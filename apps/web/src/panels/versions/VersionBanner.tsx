@@ -1,15 +1,25 @@
 import { useEffect } from "react";
+import { useFlowStore } from "../../stores/flow-store";
 import { useVersionViewStore } from "./version-view-store";
 
 /**
  * Over the canvas while it shows a version or a comparison: what is shown, that it is read only, the
  * highlight legend, and the way back. Lives inside the per-flow canvas, so opening another flow (which
- * remounts the canvas) also returns to the draft.
+ * remounts the canvas) also returns to the draft. So does any change to the draft while a version is
+ * shown (an undo, a paste, someone else's save reloaded): what changed is never hidden behind the view.
  */
 export function VersionBanner() {
   const view = useVersionViewStore((s) => s.view);
   const shown = useVersionViewStore((s) => s.graph !== null);
-  useEffect(() => () => useVersionViewStore.getState().back(), []);
+  useEffect(() => {
+    const stopWatching = useFlowStore.subscribe((state, previous) => {
+      if (state.graph !== previous.graph) useVersionViewStore.getState().back();
+    });
+    return () => {
+      stopWatching();
+      useVersionViewStore.getState().back();
+    };
+  }, []);
   if (!shown || view.kind === "draft") return null;
   const what = view.kind === "version" ? `Viewing v${view.number}` : `Comparing v${view.from} → ${view.to === "draft" ? "draft" : `v${view.to}`}`;
   return (
