@@ -1,6 +1,7 @@
 import { ReactFlowProvider } from "@xyflow/react";
 import { useAutosave } from "./autosave/useAutosave";
 import { Canvas } from "./canvas/Canvas";
+import { ConnectionsPage, parseCreateKind } from "./connections/ConnectionsPage";
 import { ImportDialog } from "./import-export/ImportDialog";
 import { EditorCommands } from "./editing/EditorCommands";
 import { ConflictBanner } from "./layout/ConflictBanner";
@@ -12,12 +13,14 @@ import { ConfigPanel } from "./panels/config/ConfigPanel";
 import { Dock } from "./panels/dock/Dock";
 import { useDeploymentWatch, useRealtime } from "./realtime/useRealtime";
 import { useFlowRouting } from "./routing/useFlowRouting";
+import { useRoute } from "./routing/useRoute";
 import { FlowList } from "./sidebar/FlowList";
 import { Palette } from "./sidebar/Palette";
 import { useFlowStore } from "./stores/flow-store";
 
-/** The editor shell: top bar, sidebar (flows + palette), canvas, config panel, bottom dock. */
+/** The editor shell: top bar, sidebar (flows + palette), canvas, config panel, bottom dock; or the connections page. */
 export function App() {
+  const route = useRoute();
   const socket = useRealtime();
   const flowId = useFlowStore((s) => s.flowId);
   useDeploymentWatch(socket, flowId);
@@ -31,6 +34,9 @@ export function App() {
       <div className="app">
         <TopBar />
         <ConflictBanner />
+        {route.name === "connections" ? (
+          <ConnectionsPage createKind={parseCreateKind(route.createKind)} />
+        ) : (
         <div className="workspace">
           <nav className="sidebar" aria-label="Flows and palette">
             <FlowList />
@@ -44,6 +50,7 @@ export function App() {
             <Dock />
           </main>
         </div>
+        )}
         <NoticeToast />
         <EditorCommands />
         <ImportDialog />

@@ -1,5 +1,6 @@
 import type { Command } from "../commands/registry";
 import { validateOnServer } from "../layout/DeployControls";
+import { navigate } from "../routing/router";
 import { deployFlow, injectEvent, saveFlow, stopFlow } from "../stores/flow-actions";
 import { useFlowStore } from "../stores/flow-store";
 import { useUiStore } from "../stores/ui-store";
@@ -27,6 +28,7 @@ export function appCommands(): Command[] {
     { id: "flow.validate", title: "Validate flow on the runtime", group: "Flow", keywords: "check problems", enabled: hasFlow, run: () => void validateOnServer() },
     { id: "node.inject", title: "Inject an event (selected manual producer)", group: "Node", keys: ["I"], keywords: "send trigger fire", enabled: () => injectable() !== undefined, run: () => void injectEvent(injectable() ?? "") },
     { id: "view.dock-trace", title: "Show trace", group: "View", keywords: "dock events debug", run: () => useUiStore.getState().setDockTab("trace") },
+    { id: "view.connections", title: "Open broker connections", group: "View", keywords: "kafka rabbitmq nats mqtt redis kinesis event hubs broker secrets settings", run: () => navigate("/connections") },
     { id: "view.dock-problems", title: "Show problems", group: "View", keywords: "dock errors warnings", run: () => useUiStore.getState().setDockTab("problems") },
   ];
 }

@@ -1,5 +1,7 @@
 import { useState } from "react";
 import { UndoRedoButtons } from "../editing/UndoRedoButtons";
+import { navigate } from "../routing/router";
+import { useRoute } from "../routing/useRoute";
 import { FlowFileMenu } from "../import-export/FlowFileMenu";
 import { useFlowStore } from "../stores/flow-store";
 import { ThemeSwitch } from "../theme/ThemeSwitch";
@@ -9,6 +11,7 @@ import { SaveStatus } from "./SaveStatus";
 
 /** Brand, the open flow's name (click to rename), save state and the flow's commands. */
 export function TopBar() {
+  const onConnections = useRoute().name === "connections";
   return (
     <header className="topbar">
       <a className="brand" href="/" aria-label="Eventloom home">
@@ -20,14 +23,46 @@ export function TopBar() {
         </svg>
         <span>Eventloom</span>
       </a>
-      <FlowName />
-      <SaveStatus />
-      <UndoRedoButtons />
-      <div className="topbar__spacer" />
-      <FlowFileMenu />
+      <PageLinks />
+      {onConnections ? (
+        <div className="topbar__spacer" />
+      ) : (
+        <>
+          <FlowName />
+          <SaveStatus />
+          <UndoRedoButtons />
+          <div className="topbar__spacer" />
+          <FlowFileMenu />
+        </>
+      )}
       <ThemeSwitch />
-      <DeployControls />
+      {!onConnections && <DeployControls />}
     </header>
+  );
+}
+
+/** Back to the flow that was open (the editor keeps it while another page shows), else the start flow. */
+export function openFlowPath(): string {
+  const flowId = useFlowStore.getState().flowId;
+  return flowId ? `/flows/${encodeURIComponent(flowId)}` : "/";
+}
+
+/** The app's pages: the flow editor and the workspace's broker connections. */
+function PageLinks() {
+  const route = useRoute();
+  const go = (path: string) => (event: React.MouseEvent) => {
+    event.preventDefault();
+    navigate(path);
+  };
+  return (
+    <nav className="topbar__pages" aria-label="Pages">
+      <a href="/" className="topbar__page" aria-current={route.name !== "connections" ? "page" : undefined} onClick={go(openFlowPath())} data-testid="nav-flows">
+        Flows
+      </a>
+      <a href="/connections" className="topbar__page" aria-current={route.name === "connections" ? "page" : undefined} onClick={go("/connections")} data-testid="nav-connections">
+        Connections
+      </a>
+    </nav>
   );
 }
 

@@ -1,12 +1,19 @@
-/** Two routes need no router library: `/` and `/flows/:id`, over history.pushState and popstate. */
+/** A handful of routes need no router library: `/`, `/flows/:id`, `/connections`, over pushState and popstate. */
 
 const NAVIGATE_EVENT = "eventloom:navigate";
 
-export type Route = { name: "home" } | { name: "flow"; flowId: string };
+export type Route =
+  | { name: "home" }
+  | { name: "flow"; flowId: string }
+  /** The workspace's broker connections; `/connections/new/<kind>` opens a new one of that kind. */
+  | { name: "connections"; createKind?: string };
 
 export function parseRoute(pathname: string): Route {
   const match = /^\/flows\/([^/]+)\/?$/.exec(pathname);
-  return match?.[1] ? { name: "flow", flowId: decodeURIComponent(match[1]) } : { name: "home" };
+  if (match?.[1]) return { name: "flow", flowId: decodeURIComponent(match[1]) };
+  const connections = /^\/connections(?:\/new\/([a-z-]+))?\/?$/.exec(pathname);
+  if (connections) return connections[1] ? { name: "connections", createKind: connections[1] } : { name: "connections" };
+  return { name: "home" };
 }
 
 export function navigate(path: string, options: { replace?: boolean } = {}): void {

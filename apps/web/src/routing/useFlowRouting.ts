@@ -6,7 +6,7 @@ import { navigate } from "./router";
 import { pickStartFlow } from "./pick-start-flow";
 import { useRoute } from "./useRoute";
 
-/** Keeps the open flow in step with the URL: `/flows/:id` opens it, `/` picks the start flow. */
+/** Keeps the open flow in step with the URL: `/flows/:id` opens it, `/` picks the start flow; other pages leave it open. */
 export function useFlowRouting(): void {
   const route = useRoute();
   const lastFlowPath = useRef<string | null>(null);
@@ -26,7 +26,7 @@ export function useFlowRouting(): void {
         if (ok) lastFlowPath.current = `/flows/${route.flowId}`;
         else navigate("/", { replace: true });
       });
-    } else {
+    } else if (route.name === "home") {
       void useFlowsStore
         .getState()
         .refresh()

@@ -4,6 +4,7 @@ import { useEffect, useState } from "react";
 import type { ConfigField } from "./config-fields";
 import { shortMessage } from "./field-problems";
 import { humanDuration } from "./duration";
+import { ConnectionSelect } from "../../connections/ConnectionSelect";
 import { JsonField } from "./JsonField";
 import { MappingsField } from "./MappingsField";
 
@@ -47,6 +48,7 @@ export function FieldControl({ id, field, value, problems, onChange }: FieldCont
       {(field.control === "number" || field.control === "duration") && <NumberInput field={field} value={value} common={common} onChange={onChange} />}
       {field.control === "json" && <JsonField common={common} value={value} onChange={onChange} />}
       {field.control === "mappings" && <MappingsField id={id} value={value} onChange={onChange} />}
+      {field.control === "connection" && <ConnectionSelect common={common} kind={field.connectionKind} value={value} onChange={onChange} />}
       {field.control === "code" && (
         <textarea className="input input--mono" {...common} rows={4} spellCheck={false} value={typeof value === "string" ? value : ""} onChange={(e) => onChange(e.target.value)} />
       )}

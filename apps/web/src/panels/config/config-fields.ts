@@ -5,7 +5,7 @@ import { configJsonSchema, type FieldWidget } from "@eventloom/schema";
  * is a table; code is free text in a monospace area (JSONata expressions); group is an object of simple fields
  * (a channel's retry policy) shown as nested fields instead of JSON.
  */
-export type FieldControlKind = "text" | "number" | "duration" | "enum" | "boolean" | "json" | "mappings" | "code" | "group";
+export type FieldControlKind = "text" | "number" | "duration" | "enum" | "boolean" | "json" | "mappings" | "code" | "group" | "connection";
 
 /** One form field, derived from a node type's config JSON Schema. */
 export interface ConfigField {
@@ -23,6 +23,8 @@ export interface ConfigField {
   defaultValue: unknown;
   /** A group's own fields. */
   fields?: ConfigField[];
+  /** A connection field's broker kind (a select of the workspace's connections of that kind). */
+  connectionKind?: string;
 }
 
 interface JsonSchemaProperty {
@@ -38,6 +40,7 @@ interface JsonSchemaProperty {
   exclusiveMaximum?: number;
   default?: unknown;
   properties?: Record<string, JsonSchemaProperty>;
+  connectionKind?: string;
 }
 
 const JSON_WIDGETS: ReadonlySet<FieldWidget> = new Set(["json", "pattern"]);
@@ -65,6 +68,7 @@ function toField(key: string, p: JsonSchemaProperty): ConfigField {
   const max = p.maximum ?? p.exclusiveMaximum;
   if (min !== undefined) field.min = min;
   if (max !== undefined) field.max = max;
+  if (control === "connection" && p.connectionKind) field.connectionKind = p.connectionKind;
   if (control === "enum") field.options = (p.enum ?? []).map(String);
   if (control === "group") field.fields = Object.entries(p.properties ?? {}).map(([k, child]) => toField(k, child));
   return field;
@@ -76,6 +80,7 @@ const SIMPLE: ReadonlySet<FieldControlKind> = new Set(["text", "number", "durati
 function controlFor(p: JsonSchemaProperty): FieldControlKind {
   const children = Object.values(p.properties ?? {});
   if (p.type === "object" && children.length > 0 && children.every((c) => SIMPLE.has(controlFor(c)))) return "group";
+  if (p.widget === "connection") return "connection";
   if (p.widget === "duration") return "duration";
   if (p.widget === "mappings") return "mappings";
   if (p.widget === "jsonata") return "code";

@@ -1,0 +1,41 @@
+/** The current workspace's broker connections: loaded once, kept in step with what the page saves. */
+import type { ConnectionDto } from "@eventloom/schema";
+import { create } from "zustand";
+import { connectionsApi } from "../api/connections-api";
+import { resolveWorkspaceId } from "./workspace-id";
+
+export interface ConnectionsState {
+  workspaceId: string | null;
+  /** Null until loaded. */
+  connections: ConnectionDto[] | null;
+  error: string | null;
+  /** Resolves the workspace (first call) and loads its connections. */
+  load(): Promise<void>;
+  upsert(connection: ConnectionDto): void;
+  removed(connectionId: string): void;
+}
+
+export const useConnectionsStore = create<ConnectionsState>()((set, get) => ({
+  workspaceId: null,
+  connections: null,
+  error: null,
+  load: async () => {
+    try {
+      const workspaceId = get().workspaceId ?? (await resolveWorkspaceId());
+      if (!workspaceId) {
+        set({ workspaceId: null, connections: [], error: "There is no workspace yet: create a flow first." });
+        return;
+      }
+      set({ workspaceId, connections: sortByName(await connectionsApi.list(workspaceId)), error: null });
+    } catch (error) {
+      set({ error: error instanceof Error ? error.message : String(error) });
+    }
+  },
+  upsert: (connection) =>
+    set((s) => ({ connections: sortByName([...(s.connections ?? []).filter((c) => c.id !== connection.id), connection]) })),
+  removed: (connectionId) => set((s) => ({ connections: (s.connections ?? []).filter((c) => c.id !== connectionId) })),
+}));
+
+function sortByName(connections: ConnectionDto[]): ConnectionDto[] {
+  return [...connections].sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
+}
