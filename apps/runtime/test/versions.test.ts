@@ -50,6 +50,17 @@ describe("versions", () => {
     ]);
     expect(Date.parse(body.versions[0].createdAt)).toBeGreaterThanOrEqual(Date.parse(body.versions[1].createdAt));
 
+    // A redeploy that failed to start leaves v2 running: the failed deployment is the newest, v2 still runs.
+    const db = createDb(database.options);
+    try {
+      const v1 = await db.client.flowVersion.findFirstOrThrow({ where: { flowId: id, number: 1 } });
+      await db.client.deployment.create({ data: { flowId: id, versionId: v1.id, status: "failed", error: "could not start", stoppedAt: new Date() } });
+    } finally {
+      await db.close();
+    }
+    expect((await server.api("GET", `/api/flows/${id}`)).body.deployment).toMatchObject({ status: "failed", versionNumber: 1 });
+    expect((await server.api("GET", `/api/flows/${id}/versions`)).body).toMatchObject({ runningVersion: 2, versions: [{ number: 2, running: true }, { number: 1, running: false }] });
+
     await server.api("POST", `/api/flows/${id}/stop`);
     const stopped = await server.api("GET", `/api/flows/${id}/versions`);
     expect(stopped.body.runningVersion).toBeNull();

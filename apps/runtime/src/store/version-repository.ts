@@ -38,6 +38,11 @@ export interface VersionRepository {
   count(flowId: string): Promise<number>;
   get(flowId: string, number: number): Promise<StoredVersionWithGraph | null>;
   authors(ids: string[]): Promise<Map<string, StoredAuthor>>;
+  /**
+   * The number of the version whose deployment is running; null when none runs. Not simply the newest
+   * deployment's: a redeploy that failed to start leaves the previous version running.
+   */
+  runningNumber(flowId: string): Promise<number | null>;
 }
 
 /** Enough for every writer of a flow to get a number even when many processes deploy it at once. */
@@ -83,6 +88,14 @@ export function createVersionRepository(client: PrismaClient): VersionRepository
       const unique = [...new Set(ids)];
       const rows = unique.length === 0 ? [] : await client.user.findMany({ where: { id: { in: unique } }, select: { id: true, email: true, name: true } });
       return new Map(rows.map((row) => [row.id, row]));
+    },
+    async runningNumber(flowId) {
+      const row = await client.deployment.findFirst({
+        where: { flowId, status: "running" },
+        orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+        select: { version: { select: { number: true } } },
+      });
+      return row?.version.number ?? null;
     },
   };
 }

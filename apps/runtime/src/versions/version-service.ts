@@ -40,11 +40,6 @@ export interface VersionService {
 
 const DEFAULT_PAGE = 20;
 
-/** The version the flow's current deployment runs, when it is running. */
-function runningVersion(flow: FlowDetail): number | null {
-  return flow.deployment?.status === "running" ? flow.deployment.versionNumber : null;
-}
-
 function toSummary(row: StoredVersion, authors: Map<string, StoredAuthor>, running: number | null): VersionSummary {
   return {
     number: row.number,
@@ -70,9 +65,8 @@ export function createVersionService(deps: VersionServiceDeps): VersionService {
 
   return {
     async list(flow, { before, limit = DEFAULT_PAGE }) {
-      const [rows, total] = await Promise.all([versions.list(flow.id, { before, limit }), versions.count(flow.id)]);
+      const [rows, total, running] = await Promise.all([versions.list(flow.id, { before, limit }), versions.count(flow.id), versions.runningNumber(flow.id)]);
       const authors = await versions.authors(rows.flatMap((row) => (row.authorId ? [row.authorId] : [])));
-      const running = runningVersion(flow);
       const oldest = rows.at(-1);
       return {
         versions: rows.map((row) => toSummary(row, authors, running)),
@@ -84,7 +78,7 @@ export function createVersionService(deps: VersionServiceDeps): VersionService {
 
     async get(flow, number) {
       const version = await mustGet(flow.id, number);
-      return { ...(await summarise(version, runningVersion(flow))), graph: version.graph };
+      return { ...(await summarise(version, await versions.runningNumber(flow.id))), graph: version.graph };
     },
 
     async diff(flow, from, to) {
@@ -98,7 +92,7 @@ export function createVersionService(deps: VersionServiceDeps): VersionService {
       const created = await mustGet(flow.id, result.versionNumber);
       return {
         deployment: result.deployment,
-        version: await summarise(created, result.deployment.status === "running" ? result.versionNumber : null),
+        version: await summarise(created, await versions.runningNumber(flow.id)),
         rolledBackTo: request.number,
         draftDiffers: diffFlows(result.graph, result.flow.graph).summary.total > 0,
       };
