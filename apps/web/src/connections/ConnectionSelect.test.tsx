@@ -27,7 +27,7 @@ describe("ConnectionSelect", () => {
     const onChange = vi.fn();
     render(<ConnectionSelect common={{ "aria-label": "Connection" }} kind="rabbitmq" value={undefined} onChange={onChange} />);
     const select = screen.getByLabelText("Connection");
-    expect([...select.querySelectorAll("option")].map((o) => o.textContent)).toEqual(["Choose a connection", "Orders MQ", "Audit MQ"]);
+    expect([...select.querySelectorAll("option")].map((o) => o.textContent)).toEqual(["None (runtime default)", "Orders MQ", "Audit MQ"]);
     fireEvent.change(select, { target: { value: "c3" } });
     expect(onChange).toHaveBeenLastCalledWith("c3");
     expect(screen.getByTestId("connection-select-create").getAttribute("href")).toBe("/connections/new/rabbitmq");
@@ -37,6 +37,6 @@ describe("ConnectionSelect", () => {
   it("says when there is none of that kind, and keeps showing a connection that no longer exists", () => {
     render(<ConnectionSelect common={{ "aria-label": "Connection" }} kind="kafka" value="gone" onChange={() => undefined} />);
     const options = [...screen.getByLabelText("Connection").querySelectorAll("option")].map((o) => o.textContent);
-    expect(options).toEqual(["No Apache Kafka connections yet", "Missing connection (gone)"]);
+    expect(options).toEqual(["No Apache Kafka connections yet (runtime default)", "Missing connection (gone)"]);
   });
 });

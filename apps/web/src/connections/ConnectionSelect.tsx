@@ -11,7 +11,10 @@ export interface ConnectionSelectProps {
   onChange(value: unknown): void;
 }
 
-/** A channel's `connection` field: the workspace's connections of the channel's broker kind, and a way to add one. */
+/**
+ * A channel's `connection` field: the workspace's connections of the channel's broker kind, and a way to add one.
+ * Empty means the runtime's default connection for that broker, if it has one.
+ */
 export function ConnectionSelect({ common, kind, value, onChange }: ConnectionSelectProps) {
   const connections = useConnectionsStore((s) => s.connections);
   useEffect(() => {
@@ -24,8 +27,8 @@ export function ConnectionSelect({ common, kind, value, onChange }: ConnectionSe
   const title = parsedKind.success ? CONNECTION_KIND_TITLES[parsedKind.data] : "broker";
   return (
     <div className="connection-select">
-      <select className="input" {...common} value={current} onChange={(e) => onChange(e.target.value === "" ? undefined : e.target.value)}>
-        <option value="">{connections === null ? "Loading connections…" : matching.length === 0 ? `No ${title} connections yet` : "Choose a connection"}</option>
+      <select className="input" {...common} value={current} onChange={(e) => onChange(e.target.value)}>
+        <option value="">{connections === null ? "Loading connections…" : matching.length === 0 ? `No ${title} connections yet (runtime default)` : "None (runtime default)"}</option>
         {matching.map((connection) => (
           <option key={connection.id} value={connection.id}>
             {connection.name}
