@@ -11,6 +11,7 @@ import { createConnectionRepository } from "./connections/connection-repository"
 import { createConnectionResolver, type ConnectionResolver } from "./connections/connection-resolver";
 import { createConnectionService, type ConnectionService } from "./connections/connection-service";
 import { createConnectionUsage } from "./connections/connection-usage";
+import { resealWithCurrentKey } from "./connections/reseal";
 import { createSecretBox } from "./connections/secret-box";
 import { createSecretKeyRing, generateSecretKey, type SecretKeyRing } from "./connections/secret-key";
 import { brokerProbes } from "./connections/testing/probes";
@@ -103,10 +104,12 @@ export async function composeRuntime(options: RuntimeOptions): Promise<Runtime> 
   });
   const flows = createFlowService({ flows: flowRepository, audit, deploy, notifier });
   const versions = createVersionService({ versions: versionRepository, deploy });
+  const connectionRepository = createConnectionRepository(db.client);
+  const secretBox = createSecretBox(options.secretKeys ?? createSecretKeyRing(generateSecretKey()));
   const connections = createConnectionService({
-    connections: createConnectionRepository(db.client),
+    connections: connectionRepository,
     usage: createConnectionUsage(db.client),
-    box: createSecretBox(options.secretKeys ?? createSecretKeyRing(generateSecretKey())),
+    box: secretBox,
     audit,
     tester: options.connectionTester ?? createConnectionTester({ probes: brokerProbes }),
   });
@@ -142,6 +145,11 @@ export async function composeRuntime(options: RuntimeOptions): Promise<Runtime> 
       return typeof address === "object" && address ? address.port : port;
     },
     async warmUp() {
+      const sealed = await resealWithCurrentKey({ connections: connectionRepository, box: secretBox });
+      if (sealed.resealed > 0) logger.info({ resealed: sealed.resealed, keyId: secretBox.keyId }, "connection secrets sealed again with the current key");
+      if (sealed.unreadable.length > 0) {
+        logger.warn({ connections: sealed.unreadable }, "some connection secrets were sealed with a key this runtime does not have (SECRET_KEY_MISMATCH until the key is set or the secrets are entered again)");
+      }
       if (options.seedDemo) await seedDemo({ actor, flows: flowRepository, audit, flowService: flows, deploy, logger: deployLogger });
       await deploy.restore();
       ready = true;

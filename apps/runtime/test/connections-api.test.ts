@@ -141,3 +141,31 @@ describe("secrets at rest", () => {
     }
   });
 });
+
+describe("key rotation", () => {
+  it("seals secrets again with the new key at start while the old one is listed as previous; then the old key can go", async () => {
+    const database = await createTestDatabase();
+    const oldKey = generateSecretKey();
+    const newKey = generateSecretKey();
+    const first = await startTestRuntime(database, { secretKeys: createSecretKeyRing(oldKey) });
+    const ws = first.runtime.actor.workspaceId;
+    const created = await first.api("POST", `/api/workspaces/${ws}/connections`, { name: "mq", settings: { kind: "rabbitmq", password: SECRET } });
+    await first.close();
+
+    const rotated = await startTestRuntime(database, { secretKeys: createSecretKeyRing(newKey, [oldKey]) });
+    await rotated.close();
+    const db = createDb(database.options);
+    const row = await db.client.connection.findUniqueOrThrow({ where: { id: created.body.id } });
+    await db.close();
+    expect(JSON.parse(row.secrets ?? "{}").password).toMatch(new RegExp(`^el1\\.${newKey.id}\\.`));
+    expect(row.rev).toBe(1);
+
+    const onlyNew = await startTestRuntime(database, { secretKeys: createSecretKeyRing(newKey) });
+    try {
+      expect(await onlyNew.runtime.resolveConnection(ws, created.body.id)).toMatchObject({ password: SECRET });
+    } finally {
+      await onlyNew.close();
+      await database.dispose();
+    }
+  });
+});

@@ -39,6 +39,11 @@ describe("test connection: RabbitMQ", () => {
     expect((await test({ kind: "rabbitmq", host: "127.0.0.1", vhost: "no-such-vhost", password: "guest" })).error.code).toBe("NOT_AUTHORIZED");
     expect((await test({ kind: "rabbitmq", host: "no-such-host.invalid", password: "guest" })).error.code).toBe("HOST_NOT_FOUND");
   });
+
+  it("says the TLS handshake failed when TLS is on against the plain AMQP port", async () => {
+    const result = await test({ kind: "rabbitmq", host: "127.0.0.1", password: "guest", tls: true });
+    expect(result.error).toMatchObject({ code: "TLS_ERROR", message: expect.stringContaining("amqps://127.0.0.1:5672") });
+  });
 });
 
 describe("test connection: Redis", () => {

@@ -45,6 +45,10 @@ export interface ConnectionRepository {
   /** Saves only if the stored rev still equals `rev` (one conditional update), bumping it by one. */
   update(input: { workspaceId: string; id: string; rev: number; name?: string; settings?: Record<string, unknown>; sealedSecrets?: string | null }): Promise<ConnectionUpdateResult>;
   remove(workspaceId: string, id: string): Promise<boolean>;
+  /** Every connection with secrets, in every workspace (key rotation). */
+  listWithSecrets(): Promise<StoredConnection[]>;
+  /** Replaces the sealed secrets if `rev` is still current, without bumping it (same values, another key). */
+  reseal(input: { id: string; rev: number; sealedSecrets: string }): Promise<boolean>;
 }
 
 export function createConnectionRepository(client: PrismaClient): ConnectionRepository {
@@ -89,6 +93,14 @@ export function createConnectionRepository(client: PrismaClient): ConnectionRepo
     },
     async remove(workspaceId, id) {
       const { count } = await client.connection.deleteMany({ where: { id, workspaceId } });
+      return count > 0;
+    },
+    async listWithSecrets() {
+      const rows = await client.connection.findMany({ where: { secrets: { not: null } }, orderBy: { id: "asc" } });
+      return rows.map(toStored);
+    },
+    async reseal({ id, rev, sealedSecrets }) {
+      const { count } = await client.connection.updateMany({ where: { id, rev }, data: { secrets: sealedSecrets } });
       return count > 0;
     },
   };

@@ -58,3 +58,9 @@ export function createSecretBox(keys: SecretKeyRing): SecretBox {
     },
   };
 }
+
+/** The id of the key a sealed value was sealed with, or undefined when it is not in this format. */
+export function sealedKeyId(sealed: string): string | undefined {
+  const [format, keyId] = sealed.split(".");
+  return format === FORMAT && keyId ? keyId : undefined;
+}

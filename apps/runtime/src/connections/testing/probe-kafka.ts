@@ -50,10 +50,12 @@ async function describeCluster(config: KafkaConfig, { signal }: ProbeContext): P
 
 export const kafkaProbe: Probe<"kafka"> = {
   where: (s) => `${s.brokers.join(", ")}${s.ssl ? " (TLS)" : ""}${s.saslMechanism !== "none" ? ` (SASL ${s.saslMechanism}, user "${s.username ?? ""}")` : ""}`,
+  usesTls: (s) => s.ssl,
   run: (s, context) => describeCluster(kafkaClientConfig(s, context.timeoutMs), context),
 };
 
 export const eventHubsProbe: Probe<"eventhubs"> = {
   where: (s) => `${s.namespace}:9093 (Kafka endpoint, SASL_SSL)`,
+  usesTls: () => true,
   run: (s, context) => describeCluster(kafkaClientConfig(eventHubsAsKafka(s), context.timeoutMs), context),
 };

@@ -17,6 +17,7 @@ export function kinesisClientFor(s: ConnectionSettingsOf<"kinesis">, timeoutMs: 
 
 export const kinesisProbe: Probe<"kinesis"> = {
   where: (s) => `${s.endpoint ?? `kinesis.${s.region}.amazonaws.com`} (region ${s.region}${s.accessKeyId ? `, key ${s.accessKeyId}` : ""})`,
+  usesTls: (s) => (s.endpoint ?? "https:").startsWith("https:"),
   async run(s, { timeoutMs, signal }) {
     const client = kinesisClientFor(s, timeoutMs);
     try {

@@ -5,6 +5,7 @@ import type { Probe } from "./tester";
 
 export const mqttProbe: Probe<"mqtt"> = {
   where: (s) => `${s.url}${s.username ? ` (user "${s.username}")` : ""}`,
+  usesTls: (s) => /^(mqtts|wss):/.test(s.url),
   async run(s, { timeoutMs, signal }) {
     const client = await connectAsync(s.url, {
       clientId: `${s.clientIdPrefix}-test-${randomBytes(4).toString("hex")}`,

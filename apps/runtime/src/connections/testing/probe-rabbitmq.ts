@@ -4,6 +4,7 @@ import type { Probe } from "./tester";
 
 export const rabbitMqProbe: Probe<"rabbitmq"> = {
   where: (s) => `${s.tls ? "amqps" : "amqp"}://${s.host}:${s.port} (virtual host "${s.vhost}", user "${s.username}")`,
+  usesTls: (s) => s.tls,
   async run(s, { timeoutMs, signal }) {
     const connection = await amqp.connect(
       { protocol: s.tls ? "amqps" : "amqp", hostname: s.host, port: s.port, vhost: s.vhost, username: s.username, password: s.password ?? "", heartbeat: 0 },

@@ -4,6 +4,7 @@ import type { Probe } from "./tester";
 
 export const redisProbe: Probe<"redis-streams"> = {
   where: (s) => `${s.url}${s.username ? ` (user "${s.username}")` : ""}`,
+  usesTls: (s) => s.tls || s.url.startsWith("rediss:"),
   async run(s, { timeoutMs, signal }) {
     const url = new URL(s.url);
     const tls = s.tls || url.protocol === "rediss:";

@@ -28,6 +28,8 @@ describe("createConnectionTester", () => {
     const result = await createConnectionTester({ probes: probesWith(hang), timeoutMs: 30 })(ConnectionSettingsSchema.parse({ kind: "rabbitmq" }));
     expect(result).toMatchObject({ ok: false, error: { code: "TIMEOUT", message: expect.stringMatching(/^RabbitMQ at mq\.example:5672: no answer within 0\.03 s/) } });
     expect(aborted).toBe(true);
+    const tls = await createConnectionTester({ probes: probesWith({ ...hang, usesTls: () => true }), timeoutMs: 30 })(ConnectionSettingsSchema.parse({ kind: "rabbitmq", tls: true }));
+    expect(tls.ok ? "" : tls.error.message).toContain("With TLS on: does the server speak TLS on that port?");
   });
 
   it("classifies what the probe throws", async () => {

@@ -11,6 +11,8 @@ export type ConnectionTester = (settings: ConnectionSettings) => Promise<Connect
 /** One kind's probe: where it connects (for messages) and the round trip itself; resolves with a detail line. */
 export interface Probe<K extends ConnectionKind> {
   where(settings: ConnectionSettingsOf<K>): string;
+  /** Whether the settings ask for TLS: a TLS client talking to a plaintext port often just waits, so a timeout says so. */
+  usesTls?(settings: ConnectionSettingsOf<K>): boolean;
   run(settings: ConnectionSettingsOf<K>, context: ProbeContext): Promise<string | undefined>;
 }
 
@@ -49,7 +51,9 @@ export function createConnectionTester(options: ConnectionTesterOptions): Connec
       const outcome = await Promise.race([probe.run(settings, { timeoutMs, signal: controller.signal }), timedOut]);
       if (outcome === "timeout") {
         controller.abort();
-        return { ok: false, latencyMs: latency(), error: { code: "TIMEOUT", message: `${title} at ${where}: no answer within ${timeoutMs / 1000} s — is the host reachable from the runtime (firewall, port)?` } };
+        const tlsHint = probe.usesTls?.(settings) ? " With TLS on: does the server speak TLS on that port?" : "";
+        const message = `${title} at ${where}: no answer within ${timeoutMs / 1000} s — is the host reachable from the runtime (firewall, port)?${tlsHint}`;
+        return { ok: false, latencyMs: latency(), error: { code: "TIMEOUT", message } };
       }
       return { ok: true, latencyMs: latency(), ...(outcome ? { detail: outcome } : {}) };
     } catch (error) {
