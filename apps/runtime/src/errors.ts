@@ -59,6 +59,9 @@ const ENGINE_STATUS: Record<EngineError["code"], number> = {
   DEPLOY_FAILED: 422,
   NODE_NOT_INJECTABLE: 422,
   NOT_FOUND: 404,
+  // The flow is fine; the broker it names is not there (yet): try again later.
+  BROKER_UNREACHABLE: 503,
+  CONNECTION_REQUIRED: 422,
 };
 
 /** Engine errors are user errors too (a bad graph, a node that cannot start); give them their HTTP status. */
@@ -66,7 +69,8 @@ export function fromEngineError(error: EngineError): AppError {
   const details: Record<string, unknown> = {};
   if (error.details.problems) details.problems = error.details.problems;
   if (error.details.nodeId) details.nodeId = error.details.nodeId;
-  return new AppError(error.code, error.message, ENGINE_STATUS[error.code], { details });
+  const path = error.details.path;
+  return new AppError(error.code, error.message, ENGINE_STATUS[error.code], path ? { path, details } : { details });
 }
 
 /** AppError as is, EngineError mapped; undefined for anything else (a bug). */

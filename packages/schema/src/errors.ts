@@ -34,6 +34,9 @@ export const ErrorCodeSchema = z.enum([
   "NODE_NOT_INJECTABLE",
   // versions and rollback
   "VERSION_NOT_FOUND",
+  // a broker channel could not connect at deploy, or names no connection and no default exists
+  "BROKER_UNREACHABLE",
+  "CONNECTION_REQUIRED",
   // graph problems (validateGraph)
   "GRAPH_SHAPE",
   "DUPLICATE_NODE_ID",
@@ -51,6 +54,8 @@ export const ErrorCodeSchema = z.enum([
   "UNUSED_CHANNEL",
   "CYCLE",
   "DEAD_LETTER_INVALID",
+  // a channel declares a guarantee its broker binding cannot honour
+  "GUARANTEE_UNSUPPORTED",
   // broker connections
   "CONNECTION_IN_USE",
   "CONNECTION_NAME_TAKEN",

@@ -41,6 +41,7 @@ export function compilePlan(input: unknown, context: CompileContext): CompiledPl
   const plan: CompiledPlan = {
     flowId: context.flowId,
     deploymentId: context.deploymentId,
+    workspaceId: context.workspaceId,
     graph: deepFreezeGraph(graph),
     startOrder: Object.freeze(KIND_ORDER.flatMap((kind) => graph.nodes.filter((n) => n.kind === kind).map((n) => n.id))),
     nodes,

@@ -6,8 +6,7 @@
  * downstream channel travels upstream.
  */
 import type { CloudEvent, NodeCounters } from "@eventloom/schema";
-import type { HopRecorder } from "./contract";
-import type { Delivery, MemoryChannel, Subscriber } from "./memory-channel";
+import type { Delivery, EngineChannel, HopRecorder, Subscriber } from "./contract";
 import type { Scheduler } from "./scheduler";
 
 /** What a consumer node implements. Return a promise only when the work really is asynchronous. */
@@ -28,7 +27,7 @@ export interface ConsumerRuntimeOptions {
 
 export class ConsumerRuntime implements Subscriber {
   readonly id: string;
-  readonly inputs: MemoryChannel[] = [];
+  readonly inputs: EngineChannel[] = [];
   inFlight = 0;
   /** Set while a redeploy replaces or removes this consumer: its channels hand it nothing more. */
   busy = false;

@@ -2,7 +2,8 @@
  * The engine's public contract: what deploy/ and transport/ may use, and what tracing/ implements.
  * The engine is pure (no I/O): time, logging and trace recording come in through these interfaces.
  */
-import type { CloudEvent, Graph, Hop, NodeCounters, Problem } from "@eventloom/schema";
+import type { CloudEvent, Graph, Hop, NodeCounters, Path, Problem } from "@eventloom/schema";
+import type { Scheduler } from "./scheduler";
 
 /** Injected clock so tests control time; `now()` is epoch ms, `hrtimeNs()` is a monotonic clock in ns. */
 export interface Clock {
@@ -31,12 +32,15 @@ export interface HopRecorder {
 export interface CompileContext {
   flowId: string;
   deploymentId: string;
+  /** The flow's workspace: broker channels resolve their `connection` within it. */
+  workspaceId?: string | undefined;
 }
 
 /** A compiled, validated flow: node instances, channel instances and subscriptions, ready to start. */
 export interface Plan {
   readonly flowId: string;
   readonly deploymentId: string;
+  readonly workspaceId?: string | undefined;
   readonly graph: Graph;
   /** Node ids in start order: channels, then consumers, then producers. */
   readonly startOrder: readonly string[];
@@ -60,8 +64,8 @@ export interface Subscriber {
 }
 
 /**
- * The channel interface: what the memory channel implements and what a broker binding (Kafka, NATS, …)
- * will implement. Semantics come from the node's config (mode, delivery, capacity/overflow, concurrency,
+ * The channel interface: what the memory channel implements and what a broker binding (src/bindings/)
+ * implements. Semantics come from the node's config (mode, delivery, capacity/overflow, concurrency,
  * retry, deadLetter, orderingKey, retention):
  * - `publish` never throws; every event it does not keep is counted `dropped` and traced.
  * - queue mode hands each event to one subscriber (competing consumers); topic mode to every subscriber.
@@ -70,13 +74,23 @@ export interface Subscriber {
  * - at-least-once: an event counts as consumed only when its Delivery is settled without error; a failure
  *   is redelivered after backoff (`retried`), then dead-lettered (`deadLettered`) or dropped. At-most-once:
  *   settled is final either way.
- * - the scheduler calls `drain` while `deliverable`; `pending` is what a stop waits for.
+ * - `pending` is what a stop waits for (for a broker: what it holds locally, not what the broker keeps).
+ * - the optional lifecycle (`open`, `quiesce`, `close`) is for channels backed by something outside the
+ *   process: deploy awaits `open` of every channel before any consumer subscribes or producer starts.
  */
 export interface EngineChannel {
   readonly id: string;
   publish(event: CloudEvent): PublishOutcome;
+  /**
+   * Publishes without ever waiting (dead letters: a channel's retry machinery cannot be held back); what
+   * does not fit is dropped and counted.
+   */
+  offer(event: CloudEvent): void;
   subscribe(subscriber: Subscriber): void;
   unsubscribe(subscriber: Subscriber): void;
+  /** Hot swap: `next` takes `old`'s place with its pending events; false when `old` is not subscribed. */
+  replaceSubscriber(old: Subscriber, next: Subscriber): boolean;
+  readonly subscriberCount: number;
   /** Events buffered, held, retrying or waiting to be accepted. */
   readonly pending: number;
   snapshot(): ChannelSnapshot;
@@ -84,7 +98,63 @@ export interface EngineChannel {
   replay(options: ReplayOptions, now: number): number;
   /** Drops (and counts) everything it still holds; returns how many. */
   discardAll(reason: string): number;
+  /** Its subscribers changed (a hot swap): deliver whatever can be delivered now. */
+  wake(): void;
+  /** Redeploy with a changed config: hands what it holds to its replacement; returns how many. */
+  transferTo?(next: EngineChannel): number;
+  /** Takes an event handed over by `transferTo` without counting it received again. */
+  adopt?(event: CloudEvent): void;
+  /** Connects and declares what it needs; rejects with a ChannelOpenError (deploy fails, naming the node). */
+  open?(): Promise<void>;
+  /** The deployment is stopping: take no new events from outside; what is in flight still settles. */
+  quiesce?(): void;
+  /** Releases connections; called once, after the deployment drained. Never rejects. */
+  close?(): Promise<void>;
 }
+
+/** Why a channel could not open: a code the API returns, and the config field at fault. */
+export class ChannelOpenError extends Error {
+  override name = "ChannelOpenError";
+  constructor(
+    readonly code: "BROKER_UNREACHABLE" | "CONNECTION_REQUIRED",
+    message: string,
+    /** The config field to point at, e.g. `connection`. */
+    readonly field: string = "connection",
+  ) {
+    super(message);
+  }
+}
+
+/** The node a channel factory builds: its id, catalogue type and parsed config. */
+export interface ChannelNodeSpec {
+  readonly id: string;
+  readonly type: string;
+  readonly config: Readonly<Record<string, unknown>>;
+}
+
+/** What the deployment gives every channel it builds. */
+export interface ChannelContext {
+  flowId: string;
+  deploymentId: string;
+  workspaceId: string | undefined;
+  counters: NodeCounters;
+  recorder: HopRecorder;
+  clock: Clock;
+  random: () => number;
+  logger: EngineLogger;
+  /** The engine's `schedule` (yield after I/O). */
+  schedule: (fn: () => void) => void;
+  /** The deployment's delivery scheduler, for channels that drain in-process. */
+  scheduler: Scheduler;
+  /** Finds a running channel by node id (the dead-letter channel). */
+  resolveChannel(id: string): EngineChannel | undefined;
+}
+
+/** Builds the channel for one channel node; throws (with the reason) when it cannot. */
+export type ChannelFactory = (node: ChannelNodeSpec, config: Readonly<Record<string, unknown>>, ctx: ChannelContext) => EngineChannel;
+
+/** Channel node `type` → its factory. The engine has `memory` built in; compose.ts adds broker bindings. */
+export type ChannelBindings = Readonly<Record<string, ChannelFactory>>;
 
 /** What stopping a deployment drained and dropped, reported back to the user. */
 export interface StopReport {
@@ -195,14 +265,16 @@ export interface EngineDeps {
   schedule?: (fn: () => void) => void;
   /** HTTP client for webhook-out nodes; without it they fail to start. */
   fetch?: HttpFetch;
+  /** Broker channel factories by node type, on top of the built-in `memory` channel. */
+  bindings?: ChannelBindings;
 }
 
 /** Errors raised by the engine carry a code from the schema's error codes and, for graphs, the problems. */
 export class EngineError extends Error {
   constructor(
-    readonly code: "GRAPH_INVALID" | "DEPLOY_FAILED" | "NODE_NOT_INJECTABLE" | "NOT_FOUND",
+    readonly code: "GRAPH_INVALID" | "DEPLOY_FAILED" | "NODE_NOT_INJECTABLE" | "NOT_FOUND" | "BROKER_UNREACHABLE" | "CONNECTION_REQUIRED",
     message: string,
-    readonly details: { problems?: Problem[]; nodeId?: string } = {},
+    readonly details: { problems?: Problem[]; nodeId?: string; path?: Path } = {},
   ) {
     super(message);
     this.name = "EngineError";

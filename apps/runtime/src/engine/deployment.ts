@@ -4,9 +4,12 @@
  */
 import type { CloudEvent, NodeCounters } from "@eventloom/schema";
 import { compilePlan, isCompiledPlan, type CompiledPlan } from "./compile";
+import { closeChannels, openChannels } from "./channel-lifecycle";
 import {
   EngineError,
+  type ChannelBindings,
   type ChannelSnapshot,
+  type EngineChannel,
   type Clock,
   type EngineLogger,
   type HopRecorder,
@@ -25,7 +28,6 @@ import { CounterBook } from "./counters";
 import { drainAndStop, type DrainTarget } from "./drain";
 import { hotSwap, type SwapTarget } from "./hot-swap";
 import { createIdSource } from "./ids";
-import type { MemoryChannel } from "./memory-channel";
 import type { ProducerNode } from "./nodes/index";
 import { Scheduler } from "./scheduler";
 import { startNode, type WiringContext } from "./wiring";
@@ -36,6 +38,8 @@ export interface DeploymentDeps {
   random: () => number;
   schedule: (fn: () => void) => void;
   recorder: HopRecorder;
+  /** Channel factories by node type (always with `memory`). */
+  bindings: ChannelBindings;
   fetch?: HttpFetch | undefined;
 }
 
@@ -46,7 +50,7 @@ type State = "running" | "stopping" | "stopped";
 export class Deployment implements RunningDeployment, DrainTarget, SwapTarget {
   readonly book = new CounterBook();
   readonly scheduler: Scheduler;
-  readonly channelsById = new Map<string, MemoryChannel>();
+  readonly channelsById = new Map<string, EngineChannel>();
   readonly consumers = new Map<string, ConsumerRuntime>();
   readonly producers = new Map<string, ProducerNode>();
   /** Set while a stop waits for the deployment to go idle. */
@@ -68,17 +72,32 @@ export class Deployment implements RunningDeployment, DrainTarget, SwapTarget {
     for (const id of plan.startOrder) this.book.of(id);
   }
 
-  /** Starts every node in plan order; on a failure stops what started and throws DEPLOY_FAILED. */
-  start(): void {
+  /**
+   * Starts every node in plan order — channels, then (once every channel is open) consumers and producers;
+   * on a failure stops what started and throws (DEPLOY_FAILED, or the channel's open error).
+   */
+  async start(): Promise<void> {
     const ctx = this.wiringContext(this.plan);
-    for (const id of this.plan.startOrder) {
-      try {
-        startNode(ctx, this.plan.nodes.get(id)!);
-      } catch (error) {
-        this.halt();
-        const reason = error instanceof Error ? error.message : String(error);
-        throw new EngineError("DEPLOY_FAILED", `Node "${id}" failed to start: ${reason}`, { nodeId: id });
-      }
+    const kinds = this.plan.startOrder.map((id) => this.plan.nodes.get(id)!);
+    const channels = kinds.filter((node) => node.kind === "channel");
+    for (const node of channels) await this.startOrHalt(() => startNode(ctx, node), node.id);
+    try {
+      await openChannels(this.plan, [...this.channelsById.values()]);
+    } catch (error) {
+      this.halt();
+      throw error;
+    }
+    for (const node of kinds) if (node.kind !== "channel") await this.startOrHalt(() => startNode(ctx, node), node.id);
+  }
+
+  private async startOrHalt(start: () => void, id: string): Promise<void> {
+    try {
+      start();
+    } catch (error) {
+      this.halt();
+      await closeChannels(this.channelsById.values());
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new EngineError("DEPLOY_FAILED", `Node "${id}" failed to start: ${reason}`, { nodeId: id });
     }
   }
 
@@ -176,7 +195,7 @@ export class Deployment implements RunningDeployment, DrainTarget, SwapTarget {
   isIdle(): boolean {
     if (this.scheduler.busy) return false;
     for (const consumer of this.consumers.values()) if (consumer.inFlight > 0) return false;
-    for (const channel of this.channelsById.values()) if (channel.subscribers.length > 0 && channel.pending > 0) return false;
+    for (const channel of this.channelsById.values()) if (channel.subscriberCount > 0 && channel.pending > 0) return false;
     return true;
   }
 

@@ -1,18 +1,20 @@
 /**
  * Stopping a deployment: stop producers first, let channels drain and in-flight handlers finish until the
- * deployment is idle or the timeout hits, then drop (and count) whatever is still buffered.
+ * deployment is idle or the timeout hits, then drop (and count) whatever is still buffered. Broker channels
+ * stop fetching at once (what they have not delivered stays in the broker for the next start) and close last.
  */
-import type { Clock, StopReport } from "./contract";
+import { closeChannels } from "./channel-lifecycle";
+import type { Clock, EngineChannel, StopReport } from "./contract";
 import type { ConsumerRuntime } from "./consumer-runtime";
 import type { CounterBook } from "./counters";
-import { DROP_REASONS, type MemoryChannel } from "./memory-channel";
+import { DROP_REASONS } from "./memory-channel";
 import type { Scheduler } from "./scheduler";
 
 export interface DrainTarget {
   readonly deps: { clock: Clock };
   readonly book: CounterBook;
   readonly scheduler: Scheduler;
-  readonly channelsById: ReadonlyMap<string, MemoryChannel>;
+  readonly channelsById: ReadonlyMap<string, EngineChannel>;
   readonly consumers: ReadonlyMap<string, ConsumerRuntime>;
   idleCheck: (() => void) | undefined;
   stopProducers(): void;
@@ -21,6 +23,7 @@ export interface DrainTarget {
 
 export async function drainAndStop(target: DrainTarget, timeoutMs: number): Promise<StopReport> {
   target.stopProducers();
+  for (const channel of target.channelsById.values()) channel.quiesce?.();
   const settledBefore = target.book.settled();
   const timedOut = await waitForIdle(target, timeoutMs);
   const drained = target.book.settled() - settledBefore;
@@ -28,6 +31,7 @@ export async function drainAndStop(target: DrainTarget, timeoutMs: number): Prom
   let dropped = 0;
   for (const channel of target.channelsById.values()) dropped += channel.discardAll(DROP_REASONS.stopped);
   for (const consumer of target.consumers.values()) consumer.stop();
+  await closeChannels(target.channelsById.values());
   return { drained, dropped, timedOut };
 }
 

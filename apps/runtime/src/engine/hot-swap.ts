@@ -3,13 +3,14 @@
  * Every new node is built first — a failure leaves the running version untouched. Then the consumers being
  * replaced stop taking events and finish what they hold (within the timeout), and the swap itself happens
  * synchronously, so no event can slip between old and new instances: replaced channels hand their buffers
- * to their successors, restarted consumers take their predecessors' subscriptions, removed nodes go.
+ * to their successors, restarted consumers take their predecessors' subscriptions, removed nodes go. New
+ * broker channels are opened before anything is touched; replaced and removed ones close after the swap.
  */
+import { closeChannels, openChannels } from "./channel-lifecycle";
 import type { CompiledPlan } from "./compile";
-import { EngineError, type RedeployReport } from "./contract";
+import { EngineError, type EngineChannel, type RedeployReport } from "./contract";
 import type { ConsumerRuntime } from "./consumer-runtime";
 import type { CounterBook } from "./counters";
-import type { MemoryChannel } from "./memory-channel";
 import type { ProducerNode } from "./nodes/index";
 import { diffPlans, type PlanDiff } from "./plan-diff";
 import type { Scheduler } from "./scheduler";
@@ -18,7 +19,7 @@ import { startNode, type WiringContext } from "./wiring";
 export interface SwapTarget {
   readonly book: CounterBook;
   readonly scheduler: Scheduler;
-  readonly channelsById: Map<string, MemoryChannel>;
+  readonly channelsById: Map<string, EngineChannel>;
   readonly consumers: Map<string, ConsumerRuntime>;
   readonly producers: Map<string, ProducerNode>;
   /** A wiring context for the new plan, over the live maps. */
@@ -35,6 +36,17 @@ interface Staged {
 export async function hotSwap(target: SwapTarget, before: CompiledPlan, next: CompiledPlan, timeoutMs: number): Promise<RedeployReport> {
   const diff = diffPlans(before, next);
   const staged = build(target, next, diff);
+  const fresh = [...staged.ctx.channels.values()].filter((channel) => target.channelsById.get(channel.id) !== channel);
+  try {
+    await openChannels(next, fresh);
+  } catch (error) {
+    abandon(staged.ctx);
+    throw error;
+  }
+  const leavingChannels = [...diff.restarted, ...diff.removed].flatMap((id) => {
+    const channel = target.channelsById.get(id);
+    return channel ? [channel] : [];
+  });
   const leaving = [...diff.restarted, ...diff.removed].flatMap((id) => {
     const consumer = target.consumers.get(id);
     return consumer ? [consumer] : [];
@@ -45,6 +57,7 @@ export async function hotSwap(target: SwapTarget, before: CompiledPlan, next: Co
   const timedOut = !(await target.waitForConsumers(leaving, timeoutMs));
   const drained = target.book.settled() - settledBefore;
   const dropped = commit(target, staged, diff);
+  await closeChannels(leavingChannels);
   return {
     kept: [...diff.kept],
     restarted: [...diff.restarted],
@@ -79,13 +92,19 @@ function build(target: SwapTarget, next: CompiledPlan, diff: PlanDiff): Staged {
     try {
       startNode(ctx, next.nodes.get(id)!);
     } catch (error) {
-      for (const consumer of ctx.consumers.values()) consumer.stop();
-      for (const producer of ctx.producers.values()) producer.stop();
+      abandon(ctx);
+      void closeChannels([...ctx.channels.values()].filter((channel) => target.channelsById.get(channel.id) !== channel));
       const reason = error instanceof Error ? error.message : String(error);
       throw new EngineError("DEPLOY_FAILED", `Node "${id}" failed to start: ${reason}`, { nodeId: id });
     }
   }
   return { ctx, deferred };
+}
+
+/** Stops what a failed redeploy built (its channels were never opened, or were closed by openChannels). */
+function abandon(ctx: WiringContext): void {
+  for (const consumer of ctx.consumers.values()) consumer.stop();
+  for (const producer of ctx.producers.values()) producer.stop();
 }
 
 /** The synchronous swap; returns how many events were dropped (removed channels' buffers, overflow). */
@@ -99,7 +118,7 @@ function commit(target: SwapTarget, staged: Staged, diff: PlanDiff): number {
   for (const [id, channel] of ctx.channels) {
     const old = target.channelsById.get(id);
     if (old === channel) continue;
-    if (old) old.transferTo(channel);
+    if (old) old.transferTo?.(channel);
     target.channelsById.set(id, channel);
   }
   for (const id of diff.removed) {
@@ -122,6 +141,6 @@ function commit(target: SwapTarget, staged: Staged, diff: PlanDiff): number {
   for (const id of diff.removed) target.book.remove(id);
   for (const [id, consumer] of ctx.consumers) target.consumers.set(id, consumer);
   for (const [id, producer] of ctx.producers) target.producers.set(id, producer);
-  for (const channel of target.channelsById.values()) target.scheduler.wake(channel);
+  for (const channel of target.channelsById.values()) channel.wake();
   return dropped;
 }

@@ -34,7 +34,7 @@ export interface MemoryChannelDeps {
   clock?: Clock;
   random?: () => number;
   /** Finds the dead-letter channel by id when an event has failed every attempt. */
-  resolveChannel?: (id: string) => MemoryChannel | undefined;
+  resolveChannel?: (id: string) => EngineChannel | undefined;
 }
 
 interface Waiter {
@@ -152,6 +152,14 @@ export class MemoryChannel implements EngineChannel, Drainable, SettleTarget, Di
     return events.length;
   }
 
+  get subscriberCount(): number {
+    return this.subscribers.length;
+  }
+
+  wake(): void {
+    this.scheduler.wake(this);
+  }
+
   get deliverable(): boolean {
     return canDeliver(this);
   }
@@ -192,14 +200,16 @@ export class MemoryChannel implements EngineChannel, Drainable, SettleTarget, Di
    * Redeploy with a changed config: moves everything this channel still holds into its replacement, in
    * order, without counting it received twice (what does not fit is dropped and counted there).
    */
-  transferTo(next: MemoryChannel): number {
+  transferTo(next: EngineChannel): number {
     const events: CloudEvent[] = [];
     for (const group of this.groups) events.push(...group.takeAll());
     events.push(...this.failures.cancelAll());
     for (let event = this.queue.shift(); event !== undefined; event = this.queue.shift()) events.push(event);
-    for (const event of events) next.adopt(event);
+    // A replacement of another type (say, memory → a broker) takes them as new publishes.
+    const take = next.adopt ? (event: CloudEvent) => next.adopt!(event) : (event: CloudEvent) => next.offer(event);
+    for (const event of events) take(event);
     for (let waiter = this.waiters?.shift(); waiter !== undefined; waiter = this.waiters?.shift()) {
-      next.adopt(waiter.event);
+      take(waiter.event);
       waiter.resolve();
     }
     return events.length;

@@ -3,7 +3,7 @@
  * `emitted`. One outlet per node, created at start; nothing is allocated per event on the fast path.
  */
 import type { CloudEvent, NodeCounters } from "@eventloom/schema";
-import { REJECTED, type MemoryChannel, type PublishOutcome } from "./memory-channel";
+import { REJECTED, type EngineChannel, type PublishOutcome } from "./contract";
 
 /** A consumer's publish into a full `reject` channel fails the consumer's handling of the event. */
 export class ChannelRejectedError extends Error {
@@ -13,7 +13,7 @@ export class ChannelRejectedError extends Error {
 export class Outlet {
   constructor(
     readonly counters: NodeCounters,
-    readonly channels: readonly MemoryChannel[],
+    readonly channels: readonly EngineChannel[],
   ) {}
 
   /** Publishes to every wired channel; see PublishOutcome. */
@@ -33,7 +33,7 @@ export class Outlet {
   }
 }
 
-function publishAll(channels: readonly MemoryChannel[], event: CloudEvent): PublishOutcome {
+function publishAll(channels: readonly EngineChannel[], event: CloudEvent): PublishOutcome {
   let waits: Promise<void>[] | undefined;
   let rejected = false;
   for (const channel of channels) {

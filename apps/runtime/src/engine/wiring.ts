@@ -1,15 +1,13 @@
 /**
- * Turns planned nodes into running instances: memory channels, consumer runtimes subscribed to their input
+ * Turns planned nodes into running instances: channels (from the engine's bindings), consumer runtimes subscribed to their input
  * channels, and producers with an outlet into their output channels.
  */
-import { MemoryChannelConfigSchema } from "@eventloom/schema";
 import type { CompiledPlan, PlannedNode } from "./compile";
-import type { Clock, EngineLogger, HopRecorder, HttpFetch } from "./contract";
+import type { ChannelBindings, Clock, EngineChannel, EngineLogger, HopRecorder, HttpFetch } from "./contract";
 import { ConsumerRuntime } from "./consumer-runtime";
 import type { CounterBook } from "./counters";
 import { createEventFactory } from "./event-factory";
 import type { IdSource } from "./ids";
-import { MemoryChannel } from "./memory-channel";
 import { consumerFactory, producerFactory, type NodeEnv, type ProducerNode } from "./nodes/index";
 import { Outlet } from "./outlet";
 import type { Scheduler } from "./scheduler";
@@ -24,13 +22,15 @@ export interface WiringContext {
   ids: IdSource;
   scheduler: Scheduler;
   book: CounterBook;
-  channels: Map<string, MemoryChannel>;
+  channels: Map<string, EngineChannel>;
+  /** Channel node type → factory; always has `memory`. */
+  bindings: ChannelBindings;
   consumers: Map<string, ConsumerRuntime>;
   producers: Map<string, ProducerNode>;
   onSettled: () => void;
   fetch?: HttpFetch | undefined;
   /** Looks channels up for dead-lettering; defaults to `channels` (a redeploy passes the live map). */
-  resolveChannel?: (id: string) => MemoryChannel | undefined;
+  resolveChannel?: (id: string) => EngineChannel | undefined;
   /**
    * Redeploy staging: when set, subscribing consumers and starting producers are queued here instead of
    * done, so every new node is built (and may fail) before anything running is touched.
@@ -48,20 +48,23 @@ export function startNode(ctx: WiringContext, node: PlannedNode): void {
 }
 
 function startChannel(ctx: WiringContext, node: PlannedNode): void {
-  if (node.type !== "memory") throw new Error(`channel type "${node.type}" has no runtime binding yet`);
-  const config = MemoryChannelConfigSchema.parse(node.config);
+  const factory = ctx.bindings[node.type];
+  if (!factory) throw new Error(`channel type "${node.type}" has no runtime binding in this runtime`);
   const channels = ctx.channels;
-  ctx.channels.set(
-    node.id,
-    new MemoryChannel(node.id, config, {
-      counters: ctx.book.of(node.id),
-      recorder: ctx.recorder,
-      scheduler: ctx.scheduler,
-      clock: ctx.clock,
-      random: ctx.random,
-      resolveChannel: ctx.resolveChannel ?? ((id) => channels.get(id)),
-    }),
-  );
+  const channel = factory(node, node.config, {
+    flowId: ctx.plan.flowId,
+    deploymentId: ctx.plan.deploymentId,
+    workspaceId: ctx.plan.workspaceId,
+    counters: ctx.book.of(node.id),
+    recorder: ctx.recorder,
+    clock: ctx.clock,
+    random: ctx.random,
+    logger: ctx.logger,
+    schedule: ctx.schedule,
+    scheduler: ctx.scheduler,
+    resolveChannel: ctx.resolveChannel ?? ((id) => channels.get(id)),
+  });
+  ctx.channels.set(node.id, channel);
 }
 
 function startConsumer(ctx: WiringContext, node: PlannedNode): void {
@@ -120,12 +123,12 @@ function nodeEnv(ctx: WiringContext, node: PlannedNode): NodeEnv {
 }
 
 /** The channels wired to one output port of a node (a router's named outputs), in edge order. */
-function portOutputs(ctx: WiringContext, nodeId: string, port: string): MemoryChannel[] {
+function portOutputs(ctx: WiringContext, nodeId: string, port: string): EngineChannel[] {
   const ids = ctx.plan.graph.edges.filter((e) => e.source === nodeId && e.sourcePort === port).map((e) => e.target);
   return ids.map((id) => requireChannel(ctx, id));
 }
 
-function requireChannel(ctx: WiringContext, id: string): MemoryChannel {
+function requireChannel(ctx: WiringContext, id: string): EngineChannel {
   const channel = ctx.channels.get(id);
   if (!channel) throw new Error(`channel "${id}" is not running`);
   return channel;

@@ -14,7 +14,7 @@
  */
 import { GeneratorConfigSchema, type CloudEvent } from "@eventloom/schema";
 import { mustWait } from "../outlet";
-import type { PublishOutcome } from "../memory-channel";
+import type { PublishOutcome } from "../contract";
 import { compileStringTemplate, compileTemplate, type Filler, type TemplateContext } from "../template";
 import type { NodeEnv, ProducerNode } from "./node-env";
 import { createZipfSampler } from "./zipf";

@@ -6,8 +6,7 @@
  * queued without bound — whatever the channel's overflow policy, an HTTP sender is the one who can wait.
  */
 import { CloudEventSchema, WebhookInConfigSchema, type CloudEvent } from "@eventloom/schema";
-import type { IngestMeta, IngestResult } from "../contract";
-import { REJECTED } from "../memory-channel";
+import { REJECTED, type IngestMeta, type IngestResult } from "../contract";
 import type { NodeEnv, ProducerNode } from "./node-env";
 
 export const CLOUDEVENTS_JSON = "application/cloudevents+json";

@@ -1,6 +1,6 @@
 import type { FlowEdge, FlowNode, Graph, NodeKind } from "@eventloom/schema";
 import { createEngine } from "../index";
-import type { Clock, HopRecorder, HttpFetch, RunningDeployment } from "../contract";
+import type { ChannelBindings, Clock, HopRecorder, HttpFetch, RunningDeployment } from "../contract";
 import { createFakeClock, createMemoryLogger, seededRandom, type FakeClock, type MemoryLogger } from "./fake-clock";
 import { createListRecorder } from "./list-recorder";
 
@@ -37,11 +37,11 @@ export interface Harness<C extends Clock = FakeClock> {
 }
 
 /** Compiles and starts a graph on a fake clock with a seeded random source and a list recorder. */
-export async function startGraph(graph: Graph, options: { clock?: FakeClock; recorder?: HopRecorder; fetch?: HttpFetch } = {}): Promise<Harness> {
+export async function startGraph(graph: Graph, options: { clock?: FakeClock; recorder?: HopRecorder; fetch?: HttpFetch; bindings?: ChannelBindings } = {}): Promise<Harness> {
   const clock = options.clock ?? createFakeClock();
   const logger = createMemoryLogger();
   const recorder = createListRecorder();
-  const engine = createEngine({ clock, logger, random: seededRandom(7), fetch: options.fetch });
+  const engine = createEngine({ clock, logger, random: seededRandom(7), fetch: options.fetch, bindings: options.bindings });
   const plan = engine.compile(graph, { flowId: "flow-1", deploymentId: "dep-1" });
   const running = await engine.start(plan, { recorder: options.recorder ?? recorder });
   return { running, clock, recorder, logger };
