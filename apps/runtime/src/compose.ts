@@ -16,6 +16,8 @@ import { createSecretBox } from "./connections/secret-box";
 import { createSecretKeyRing, generateSecretKey, type SecretKeyRing } from "./connections/secret-key";
 import { brokerProbes } from "./connections/testing/probes";
 import { createConnectionTester, type ConnectionTester } from "./connections/testing/tester";
+import { createChannelBindings } from "./bindings";
+import type { ConnectionDefaults } from "./bindings/contract";
 import { systemClock } from "./clock";
 import { createDeployService, type DeployService } from "./deploy/deploy-service";
 import { createRunner } from "./deploy/runner";
@@ -50,6 +52,8 @@ export interface RuntimeOptions {
   drainTimeoutMs?: number;
   /** Trace frame interval in ms (default 100). */
   frameIntervalMs?: number;
+  /** Broker connections for channels whose `connection` is empty (EVENTLOOM_<KIND>_URL). */
+  connectionDefaults?: ConnectionDefaults;
 }
 
 export interface Runtime {
@@ -87,6 +91,8 @@ export async function composeRuntime(options: RuntimeOptions): Promise<Runtime> 
     logger: logger.child({ module: "engine" }),
     schedule: (fn) => setImmediate(fn),
     fetch: (url, init) => fetch(url, init),
+    // Channels resolve their connection when a deploy opens them, by then the connection store below exists.
+    bindings: createChannelBindings({ resolver: (workspaceId, connectionId) => resolveConnection(workspaceId, connectionId), defaults: options.connectionDefaults ?? {} }),
   });
   // The hub's batchers send each watching socket its own frame and answer "follow one event".
   const traces = createTraceHub({ logger: logger.child({ module: "tracing" }) });

@@ -41,3 +41,18 @@ describe("parseEnv", () => {
     expect(short.ok ? "" : short.message).not.toContain(Buffer.alloc(16, 1).toString("base64"));
   });
 });
+
+describe("broker connection defaults", () => {
+  it("accepts broker URLs of the right protocol and explains a wrong one", async () => {
+    const { connectionDefaultsFromEnv } = await import("./bindings/connection-defaults");
+    const ok = parseEnv({ EVENTLOOM_RABBITMQ_URL: "amqp://app:s3cret@127.0.0.1:5673/orders", EVENTLOOM_REDIS_STREAMS_URL: "redis://127.0.0.1:6379/2", EVENTLOOM_KAFKA_URL: "kafka://a:9092,b:9093" });
+    if (!ok.ok) throw new Error(ok.message);
+    expect(connectionDefaultsFromEnv(ok.env)).toEqual({
+      rabbitmq: { kind: "rabbitmq", host: "127.0.0.1", port: 5673, vhost: "orders", username: "app", password: "s3cret", tls: false },
+      "redis-streams": { kind: "redis-streams", url: "redis://127.0.0.1:6379/2", tls: false },
+      kafka: { kind: "kafka", brokers: ["a:9092", "b:9093"], clientId: "eventloom", ssl: false, saslMechanism: "none" },
+    });
+    const bad = parseEnv({ EVENTLOOM_RABBITMQ_URL: "redis://x:1" });
+    expect(bad).toMatchObject({ ok: false, message: expect.stringContaining("EVENTLOOM_RABBITMQ_URL: use a URL like amqp://") });
+  });
+});

@@ -27,6 +27,16 @@ const secretKey = z.string().transform((value, ctx): SecretKey => {
 
 const emptyAsUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
 
+/**
+ * An optional URL with one of `protocols` (credentials may be in it: the env is the runtime's own secret
+ * store). Kafka and NATS take several comma-separated hosts, which WHATWG URLs do not parse.
+ */
+function brokerUrl(protocols: readonly string[], example: string, hostList = false) {
+  const scheme = new RegExp(`^(${protocols.join("|")})://[^/\\s]+`);
+  const valid = (value: string): boolean => scheme.test(value) && (hostList || URL.canParse(value));
+  return z.preprocess(emptyAsUndefined, z.string().refine(valid, `use a URL like ${example}`).optional());
+}
+
 export const EnvSchema = z.object({
   PORT: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).max(65535).default(4400)),
   HOST: z.preprocess(emptyAsUndefined, z.string().default("127.0.0.1")),
@@ -57,6 +67,13 @@ export const EnvSchema = z.object({
       .default([]),
   ),
   BODY_LIMIT_BYTES: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1024).default(1024 * 1024)),
+  // Default broker connections for channels whose `connection` is empty (bindings/connection-defaults.ts).
+  EVENTLOOM_KAFKA_URL: brokerUrl(["kafka"], "kafka://host:9092,host2:9092", true),
+  EVENTLOOM_RABBITMQ_URL: brokerUrl(["amqp", "amqps"], "amqp://user:password@host:5672/vhost"),
+  EVENTLOOM_NATS_JETSTREAM_URL: brokerUrl(["nats"], "nats://host:4222,host2:4222", true),
+  EVENTLOOM_MQTT_URL: brokerUrl(["mqtt", "mqtts", "ws", "wss"], "mqtt://host:1883"),
+  EVENTLOOM_REDIS_STREAMS_URL: brokerUrl(["redis", "rediss"], "redis://host:6379/0"),
+  EVENTLOOM_KINESIS_URL: brokerUrl(["http", "https"], "http://key:secret@localhost:4567"),
 });
 export type Env = z.infer<typeof EnvSchema>;
 

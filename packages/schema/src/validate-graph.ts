@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { getNodeType, nodeOutputs } from "./catalogue/index";
+import { brokenGuarantees, getNodeType, nodeOutputs } from "./catalogue/index";
 import { connectionProblem } from "./connections";
 import { issuesToErrors, type ErrorCode, type Path } from "./errors";
 import { GraphSchema, type FlowEdge, type FlowNode, type Graph } from "./flow";
@@ -41,6 +41,7 @@ export function validateGraph(input: unknown, options: ValidateOptions = {}): Pr
   checkWiring(graph, nodesById, problems);
   checkDeadLetters(nodesById, problems);
   checkNamedOutputs(graph, nodesById, problems);
+  checkGuarantees(graph, nodesById, problems);
   return problems;
 }
 
@@ -158,6 +159,19 @@ function checkNamedOutputs(graph: Graph, nodesById: Map<string, IndexedNode>, pr
       if (wired.has(port.id)) continue;
       const message = `${describeNode(node)}: output "${port.id}" is not wired to a channel; events routed there are dropped (and counted).`;
       problems.push(warning("MISSING_OUTPUT", message, ["nodes", index, "config"], { nodeId: node.id }));
+    }
+  }
+}
+
+/** Channel guarantees the node's broker binding cannot honour (catalogue/channel-guarantees.ts). */
+function checkGuarantees(graph: Graph, nodesById: Map<string, IndexedNode>, problems: Problem[]): void {
+  for (const { node, index } of nodesById.values()) {
+    if (node.kind !== "channel") continue;
+    const parsed = getNodeType(node.type)?.config.safeParse(node.config);
+    if (!parsed?.success) continue;
+    const subscribers = graph.edges.filter((e) => e.source === node.id).length;
+    for (const { field, reason } of brokenGuarantees(node.type, parsed.data as Record<string, unknown>, { subscribers })) {
+      problems.push(error("GUARANTEE_UNSUPPORTED", `${describeNode(node)}: ${reason}.`, ["nodes", index, "config", field], { nodeId: node.id }));
     }
   }
 }

@@ -58,6 +58,8 @@ export interface Delivery {
 
 /** A consumer as a channel sees it. */
 export interface Subscriber {
+  /** The consumer node's id (broker bindings name durable per-subscriber resources after it). */
+  readonly id?: string;
   /** Optional extra brake: while true the subscriber takes nothing, whatever the channel's concurrency. */
   readonly busy?: boolean;
   deliver(event: CloudEvent, from: Delivery): void;

@@ -4,7 +4,7 @@ import { configJsonSchema, defaultConfig, getNodeType, nodeCatalogue, nodeFacts,
 describe("node catalogue", () => {
   it("has the first catalogue, grouped by kind", () => {
     expect(nodeTypesOfKind("producer").map((d) => d.type)).toEqual(["generator", "timer", "manual", "webhook-in"]);
-    expect(nodeTypesOfKind("channel").map((d) => d.type)).toEqual(["memory"]);
+    expect(nodeTypesOfKind("channel").map((d) => d.type)).toEqual(["memory", "kafka", "eventhubs", "rabbitmq", "nats-jetstream", "mqtt", "redis-streams", "kinesis"]);
     expect(nodeTypesOfKind("consumer").map((d) => d.type)).toEqual(["filter", "transform", "router", "window", "delay", "rate-limit", "webhook-out", "alert", "log"]);
   });
 

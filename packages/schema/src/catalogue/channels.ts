@@ -30,7 +30,12 @@ export const OrderingKeySchema = z
   .regex(/^$|^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*$/, "a dotted path such as data.customer, or partitionkey")
   .default("");
 
-export const MemoryChannelConfigSchema = z.object({
+/**
+ * What every channel declares, whatever carries it (memory or a broker binding): the semantics a binding
+ * must honour or refuse at validation time (see channel-guarantees.ts). On a broker channel, capacity and
+ * overflow apply to the local in-flight buffer (events waiting for the broker to accept them).
+ */
+export const ChannelSemanticsSchema = z.object({
   mode: ChannelModeSchema.default("queue").meta({ title: "Mode", widget: "enum" }).describe("queue: each event goes to one consumer; topic: every consumer gets every event."),
   delivery: DeliverySchema.default("at-least-once").meta({ title: "Delivery", widget: "enum" }).describe("at-least-once acks only after the consumer finished; at-most-once acks on delivery."),
   capacity: z.number().int().min(1).max(1_000_000).default(10_000).meta({ title: "Capacity", unit: "events", widget: "number" }).describe("Events buffered before the overflow policy applies."),
@@ -39,6 +44,10 @@ export const MemoryChannelConfigSchema = z.object({
   retry: RetryPolicySchema.default(RetryPolicySchema.parse({})).meta({ title: "Retry", widget: "json" }).describe("At-least-once: how often and how patiently a failed event is delivered again."),
   deadLetter: z.union([z.literal(""), IdSchema]).default("").meta({ title: "Dead-letter channel", widget: "text" }).describe("Id of the channel that receives events that failed every attempt; empty counts them as dropped."),
   orderingKey: OrderingKeySchema.meta({ title: "Ordering key", widget: "text" }).describe("Events with the same key are processed in order, even with concurrency > 1: partitionkey or a path like data.customer."),
+});
+export type ChannelSemantics = z.infer<typeof ChannelSemanticsSchema>;
+
+export const MemoryChannelConfigSchema = ChannelSemanticsSchema.extend({
   retention: RetentionSchema.default(RetentionSchema.parse({})).meta({ title: "Retention", widget: "json" }).describe("Recent events kept so they can be replayed."),
 });
 export type MemoryChannelConfig = z.infer<typeof MemoryChannelConfigSchema>;

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { NodeKind } from "../flow";
 import { alertType } from "./alert";
+import { brokerChannelTypes } from "./broker-channels";
 import { memoryChannelType } from "./channels";
 import { filterType, logType, transformType } from "./consumers";
 import { delayType } from "./delay";
@@ -13,6 +14,8 @@ import { webhookOutType } from "./webhook-out";
 import { windowType } from "./window";
 
 export * from "./alert";
+export * from "./broker-channels";
+export * from "./channel-guarantees";
 export * from "./channels";
 export * from "./consumers";
 export * from "./define";
@@ -32,6 +35,7 @@ export const nodeCatalogue: Readonly<Record<string, NodeTypeDefinition>> = Objec
   manual: manualType,
   "webhook-in": webhookInType,
   memory: memoryChannelType,
+  ...brokerChannelTypes,
   filter: filterType,
   transform: transformType,
   router: routerType,

@@ -1,0 +1,157 @@
+/**
+ * The local buffer of a broker channel's outgoing events: accepted events wait here until the broker
+ * confirmed them. Bounded by the channel's capacity; when full the overflow policy applies (block hands
+ * the publisher a promise — back-pressure while the broker is slow or down). One batch is in flight at a
+ * time, so the broker sees events in publish order; a batch the broker did not accept is sent again.
+ */
+import type { ChannelSemantics, CloudEvent, NodeCounters } from "@eventloom/schema";
+import { REJECTED, type HopRecorder, type PublishOutcome } from "../engine/contract";
+import { RingQueue } from "../engine/ring-queue";
+import type { OutboundMessage } from "./contract";
+
+/** Events sent to the broker in one publish call at most. */
+const MAX_BATCH = 512;
+
+export interface OutboxDeps {
+  id: string;
+  config: ChannelSemantics;
+  counters: NodeCounters;
+  recorder: HopRecorder;
+  /** The ordering key's value for an event ("" for none). */
+  keyOf(event: CloudEvent): string;
+  schedule(fn: () => void): void;
+  /** Sends one batch; resolves when the broker accepted all of it. */
+  send(batch: readonly OutboundMessage[]): Promise<void>;
+  /** May a batch go now (connected, not closed)? */
+  canSend(): boolean;
+  /** A send failed: the channel decides (reconnect, retry later). */
+  onSendFailed(error: unknown): void;
+}
+
+interface Waiter {
+  message: OutboundMessage;
+  resolve: () => void;
+}
+
+export class Outbox {
+  private readonly queue: RingQueue<OutboundMessage>;
+  private sending: readonly OutboundMessage[] = [];
+  private readonly waiters = new RingQueue<Waiter>(Number.MAX_SAFE_INTEGER, 16);
+  private scheduled = false;
+  private readonly flushBound = (): void => this.flush();
+
+  constructor(private readonly deps: OutboxDeps) {
+    this.queue = new RingQueue<OutboundMessage>(deps.config.capacity, 256);
+  }
+
+  /** Accepted events not yet confirmed, plus blocked publishers. */
+  get size(): number {
+    return this.queue.size + this.sending.length + this.waiters.size;
+  }
+
+  get depth(): number {
+    return this.queue.size + this.sending.length;
+  }
+
+  publish(event: CloudEvent): PublishOutcome {
+    if (!this.full() && this.waiters.size === 0) {
+      this.accept(event);
+      return undefined;
+    }
+    switch (this.deps.config.overflow) {
+      case "block":
+        return new Promise<void>((resolve) => this.waiters.push({ message: this.message(event), resolve }));
+      case "drop-oldest": {
+        const oldest = this.queue.shift();
+        this.drop(oldest?.event ?? event, "channel full: dropped the oldest event");
+        if (oldest !== undefined) this.accept(event);
+        return undefined;
+      }
+      case "drop-newest":
+        this.drop(event, "channel full: dropped the newest event");
+        return undefined;
+      case "reject":
+        this.drop(event, "channel full: rejected");
+        return REJECTED;
+    }
+  }
+
+  /** Like publish but never waits (dead letters): a full buffer drops and counts. */
+  offer(event: CloudEvent): void {
+    if (this.full() || this.waiters.size > 0) this.drop(event, "dead-letter channel full");
+    else this.accept(event);
+  }
+
+  /** Sends what is waiting, one batch at a time, while the link is up. */
+  flush(): void {
+    this.scheduled = false;
+    if (this.sending.length > 0 || !this.deps.canSend()) return;
+    if (this.queue.size === 0) return;
+    const batch: OutboundMessage[] = [];
+    for (let m = this.queue.shift(); m !== undefined; m = batch.length < MAX_BATCH ? this.queue.shift() : undefined) batch.push(m);
+    this.admitWaiters();
+    this.sendBatch(batch);
+  }
+
+  /** Sends the batch that failed last time again (after a reconnect), then the rest. */
+  resume(): void {
+    if (this.sending.length > 0 && this.deps.canSend()) this.sendBatch(this.sending);
+    else this.flush();
+  }
+
+  /** Drops (and counts) everything; returns how many. */
+  discardAll(reason: string): number {
+    const events = this.sending.map((message) => message.event);
+    this.sending = [];
+    for (let m = this.queue.shift(); m !== undefined; m = this.queue.shift()) events.push(m.event);
+    for (let w = this.waiters.shift(); w !== undefined; w = this.waiters.shift()) {
+      events.push(w.message.event);
+      w.resolve();
+    }
+    for (const event of events) this.drop(event, reason);
+    return events.length;
+  }
+
+  private sendBatch(batch: readonly OutboundMessage[]): void {
+    this.sending = batch;
+    this.deps.send(batch).then(
+      () => {
+        this.sending = [];
+        this.admitWaiters();
+        this.flush();
+      },
+      (error: unknown) => this.deps.onSendFailed(error),
+    );
+  }
+
+  private full(): boolean {
+    return this.queue.size + this.sending.length >= this.deps.config.capacity;
+  }
+
+  private message(event: CloudEvent): OutboundMessage {
+    return { event, key: this.deps.keyOf(event) };
+  }
+
+  private accept(event: CloudEvent, message = this.message(event)): void {
+    this.queue.push(message);
+    this.deps.counters.received++;
+    this.deps.recorder.record("published", this.deps.id, event);
+    if (!this.scheduled) {
+      this.scheduled = true;
+      this.deps.schedule(this.flushBound);
+    }
+  }
+
+  private admitWaiters(): void {
+    while (this.waiters.size > 0 && !this.full()) {
+      const waiter = this.waiters.shift()!;
+      this.accept(waiter.message.event, waiter.message);
+      waiter.resolve();
+    }
+  }
+
+  private drop(event: CloudEvent, reason: string): void {
+    this.deps.counters.dropped++;
+    this.deps.recorder.record("dropped", this.deps.id, event, reason);
+  }
+}
