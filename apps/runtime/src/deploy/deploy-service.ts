@@ -70,10 +70,10 @@ export function createDeployService(deps: DeployServiceDeps): DeployService {
   const active = new Map<string, ActiveRun>();
   let closing = false;
 
-  async function launch(deployment: Deployment, graph: Parameters<Runner["start"]>[1]): Promise<Deployment> {
+  async function launch(deployment: Deployment, graph: Parameters<Runner["start"]>[1], workspaceId?: string): Promise<Deployment> {
     let run: ActiveRun;
     try {
-      run = await runner.start(deployment, graph);
+      run = await runner.start(deployment, graph, { workspaceId });
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       const failed = await deployments.setStatus(deployment.id, "failed", { error: message, stoppedAt: new Date() });
@@ -93,12 +93,12 @@ export function createDeployService(deps: DeployServiceDeps): DeployService {
    * keep their events. Undefined when nothing runs (or it cannot swap). A failed swap marks the new
    * deployment failed and leaves the previous one running.
    */
-  async function hotSwap(deployment: Deployment, graph: Parameters<Runner["start"]>[1]): Promise<Deployment | undefined> {
+  async function hotSwap(deployment: Deployment, graph: Parameters<Runner["start"]>[1], workspaceId: string): Promise<Deployment | undefined> {
     const current = active.get(deployment.flowId);
     if (!current || !runner.swap) return undefined;
     let swapped: Awaited<ReturnType<NonNullable<Runner["swap"]>>>;
     try {
-      swapped = await runner.swap(current, deployment, graph, deps.drainTimeoutMs);
+      swapped = await runner.swap(current, deployment, graph, deps.drainTimeoutMs, { workspaceId });
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       notifier.deploymentChanged(await deployments.setStatus(deployment.id, "failed", { error: message, stoppedAt: new Date() }));
@@ -142,10 +142,10 @@ export function createDeployService(deps: DeployServiceDeps): DeployService {
     const version = await versions.create({ flowId: flow.id, graph, authorId: actor.userId, message: options.message });
     const starting = await deployments.create({ flowId: flow.id, versionId: version.id });
     notifier.deploymentChanged(starting);
-    let deployment = await hotSwap(starting, graph);
+    let deployment = await hotSwap(starting, graph, flow.workspaceId);
     if (!deployment) {
       await stopActive(flow.id);
-      deployment = await launch(starting, graph);
+      deployment = await launch(starting, graph, flow.workspaceId);
     }
     await audit.record({
       workspaceId: flow.workspaceId,

@@ -14,7 +14,7 @@ export interface RestoreDeps {
   isActive(flowId: string): boolean;
   withLock<T>(flowId: string, work: () => Promise<T>): Promise<T>;
   /** Starts the deployment in the engine; marks it failed (and throws) when it cannot start. */
-  launch(deployment: Deployment, graph: Graph): Promise<Deployment>;
+  launch(deployment: Deployment, graph: Graph, workspaceId?: string): Promise<Deployment>;
 }
 
 export async function restoreDeployments(deps: RestoreDeps): Promise<number> {
@@ -35,11 +35,11 @@ export async function restoreDeployments(deps: RestoreDeps): Promise<number> {
     newestByFlow.set(deployment.flowId, item);
   }
   let restored = 0;
-  for (const { deployment, graph } of newestByFlow.values()) {
+  for (const { deployment, graph, workspaceId } of newestByFlow.values()) {
     await deps.withLock(deployment.flowId, async () => {
       if (deps.isActive(deployment.flowId)) return;
       try {
-        await deps.launch(deployment, graph);
+        await deps.launch(deployment, graph, workspaceId);
         restored += 1;
       } catch (error) {
         logger.warn({ err: error, flowId: deployment.flowId, deploymentId: deployment.id }, "could not restore deployment");

@@ -35,8 +35,11 @@ export interface StopOutcome {
 }
 
 export interface Runner {
-  /** Compiles and starts; throws EngineError GRAPH_INVALID or DEPLOY_FAILED. */
-  start(deployment: Deployment, graph: Graph): Promise<ActiveRun>;
+  /**
+   * Compiles and starts; throws EngineError GRAPH_INVALID, DEPLOY_FAILED or a broker channel's open error.
+   * `workspaceId` is where broker channels look their connections up.
+   */
+  start(deployment: Deployment, graph: Graph, options?: { workspaceId?: string }): Promise<ActiveRun>;
   /** Stops frames, drains within the timeout, then sends watchers one final frame with the end counts. */
   stop(run: ActiveRun, timeoutMs: number): Promise<StopOutcome>;
   /**
@@ -44,7 +47,7 @@ export interface Runner {
    * a new frame batcher under the new deployment id. Undefined when the running deployment cannot swap
    * (the caller then stops and starts). Throws like `start`; the old run then keeps running unchanged.
    */
-  swap?(run: ActiveRun, deployment: Deployment, graph: Graph, timeoutMs: number): Promise<{ run: ActiveRun; report: RedeployReport } | undefined>;
+  swap?(run: ActiveRun, deployment: Deployment, graph: Graph, timeoutMs: number, options?: { workspaceId?: string }): Promise<{ run: ActiveRun; report: RedeployReport } | undefined>;
 }
 
 /** Spans each deployment's trace ring keeps unless configured: enough for frames, small enough for GC. */
@@ -67,16 +70,16 @@ export function createRunner(deps: RunnerDeps): Runner {
     return batcher;
   };
   return {
-    async start(deployment, graph) {
+    async start(deployment, graph, options = {}) {
       const { flowId, id: deploymentId } = deployment;
-      const plan = engine.compile(graph, { flowId, deploymentId });
+      const plan = engine.compile(graph, { flowId, deploymentId, workspaceId: options.workspaceId });
       const recorder = deps.createTraceRecorder({ capacity: deps.traceCapacity ?? DEFAULT_TRACE_CAPACITY, clock: engine.traceClock ?? clock });
       const running = await engine.start(plan, { recorder });
       return { deployment, running, batcher: startBatcher(deployment, running, recorder), recorder };
     },
-    async swap(run, deployment, graph, timeoutMs) {
+    async swap(run, deployment, graph, timeoutMs, options = {}) {
       if (!run.running.redeploy || !run.recorder) return undefined;
-      const plan = engine.compile(graph, { flowId: deployment.flowId, deploymentId: deployment.id });
+      const plan = engine.compile(graph, { flowId: deployment.flowId, deploymentId: deployment.id, workspaceId: options.workspaceId });
       const report = await run.running.redeploy(plan, { timeoutMs });
       run.batcher.stop();
       return { run: { deployment, running: run.running, batcher: startBatcher(deployment, run.running, run.recorder), recorder: run.recorder }, report };
