@@ -1,5 +1,5 @@
 import { expect, test, type Response } from "@playwright/test";
-import { snap } from "./helpers";
+import { createFlow, dropFromPalette, snap } from "./helpers";
 
 const WRONG = "wrong-Pa55word-15";
 /** The machine's RabbitMQ login (guest/guest): the user name and the password are the same word. */
@@ -78,4 +78,34 @@ test("connections: a wrong RabbitMQ password fails the test with the login error
   // The list after the reload shows the mask and hasValue in place of the password.
   const listed = connectionBodies.map((b) => JSON.parse(b.text) as { connections?: { settings: Record<string, unknown>; secrets: unknown }[] }).filter((b) => b.connections?.length);
   expect(listed.at(-1)?.connections?.[0]).toMatchObject({ settings: { password: "••••" }, secrets: { password: { hasValue: true } } });
+});
+
+test("connections: a RabbitMQ channel picks the workspace's connection in its config panel, and the connection cannot be deleted while the flow uses it", async ({ page }) => {
+  await page.goto("/connections/new/rabbitmq");
+  await expect(page.getByTestId("connection-kind")).toHaveValue("rabbitmq");
+  await page.getByTestId("connection-name").fill("Billing broker");
+  await page.getByTestId("connection-field-host").fill("127.0.0.1");
+  await page.getByTestId("connection-field-password").fill(RIGHT);
+  await page.getByTestId("connection-save").click();
+  await expect(page.locator('[data-testid^="connection-item-"][aria-current="true"]')).toContainText("Billing broker");
+
+  await page.getByTestId("nav-flows").click();
+  await createFlow(page, "Billing via RabbitMQ");
+  const channel = await dropFromPalette(page, "rabbitmq", { x: 320, y: 220 });
+  await page.getByTestId(`node-${channel}`).click();
+  const panel = page.getByTestId("config-panel");
+  const select = panel.getByLabel("Connection");
+  await expect(select.locator("option", { hasText: "Billing broker" })).toHaveCount(1);
+  await expect(panel.getByTestId("connection-select-create")).toHaveAttribute("href", "/connections/new/rabbitmq");
+  await select.selectOption({ label: "Billing broker" });
+  await page.getByTestId("save-button").click();
+  await expect(page.getByTestId("save-state")).toHaveText("Saved");
+  await select.scrollIntoViewIfNeeded();
+  await snap(page, "15-connections-channel-select");
+
+  await page.getByTestId("nav-connections").click();
+  await page.locator('[data-testid^="connection-item-"]', { hasText: "Billing broker" }).click();
+  await page.getByTestId("connection-delete").click();
+  await page.getByTestId("confirm-delete-connection-button").click();
+  await expect(page.getByTestId("delete-connection-refused")).toContainText('"Billing via RabbitMQ"');
 });
