@@ -12,17 +12,20 @@ import { useEditorShortcuts } from "./layout/useEditorShortcuts";
 import { ConfigPanel } from "./panels/config/ConfigPanel";
 import { Dock } from "./panels/dock/Dock";
 import { useDeploymentWatch, useRealtime } from "./realtime/useRealtime";
+import type { Route } from "./routing/router";
 import { useFlowRouting } from "./routing/useFlowRouting";
-import { useRoute } from "./routing/useRoute";
 import { FlowList } from "./sidebar/FlowList";
 import { Palette } from "./sidebar/Palette";
 import { useFlowStore } from "./stores/flow-store";
+import { useViewOnlyCommands } from "./commands/useViewOnlyCommands";
+import { SettingsPage } from "./workspaces/settings/SettingsPage";
 
-/** The editor shell: top bar, sidebar (flows + palette), canvas, config panel, bottom dock; or the connections page. */
-export function App() {
-  const route = useRoute();
+/** The editor shell: top bar, sidebar (flows + palette), canvas, config panel, bottom dock; or another page. */
+export function App({ route }: { route: Route }) {
   const socket = useRealtime();
   const flowId = useFlowStore((s) => s.flowId);
+  const readOnly = useFlowStore((s) => s.readOnly);
+  useViewOnlyCommands(readOnly);
   useDeploymentWatch(socket, flowId);
   useFlowRouting();
   useAutosave();
@@ -34,22 +37,22 @@ export function App() {
       <div className="app">
         <TopBar />
         <ConflictBanner />
-        {route.name === "connections" ? (
-          <ConnectionsPage createKind={parseCreateKind(route.createKind)} />
-        ) : (
-        <div className="workspace">
-          <nav className="sidebar" aria-label="Flows and palette">
-            <FlowList />
-            <Palette />
-          </nav>
-          <main className="main">
-            <div className="main__stage">
-              {flowId ? <Canvas /> : <EmptyWorkspace />}
-              <ConfigPanel />
-            </div>
-            <Dock />
-          </main>
-        </div>
+        {route.name === "connections" && <ConnectionsPage createKind={parseCreateKind(route.createKind)} />}
+        {route.name === "settings" && <SettingsPage tab={route.tab} />}
+        {route.name !== "connections" && route.name !== "settings" && (
+          <div className="workspace">
+            <nav className="sidebar" aria-label={readOnly ? "Flows" : "Flows and palette"}>
+              <FlowList />
+              {!readOnly && <Palette />}
+            </nav>
+            <main className="main">
+              <div className="main__stage">
+                {flowId ? <Canvas /> : <EmptyWorkspace />}
+                <ConfigPanel />
+              </div>
+              <Dock />
+            </main>
+          </div>
         )}
         <NoticeToast />
         <EditorCommands />

@@ -4,9 +4,10 @@ import "./styles/app.css";
 import "./styles/canvas.css";
 import "./styles/panels.css";
 import "./styles/editor-tools.css";
+import "./styles/auth.css";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
-import { App } from "./App";
+import { Root } from "./Root";
 import { installTheme } from "./theme/theme-store";
 
 const root = document.getElementById("root");
@@ -15,6 +16,6 @@ if (!root) throw new Error("index.html has no #root element");
 installTheme();
 createRoot(root).render(
   <StrictMode>
-    <App />
+    <Root />
   </StrictMode>,
 );

@@ -19,9 +19,13 @@ const id = (value: string) => encodeURIComponent(value);
 
 /** Typed calls to the runtime's flow endpoints. Each throws ApiRequestError on failure. */
 export const flowsApi = {
-  list: (): Promise<FlowSummary[]> => request("/flows", { schema: FlowSummaryListSchema }),
+  /** The flows of one workspace; without one (a runtime from before workspaces) every flow. */
+  list: (workspaceId?: string | null): Promise<FlowSummary[]> =>
+    request(workspaceId ? `/flows?workspaceId=${id(workspaceId)}` : "/flows", { schema: FlowSummaryListSchema }),
   get: (flowId: string): Promise<FlowDetail> => request(`/flows/${id(flowId)}`, { schema: FlowDetailSchema }),
-  create: (body: CreateFlowRequest): Promise<FlowDetail> => request("/flows", { method: "POST", body, schema: FlowDetailSchema }),
+  /** Creates the flow in `workspaceId` when given (the current workspace), else the runtime's default. */
+  create: (body: CreateFlowRequest, workspaceId?: string | null): Promise<FlowDetail> =>
+    request("/flows", { method: "POST", body: workspaceId ? { ...body, workspaceId } : body, schema: FlowDetailSchema }),
   update: (flowId: string, body: UpdateFlowRequest): Promise<FlowDetail> =>
     request(`/flows/${id(flowId)}`, { method: "PUT", body, schema: FlowDetailSchema }),
   remove: (flowId: string): Promise<void> => request(`/flows/${id(flowId)}`, { method: "DELETE" }),

@@ -15,12 +15,15 @@ export function CanvasToolbar() {
   const snap = useViewStore((s) => s.snapToGrid);
   const selected = useFlowStore((s) => s.selection.nodeIds.length);
   const empty = useFlowStore((s) => s.graph.nodes.length === 0);
+  const readOnly = useFlowStore((s) => s.readOnly);
 
   return (
     <Panel position="top-left" className="canvas-toolbar" aria-label="Canvas tools" role="toolbar">
-      <button type="button" className="tool-btn" onClick={() => void actions.layout()} disabled={empty} data-testid="auto-layout" title="Auto-layout left to right (Ctrl+Shift+L)">
-        ⇶ {selected >= 2 ? "Layout selection" : "Auto-layout"}
-      </button>
+      {!readOnly && (
+        <button type="button" className="tool-btn" onClick={() => void actions.layout()} disabled={empty} data-testid="auto-layout" title="Auto-layout left to right (Ctrl+Shift+L)">
+          ⇶ {selected >= 2 ? "Layout selection" : "Auto-layout"}
+        </button>
+      )}
       <button type="button" className="tool-btn" onClick={actions.fitFlow} disabled={empty} data-testid="zoom-fit" title="Zoom to fit (Shift+F)">
         <span aria-hidden="true">⤢</span>
         <span className="visually-hidden">Zoom to fit</span>

@@ -49,7 +49,10 @@ function FlowCanvas() {
   const editing = useCanvasEditing();
   const snapToGrid = useViewStore((s) => s.snapToGrid);
   const theme = useThemeStore((s) => s.theme);
-  const readOnly = useReadOnlyGraph() !== null;
+  const viewingVersion = useReadOnlyGraph() !== null;
+  // A viewer's flow (workspace role) is read-only too, but a viewer may still select nodes to read their settings.
+  const viewOnly = useFlowStore((s) => s.readOnly);
+  const readOnly = viewingVersion || viewOnly;
 
   const onConnect = useCallback((connection: Connection) => {
     const problem = useFlowStore.getState().connect(connectionToRequest(connection));
@@ -78,7 +81,7 @@ function FlowCanvas() {
 
   const onDrop = useCallback(
     (event: DragEvent) => {
-      if (useVersionViewStore.getState().graph) return;
+      if (useVersionViewStore.getState().graph || useFlowStore.getState().readOnly) return;
       if (isFileDrag(event) && dropFlowFile(event)) return;
       const type = event.dataTransfer.getData(PALETTE_MIME);
       if (!type) return;
@@ -107,7 +110,8 @@ function FlowCanvas() {
           {...editing}
           nodesDraggable={!readOnly}
           nodesConnectable={!readOnly}
-          elementsSelectable={!readOnly}
+          edgesReconnectable={!readOnly}
+          elementsSelectable={!viewingVersion}
           snapToGrid={snapToGrid}
           snapGrid={GRID}
           // Low enough that "zoom to fit" really fits a 1,000-node flow.
@@ -123,7 +127,7 @@ function FlowCanvas() {
           <ConnectionHint />
           <CanvasToolbar />
           <SearchBar />
-          <SelectionBar />
+          {!readOnly && <SelectionBar />}
         </ReactFlow>
       )}
       <VersionBanner />

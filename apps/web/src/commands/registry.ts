@@ -1,5 +1,6 @@
 import { create } from "zustand";
 import { matchesBinding, parseBinding } from "./keys";
+import { allowedWhileViewOnly } from "./view-only";
 
 /**
  * One registry of editor actions drives the key bindings, the command palette (Ctrl/⌘-K) and the shortcuts
@@ -29,7 +30,11 @@ export interface Command {
 }
 
 export interface CommandState {
+  /** Every registered command. What the user may use is `availableCommands(state)`. */
   commands: readonly Command[];
+  /** The open flow is view only (a viewer's): editing commands are neither bound nor listed nor run. */
+  viewOnly: boolean;
+  setViewOnly(viewOnly: boolean): void;
   /** Adds commands (a later id replaces an earlier one); returns the function that removes them. */
   register(commands: readonly Command[]): () => void;
   /** Runs a command by id when it exists and is enabled; true when it ran. */
@@ -38,18 +43,25 @@ export interface CommandState {
 
 export const useCommandStore = create<CommandState>()((set, get) => ({
   commands: [],
+  viewOnly: false,
+  setViewOnly: (viewOnly) => set({ viewOnly }),
   register: (added) => {
     const ids = new Set(added.map((c) => c.id));
     set((s) => ({ commands: [...s.commands.filter((c) => !ids.has(c.id)), ...added] }));
     return () => set((s) => ({ commands: s.commands.filter((c) => !added.includes(c)) }));
   },
   run: (id) => {
-    const command = get().commands.find((c) => c.id === id);
+    const command = availableCommands(get()).find((c) => c.id === id);
     if (!command || !isEnabled(command)) return false;
     command.run();
     return true;
   },
 }));
+
+/** The commands the user may use now: all of them, or while view only the ones that only look. */
+export function availableCommands(state: Pick<CommandState, "commands" | "viewOnly">): readonly Command[] {
+  return state.viewOnly ? state.commands.filter(allowedWhileViewOnly) : state.commands;
+}
 
 export function isEnabled(command: Command): boolean {
   return command.enabled?.() ?? true;

@@ -1,5 +1,5 @@
 import { useEffect } from "react";
-import { commandForKey, useCommandStore } from "./registry";
+import { availableCommands, commandForKey, useCommandStore } from "./registry";
 
 /** True while the user types in a field: single-key shortcuts must not steal their letters. */
 export function isTyping(target: EventTarget | null): boolean {
@@ -12,7 +12,7 @@ export function useCommandKeys(): void {
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.defaultPrevented || event.isComposing) return;
-      const command = commandForKey(useCommandStore.getState().commands, event, isTyping(event.target));
+      const command = commandForKey(availableCommands(useCommandStore.getState()), event, isTyping(event.target));
       if (!command) return;
       event.preventDefault();
       command.run();

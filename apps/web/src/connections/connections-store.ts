@@ -2,6 +2,7 @@
 import type { ConnectionDto } from "@eventloom/schema";
 import { create } from "zustand";
 import { connectionsApi } from "../api/connections-api";
+import { useWorkspaceStore } from "../workspaces/workspace-store";
 import { resolveWorkspaceId } from "./workspace-id";
 
 export interface ConnectionsState {
@@ -21,7 +22,8 @@ export const useConnectionsStore = create<ConnectionsState>()((set, get) => ({
   error: null,
   load: async () => {
     try {
-      const workspaceId = get().workspaceId ?? (await resolveWorkspaceId());
+      // The switcher's current workspace wins, so switching workspaces shows the new one's connections.
+      const workspaceId = useWorkspaceStore.getState().currentId ?? get().workspaceId ?? (await resolveWorkspaceId());
       if (!workspaceId) {
         set({ workspaceId: null, connections: [], error: "There is no workspace yet: create a flow first." });
         return;

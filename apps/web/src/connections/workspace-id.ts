@@ -1,13 +1,16 @@
 /**
- * Which workspace the Connections page and the connection select work in: the first of the user's workspaces
- * (/api/me/workspaces), or — against a runtime without accounts, which answers that with 404 — the workspace
- * of the first flow. TODO(#6): follow the workspace switcher once it is on main.
+ * Which workspace the Connections page and the connection select work in: the current one (workspace switcher),
+ * or — against a runtime without accounts, which answers /api/me/workspaces with 404 — the workspace of the
+ * first flow.
  */
 import { WorkspaceListSchema } from "@eventloom/schema";
 import { ApiRequestError, request } from "../api/client";
 import { flowsApi } from "../api/flows-api";
+import { useWorkspaceStore } from "../workspaces/workspace-store";
 
 export async function resolveWorkspaceId(): Promise<string | null> {
+  const current = useWorkspaceStore.getState().currentId;
+  if (current) return current;
   try {
     const workspaces = await request("/me/workspaces", { schema: WorkspaceListSchema });
     return workspaces[0]?.id ?? null;

@@ -1,5 +1,5 @@
 import { useMemo } from "react";
-import { isEnabled, useCommandStore } from "../commands/registry";
+import { availableCommands, isEnabled, useCommandStore } from "../commands/registry";
 import { useOverlayStore } from "./overlay-store";
 import { useRestoreFocus } from "./useRestoreFocus";
 import { Picker, type PickerItem } from "./Picker";
@@ -7,7 +7,9 @@ import { Shortcut } from "./Shortcut";
 
 /** Ctrl/⌘-K: every registered command with its shortcut; type to filter, Enter runs. */
 export function CommandPalette() {
-  const commands = useCommandStore((s) => s.commands);
+  const all = useCommandStore((s) => s.commands);
+  const viewOnly = useCommandStore((s) => s.viewOnly);
+  const commands = useMemo(() => availableCommands({ commands: all, viewOnly }), [all, viewOnly]);
   const close = useOverlayStore((s) => s.close);
   useRestoreFocus();
   // Enabled-ness is read when the palette opens: the editor does not change underneath an open palette.

@@ -1,12 +1,14 @@
 import { useEffect, useRef } from "react";
-import { groupCommands, useCommandStore } from "../commands/registry";
+import { availableCommands, groupCommands, useCommandStore } from "../commands/registry";
 import { useOverlayStore } from "./overlay-store";
 import { useRestoreFocus } from "./useRestoreFocus";
 import { Shortcut } from "./Shortcut";
 
 /** `?`: the keyboard shortcuts, generated from the command registry (so it lists exactly what is bound). */
 export function ShortcutsHelp() {
-  const commands = useCommandStore((s) => s.commands);
+  const all = useCommandStore((s) => s.commands);
+  const viewOnly = useCommandStore((s) => s.viewOnly);
+  const commands = availableCommands({ commands: all, viewOnly });
   const close = useOverlayStore((s) => s.close);
   useRestoreFocus();
   const ref = useRef<HTMLDivElement>(null);

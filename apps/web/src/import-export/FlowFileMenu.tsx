@@ -15,6 +15,7 @@ function pickImportFile(): void {
 /** Import and export buttons in the top bar, and their commands. */
 export function FlowFileMenu() {
   const flowId = useFlowStore((s) => s.flowId);
+  const readOnly = useFlowStore((s) => s.readOnly);
   const input = useRef<HTMLInputElement>(null);
 
   useRegisterCommands(
@@ -52,9 +53,11 @@ export function FlowFileMenu() {
           if (file) void offerImport(file);
         }}
       />
-      <button type="button" className="btn btn--small" onClick={pickImportFile} data-testid="import-button" title={`Import a flow file (${formatBinding("Mod+O")})`}>
-        Import
-      </button>
+      {!readOnly && (
+        <button type="button" className="btn btn--small" onClick={pickImportFile} data-testid="import-button" title={`Import a flow file (${formatBinding("Mod+O")})`}>
+          Import
+        </button>
+      )}
       <button
         type="button"
         className="btn btn--small"

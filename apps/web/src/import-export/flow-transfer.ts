@@ -7,6 +7,7 @@ import { useFlowsStore } from "../stores/flows-store";
 import { useUiStore } from "../stores/ui-store";
 import { flowFileName, parseFlowFile, serializeFlowFile, toFlowFile } from "./flow-file";
 import { useImportStore } from "./import-store";
+import { useWorkspaceStore } from "../workspaces/workspace-store";
 
 /** Downloads the open flow (as it is on screen, saved or not) as an eventloom/flow JSON file. */
 export function exportCurrentFlow(): void {
@@ -47,7 +48,7 @@ export function importIntoCurrentFlow(file: FlowFile): void {
 /** Creates a new flow from the file and opens it. */
 export async function importAsNewFlow(file: FlowFile): Promise<void> {
   try {
-    const detail = await flowsApi.create({ name: file.name, graph: file.graph });
+    const detail = await flowsApi.create({ name: file.name, graph: file.graph }, useWorkspaceStore.getState().currentId);
     await useFlowsStore.getState().refresh();
     navigate(`/flows/${detail.id}`);
   } catch (error) {

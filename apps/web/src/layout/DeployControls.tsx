@@ -1,3 +1,4 @@
+import type { Deployment } from "@eventloom/schema";
 import { flowsApi } from "../api/flows-api";
 import { DeployMessage } from "../panels/versions/DeployMessage";
 import { deployFlow, messageOf, plural, saveFlow, stopFlow } from "../stores/flow-actions";
@@ -11,8 +12,15 @@ export function DeployControls() {
   const saveState = useFlowStore((s) => s.saveState);
   const deployment = useFlowStore((s) => s.deployment);
   const busy = useUiStore((s) => s.busy);
+  const readOnly = useFlowStore((s) => s.readOnly);
   if (!flowId) return null;
   const active = deployment?.status === "running" || deployment?.status === "starting";
+  // A viewer sees the deployment's state, none of the verbs (the runtime refuses them anyway).
+  if (readOnly) return (
+      <div className="deploy-controls">
+        <DeploymentPill deployment={deployment} />
+      </div>
+    );
   return (
     <div className="deploy-controls">
       <button type="button" className="btn" onClick={() => void saveFlow()} disabled={saveState === "saving" || saveState === "conflict"} data-testid="save-button" title={dirty ? "Save now (Ctrl/⌘-S); autosave follows a second after each edit" : "Saved"}>
@@ -28,16 +36,22 @@ export function DeployControls() {
       <button type="button" className="btn btn--danger" onClick={() => void stopFlow()} disabled={!active || busy !== null} data-testid="stop-button">
         {busy === "stopping" ? "Stopping…" : "Stop"}
       </button>
-      <span
-        className={`status-pill status-pill--${deployment?.status ?? "none"}`}
-        data-testid="deployment-status"
-        data-status={deployment?.status ?? "none"}
-        title={deployment?.error ?? undefined}
-      >
-        <span className="status-pill__dot" aria-hidden="true" />
-        {deployment ? `${deployment.status} · v${deployment.versionNumber}` : "not deployed"}
-      </span>
+      <DeploymentPill deployment={deployment} />
     </div>
+  );
+}
+
+function DeploymentPill({ deployment }: { deployment: Deployment | null }) {
+  return (
+    <span
+      className={`status-pill status-pill--${deployment?.status ?? "none"}`}
+      data-testid="deployment-status"
+      data-status={deployment?.status ?? "none"}
+      title={deployment?.error ?? undefined}
+    >
+      <span className="status-pill__dot" aria-hidden="true" />
+      {deployment ? `${deployment.status} · v${deployment.versionNumber}` : "not deployed"}
+    </span>
   );
 }
 

@@ -1,4 +1,7 @@
 import { useState } from "react";
+import { UserMenu } from "../auth/UserMenu";
+import { WorkspaceSwitcher } from "../workspaces/WorkspaceSwitcher";
+import { BrandMark } from "./BrandMark";
 import { UndoRedoButtons } from "../editing/UndoRedoButtons";
 import { navigate } from "../routing/router";
 import { useRoute } from "../routing/useRoute";
@@ -9,34 +12,31 @@ import { DeployControls } from "./DeployControls";
 import { InlineName } from "./InlineName";
 import { SaveStatus } from "./SaveStatus";
 
-/** Brand, the open flow's name (click to rename), save state and the flow's commands. */
+/** Brand, workspace, pages, the open flow's name (click to rename), save state, the flow's commands and the user. */
 export function TopBar() {
-  const onConnections = useRoute().name === "connections";
+  const route = useRoute();
+  // Off the editor (connections, workspace settings) the open flow's verbs would act on something out of sight.
+  const onEditor = route.name === "home" || route.name === "flow";
+  const readOnly = useFlowStore((s) => s.readOnly);
   return (
     <header className="topbar">
-      <a className="brand" href="/" aria-label="Eventloom home">
-        <svg width="22" height="22" viewBox="0 0 32 32" aria-hidden="true">
-          <rect width="32" height="32" rx="8" fill="var(--kind-producer)" />
-          <circle cx="10" cy="16" r="4" fill="#fff" />
-          <rect x="14" y="13" width="8" height="6" rx="3" fill="#fbbf24" />
-          <circle cx="25" cy="16" r="3" fill="#bfdbfe" />
-        </svg>
-        <span>Eventloom</span>
-      </a>
+      <Brand />
+      <WorkspaceSwitcher />
       <PageLinks />
-      {onConnections ? (
-        <div className="topbar__spacer" />
-      ) : (
+      {onEditor ? (
         <>
           <FlowName />
-          <SaveStatus />
-          <UndoRedoButtons />
+          {readOnly ? <ViewOnlyBadge /> : <SaveStatus />}
+          {!readOnly && <UndoRedoButtons />}
           <div className="topbar__spacer" />
           <FlowFileMenu />
         </>
+      ) : (
+        <div className="topbar__spacer" />
       )}
       <ThemeSwitch />
-      {!onConnections && <DeployControls />}
+      {onEditor && <DeployControls />}
+      <UserMenu />
     </header>
   );
 }
@@ -56,7 +56,7 @@ function PageLinks() {
   };
   return (
     <nav className="topbar__pages" aria-label="Pages">
-      <a href="/" className="topbar__page" aria-current={route.name !== "connections" ? "page" : undefined} onClick={go(openFlowPath())} data-testid="nav-flows">
+      <a href="/" className="topbar__page" aria-current={route.name === "home" || route.name === "flow" ? "page" : undefined} onClick={go(openFlowPath())} data-testid="nav-flows">
         Flows
       </a>
       <a href="/connections" className="topbar__page" aria-current={route.name === "connections" ? "page" : undefined} onClick={go("/connections")} data-testid="nav-connections">
@@ -66,11 +66,38 @@ function PageLinks() {
   );
 }
 
+function Brand() {
+  return (
+    <a className="brand" href="/" aria-label="Eventloom home">
+      <BrandMark />
+      <span>Eventloom</span>
+    </a>
+  );
+}
+
+function ViewOnlyBadge() {
+  const flowId = useFlowStore((s) => s.flowId);
+  if (!flowId) return null;
+  return (
+    <span className="view-only-badge" data-testid="view-only-badge" title="You are a viewer in this workspace: you can watch this flow and its traces but not change or deploy it.">
+      View only
+    </span>
+  );
+}
+
 function FlowName() {
   const flowId = useFlowStore((s) => s.flowId);
   const name = useFlowStore((s) => s.name);
+  const readOnly = useFlowStore((s) => s.readOnly);
   const [editing, setEditing] = useState(false);
   if (!flowId) return null;
+  if (readOnly) {
+    return (
+      <span className="flow-name flow-name--static" data-testid="flow-name">
+        {name}
+      </span>
+    );
+  }
   if (editing) {
     return (
       <InlineName

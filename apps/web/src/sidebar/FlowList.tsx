@@ -6,6 +6,7 @@ import { useFlowsStore } from "../stores/flows-store";
 import { DeleteFlowDialog } from "./DeleteFlowDialog";
 import { FLOW_SORT_LABELS, orderFlows, type FlowSort } from "./flow-list-order";
 import { FlowListItem } from "./FlowListItem";
+import { useCanEditCurrentWorkspace } from "../workspaces/workspace-store";
 
 const SORT_KEY = "eventloom.flowSort";
 
@@ -27,6 +28,7 @@ export function FlowList() {
   const [query, setQuery] = useState("");
   const [sort, setSort] = useState<FlowSort>(readSort);
   const [deleting, setDeleting] = useState<FlowSummary | null>(null);
+  const editable = useCanEditCurrentWorkspace();
   const shown = useMemo(() => orderFlows(flows, query, sort), [flows, query, sort]);
 
   const onCreate = () => {
@@ -48,9 +50,11 @@ export function FlowList() {
         <h2 id="flows-heading" className="sidebar-section__title">
           Flows
         </h2>
-        <button type="button" className="btn btn--small" onClick={onCreate} data-testid="flow-create">
-          + New
-        </button>
+        {editable && (
+          <button type="button" className="btn btn--small" onClick={onCreate} data-testid="flow-create">
+            + New
+          </button>
+        )}
       </div>
       {flows.length > 1 && (
         <div className="flow-list__controls">
@@ -75,7 +79,7 @@ export function FlowList() {
       {error && <p className="flow-list__error">{error}</p>}
       <ul className="flow-list__items">
         {shown.map((flow) => (
-          <FlowListItem key={flow.id} flow={flow} open={flow.id === openId} onDelete={setDeleting} />
+          <FlowListItem key={flow.id} flow={flow} open={flow.id === openId} editable={editable} onDelete={setDeleting} />
         ))}
       </ul>
       {query && shown.length === 0 && <p className="flow-list__empty">No flow matches “{query}”.</p>}

@@ -10,7 +10,7 @@ import { flowStatus } from "./flow-list-order";
 const STATUS_TEXT: Record<string, string> = { running: "running", starting: "starting", failed: "failed", stopped: "stopped", none: "not deployed" };
 
 /** One flow: open it, its deployment state, and rename / duplicate / delete. */
-export function FlowListItem({ flow, open, onDelete }: { flow: FlowSummary; open: boolean; onDelete(flow: FlowSummary): void }) {
+export function FlowListItem({ flow, open, editable, onDelete }: { flow: FlowSummary; open: boolean; editable: boolean; onDelete(flow: FlowSummary): void }) {
   const [renaming, setRenaming] = useState(false);
   const status = flowStatus(flow);
   const statusText = `${STATUS_TEXT[status] ?? status}${flow.deployment ? ` · v${flow.deployment.versionNumber}` : ""}`;
@@ -44,17 +44,19 @@ export function FlowListItem({ flow, open, onDelete }: { flow: FlowSummary; open
           </span>
         </button>
       )}
-      <span className="flow-item__actions">
-        <button type="button" className="icon-btn" onClick={() => setRenaming(true)} aria-label={`Rename ${flow.name}`} title="Rename">
-          ✎
-        </button>
-        <button type="button" className="icon-btn" onClick={() => void duplicateFlow(flow.id)} aria-label={`Duplicate ${flow.name}`} title="Duplicate">
-          ⧉
-        </button>
-        <button type="button" className="icon-btn icon-btn--danger" onClick={() => onDelete(flow)} aria-label={`Delete ${flow.name}`} title="Delete">
-          🗑
-        </button>
-      </span>
+      {editable && (
+        <span className="flow-item__actions">
+          <button type="button" className="icon-btn" onClick={() => setRenaming(true)} aria-label={`Rename ${flow.name}`} title="Rename">
+            ✎
+          </button>
+          <button type="button" className="icon-btn" onClick={() => void duplicateFlow(flow.id)} aria-label={`Duplicate ${flow.name}`} title="Duplicate">
+            ⧉
+          </button>
+          <button type="button" className="icon-btn icon-btn--danger" onClick={() => onDelete(flow)} aria-label={`Delete ${flow.name}`} title="Delete">
+            🗑
+          </button>
+        </span>
+      )}
     </li>
   );
 }

@@ -5,6 +5,7 @@ import { useFlowStore } from "./flow-store";
 import { useFlowsStore } from "./flows-store";
 import { useTraceStore } from "./trace-store";
 import { useUiStore } from "./ui-store";
+import { canEdit, roleIn, useWorkspaceStore } from "../workspaces/workspace-store";
 
 /**
  * The editor's commands that talk to the runtime. They live outside the stores so each store stays a plain
@@ -14,9 +15,15 @@ import { useUiStore } from "./ui-store";
 export async function openFlow(flowId: string): Promise<boolean> {
   try {
     const detail = await flowsApi.get(flowId);
+    const workspaces = useWorkspaceStore.getState();
+    // A link to a flow of another of the user's workspaces makes that workspace current (its flows in the list).
+    if (workspaces.workspaces && workspaces.currentId !== detail.workspaceId && roleIn(workspaces, detail.workspaceId)) {
+      workspaces.select(detail.workspaceId);
+      void useFlowsStore.getState().refresh();
+    }
     useTraceStore.getState().reset();
     useUiStore.getState().refuseDeploy(null);
-    useFlowStore.getState().load(detail);
+    useFlowStore.getState().load(detail, { readOnly: !canEdit(roleIn(useWorkspaceStore.getState(), detail.workspaceId)) });
     return true;
   } catch (error) {
     useUiStore.getState().notify(`Could not open the flow: ${messageOf(error)}`, "error");
@@ -27,7 +34,7 @@ export async function openFlow(flowId: string): Promise<boolean> {
 /** Saves name and graph with the rev they were based on. A stale rev is never overwritten: it becomes a conflict. */
 export async function saveFlow(): Promise<boolean> {
   const store = useFlowStore.getState();
-  if (!store.flowId || store.saveState === "saving") return false;
+  if (!store.flowId || store.readOnly || store.saveState === "saving") return false;
   if (store.saveState === "conflict") return false;
   // Autosave may already have saved: "Save" then has nothing to send.
   if (!store.dirty) return true;
@@ -60,8 +67,8 @@ export async function reloadFlow(): Promise<void> {
 /** Saves pending edits, then deploys the draft; `message` goes into the version history. */
 export async function deployFlow(options: { message?: string } = {}): Promise<void> {
   const ui = useUiStore.getState();
-  const { validation, flowId } = useFlowStore.getState();
-  if (!flowId || ui.busy) return;
+  const { validation, flowId, readOnly } = useFlowStore.getState();
+  if (!flowId || readOnly || ui.busy) return;
   const errors = validation.problems.filter((p) => p.severity === "error");
   if (hasErrors(validation.problems)) {
     ui.refuseDeploy({ message: `Deploy refused: ${plural(errors.length, "problem")} to fix first.`, serverProblems: [] });

@@ -1,6 +1,7 @@
 import { flowsApi } from "../api/flows-api";
 import { navigate } from "../routing/router";
 import { copyName } from "../sidebar/flow-list-order";
+import { useWorkspaceStore } from "../workspaces/workspace-store";
 import { messageOf, saveFlow } from "./flow-actions";
 import { useFlowStore } from "./flow-store";
 import { useFlowsStore } from "./flows-store";
@@ -10,7 +11,7 @@ import { useUiStore } from "./ui-store";
 
 export async function createFlow(name: string): Promise<void> {
   try {
-    const detail = await flowsApi.create({ name });
+    const detail = await flowsApi.create({ name }, useWorkspaceStore.getState().currentId);
     await useFlowsStore.getState().refresh();
     navigate(`/flows/${detail.id}`);
   } catch (error) {
@@ -27,7 +28,7 @@ export async function duplicateFlow(flowId: string): Promise<void> {
     if (useFlowStore.getState().flowId === flowId && useFlowStore.getState().dirty) await saveFlow();
     const source = await flowsApi.get(flowId);
     const taken = new Set(useFlowsStore.getState().flows.map((f) => f.name));
-    const detail = await flowsApi.create({ name: copyName(source.name, taken), graph: source.graph });
+    const detail = await flowsApi.create({ name: copyName(source.name, taken), graph: source.graph }, useWorkspaceStore.getState().currentId);
     await useFlowsStore.getState().refresh();
     navigate(`/flows/${detail.id}`);
   } catch (error) {

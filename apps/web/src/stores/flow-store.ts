@@ -19,6 +19,10 @@ export interface Snapshot {
 
 export interface FlowState {
   flowId: string | null;
+  /** The workspace the open flow belongs to (its role decides whether the user may edit). */
+  workspaceId: string | null;
+  /** A viewer's flow: every edit below is ignored, and the UI hides its editing controls. */
+  readOnly: boolean;
   name: string;
   rev: number;
   graph: Graph;
@@ -34,7 +38,7 @@ export interface FlowState {
   /** Undo/redo snapshots (see history.ts); every graph edit and flow rename goes through it. */
   history: History<Snapshot>;
 
-  load(detail: FlowDetail): void;
+  load(detail: FlowDetail, options?: { readOnly?: boolean }): void;
   reset(): void;
   setName(name: string): void;
   addNode(type: string, position: Position): string | null;
@@ -64,6 +68,8 @@ const NO_SELECTION: Selection = { nodeIds: [], edgeIds: [] };
 
 const initial = {
   flowId: null,
+  workspaceId: null,
+  readOnly: false,
   name: "",
   rev: 0,
   graph: EMPTY_GRAPH,
@@ -81,7 +87,7 @@ export const useFlowStore = create<FlowState>()((set, get) => {
   /** Applies an edit: marks the flow dirty and revalidates when the structure (not only positions) changed. */
   const edit = (graph: Graph, structural: boolean, key: string | null = null) => {
     const state = get();
-    if (graph === state.graph) return;
+    if (graph === state.graph || state.readOnly) return;
     set({
       graph,
       history: record(state.history, { graph: state.graph, name: state.name }, key),
@@ -111,10 +117,12 @@ export const useFlowStore = create<FlowState>()((set, get) => {
 
   return {
     ...initial,
-    load: (detail) =>
+    load: (detail, options = {}) =>
       set({
         ...initial,
         flowId: detail.id,
+        workspaceId: detail.workspaceId,
+        readOnly: options.readOnly ?? false,
         name: detail.name,
         rev: detail.rev,
         graph: detail.graph,
@@ -125,7 +133,7 @@ export const useFlowStore = create<FlowState>()((set, get) => {
     reset: () => set(initial),
     setName: (name) => {
       const state = get();
-      if (name === state.name) return;
+      if (name === state.name || state.readOnly) return;
       set({
         name,
         history: record(state.history, { graph: state.graph, name: state.name }, null),
@@ -134,6 +142,7 @@ export const useFlowStore = create<FlowState>()((set, get) => {
       });
     },
     addNode: (type, position) => {
+      if (get().readOnly) return null;
       const node = ops.createNode(type, position);
       if (!node) return null;
       edit({ ...get().graph, nodes: [...get().graph.nodes, node] }, true);
@@ -141,6 +150,7 @@ export const useFlowStore = create<FlowState>()((set, get) => {
       return node.id;
     },
     connect: (request) => {
+      if (get().readOnly) return "This flow is view only.";
       const problem = ops.connectionCheck(get().graph, request);
       if (problem) return problem;
       edit(ops.addEdge(get().graph, request), true);
@@ -167,8 +177,12 @@ export const useFlowStore = create<FlowState>()((set, get) => {
       edit(graph, true);
       if (selection) set({ selection });
     },
-    undo: () => travel(undo(get().history, { graph: get().graph, name: get().name })),
-    redo: () => travel(redo(get().history, { graph: get().graph, name: get().name })),
+    undo: () => {
+      if (!get().readOnly) travel(undo(get().history, { graph: get().graph, name: get().name }));
+    },
+    redo: () => {
+      if (!get().readOnly) travel(redo(get().history, { graph: get().graph, name: get().name }));
+    },
     sealHistory: () => set((s) => ({ history: seal(s.history) })),
     setDeployment: (deployment) => set({ deployment }),
     markSaving: () => set({ saveState: "saving", saveError: null }),

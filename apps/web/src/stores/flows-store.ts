@@ -1,6 +1,7 @@
 import type { Deployment, FlowSummary } from "@eventloom/schema";
 import { create } from "zustand";
 import { flowsApi } from "../api/flows-api";
+import { useWorkspaceStore } from "../workspaces/workspace-store";
 
 export interface FlowsState {
   flows: FlowSummary[];
@@ -11,14 +12,14 @@ export interface FlowsState {
   setDeployment(deployment: Deployment): void;
 }
 
-/** The sidebar's flow list. Kept apart from the open flow so a list refresh never touches the canvas. */
+/** The sidebar's flow list (the current workspace's flows). Kept apart from the open flow so a list refresh never touches the canvas. */
 export const useFlowsStore = create<FlowsState>()((set, get) => ({
   flows: [],
   loaded: false,
   error: null,
   refresh: async () => {
     try {
-      const flows = await flowsApi.list();
+      const flows = await flowsApi.list(useWorkspaceStore.getState().currentId);
       set({ flows, loaded: true, error: null });
       return flows;
     } catch (error) {

@@ -1,6 +1,7 @@
 import { Handle, Position, type NodeProps } from "@xyflow/react";
 import { memo } from "react";
 import { injectEvent } from "../../stores/flow-actions";
+import { useFlowStore } from "../../stores/flow-store";
 import type { CanvasNode } from "../canvas-types";
 import { formatCount, useIsRunning, useNodeCounters, useNodeRate } from "./live-selectors";
 import { NodeShell } from "./NodeShell";
@@ -26,6 +27,7 @@ function ProducerLive({ id, manual }: { id: string; manual: boolean }) {
   const counters = useNodeCounters(id);
   const rate = useNodeRate(id);
   const running = useIsRunning();
+  const readOnly = useFlowStore((s) => s.readOnly);
   if (!counters && !(manual && running)) return null;
   return (
     <div className="el-node__live">
@@ -37,7 +39,7 @@ function ProducerLive({ id, manual }: { id: string; manual: boolean }) {
           emitted · {formatCount(rate)} ev/s
         </span>
       )}
-      {manual && running && (
+      {manual && running && !readOnly && (
         <button type="button" className="el-node__inject nodrag" data-testid={`inject-${id}`} onClick={() => void injectEvent(id)}>
           Inject
         </button>

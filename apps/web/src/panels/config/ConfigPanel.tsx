@@ -19,6 +19,7 @@ function NodeConfig({ nodeId }: { nodeId: string }) {
   const problems = useFlowStore((s) => s.validation.problems);
   const type = node?.type;
   const fields = useMemo(() => (type ? configFields(type) : []), [type]);
+  const readOnly = useFlowStore((s) => s.readOnly);
   if (!node) return null;
   const definition = getNodeType(node.type);
   const general = nodeLevelProblems(problems, nodeId);
@@ -52,22 +53,25 @@ function NodeConfig({ nodeId }: { nodeId: string }) {
       )}
       {/* Leaving a field ends its undo step: typing in it again later is a new step. */}
       <form className="config-form" onSubmit={(e) => e.preventDefault()} onBlur={() => useFlowStore.getState().sealHistory()}>
-        <div className="field">
-          <label className="field__label" htmlFor={`cfg-${nodeId}-name`}>
-            Name
-          </label>
-          <input id={`cfg-${nodeId}-name`} className="input" type="text" maxLength={80} value={node.name} onChange={(e) => renameNode(nodeId, e.target.value)} />
-        </div>
-        {fields.map((field) => (
-          <FieldControl
-            key={field.key}
-            id={`cfg-${nodeId}-${field.key}`}
-            field={field}
-            value={node.config[field.key] ?? field.defaultValue}
-            problems={fieldProblems(problems, index, field.key)}
-            onChange={(value) => setConfigField(nodeId, field.key, value)}
-          />
-        ))}
+        {/* A viewer reads the configuration; a disabled fieldset makes every control read-only at once. */}
+        <fieldset className="config-form__fields" disabled={readOnly}>
+          <div className="field">
+            <label className="field__label" htmlFor={`cfg-${nodeId}-name`}>
+              Name
+            </label>
+            <input id={`cfg-${nodeId}-name`} className="input" type="text" maxLength={80} value={node.name} onChange={(e) => renameNode(nodeId, e.target.value)} />
+          </div>
+          {fields.map((field) => (
+            <FieldControl
+              key={field.key}
+              id={`cfg-${nodeId}-${field.key}`}
+              field={field}
+              value={node.config[field.key] ?? field.defaultValue}
+              problems={fieldProblems(problems, index, field.key)}
+              onChange={(value) => setConfigField(nodeId, field.key, value)}
+            />
+          ))}
+        </fieldset>
         <p className="config-panel__id">
           id <code>{nodeId}</code>
         </p>

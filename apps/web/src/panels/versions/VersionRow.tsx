@@ -7,7 +7,8 @@ export interface VersionRowProps {
   viewing: boolean;
   onView(number: number): void;
   onCompareDraft(number: number): void;
-  onRollback(number: number): void;
+  /** Absent for a viewer: rolling back deploys, which needs the editor role. */
+  onRollback?: (number: number) => void;
 }
 
 /** One deploy: number, running badge, message, who and when (exact time on hover), and what to do with it. */
@@ -40,16 +41,18 @@ function VersionRowView({ version, viewing, onView, onCompareDraft, onRollback }
           <button type="button" className="btn btn--small" onClick={() => onCompareDraft(number)} data-testid={`version-compare-draft-${number}`} title={`Compare v${number} with the draft`}>
             vs draft
           </button>
-          <button
-            type="button"
-            className="btn btn--small"
-            onClick={() => onRollback(number)}
-            disabled={version.running}
-            title={version.running ? "This version is running" : `Deploy v${number}'s graph again as a new version`}
-            data-testid={`version-rollback-${number}`}
-          >
-            Roll back
-          </button>
+          {onRollback && (
+            <button
+              type="button"
+              className="btn btn--small"
+              onClick={() => onRollback(number)}
+              disabled={version.running}
+              title={version.running ? "This version is running" : `Deploy v${number}'s graph again as a new version`}
+              data-testid={`version-rollback-${number}`}
+            >
+              Roll back
+            </button>
+          )}
         </span>
       </div>
     </li>

@@ -12,6 +12,7 @@ import "./versions.css";
 /** The Versions tab: every deploy of the open flow, and what to do with one (view, compare, roll back). */
 export function VersionsPanel() {
   const flowId = useFlowStore((s) => s.flowId);
+  const viewOnly = useFlowStore((s) => s.readOnly);
   const list = useVersionList();
   const view = useVersionViewStore((s) => s.view);
   const [rollback, setRollback] = useState<number | null>(null);
@@ -36,7 +37,7 @@ export function VersionsPanel() {
         ) : (
           <ul className="versions__list" data-testid="versions-list" aria-label="Versions, newest first">
             {list.versions.map((version) => (
-              <VersionRow key={version.number} version={version} viewing={viewing === version.number} onView={onView} onCompareDraft={onCompareDraft} onRollback={setRollback} />
+              <VersionRow key={version.number} version={version} viewing={viewing === version.number} onView={onView} onCompareDraft={onCompareDraft} onRollback={viewOnly ? undefined : setRollback} />
             ))}
           </ul>
         )}

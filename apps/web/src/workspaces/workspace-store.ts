@@ -1,0 +1,88 @@
+import { roleAtLeast, type Role, type WorkspaceSummary } from "@eventloom/schema";
+import { create } from "zustand";
+import { ApiRequestError } from "../api/client";
+import { workspacesApi } from "../api/workspaces-api";
+
+const CURRENT_KEY = "eventloom.workspace";
+
+export interface WorkspaceState {
+  /** The user's workspaces; null until loaded, or against a runtime without workspaces (everything is open). */
+  workspaces: WorkspaceSummary[] | null;
+  currentId: string | null;
+  /** True once load() answered (with a list, with "no workspaces here", or with an error). */
+  loaded: boolean;
+  error: string | null;
+  /** Loads the list and picks the current workspace: the remembered one when still a member, else the first. */
+  load(): Promise<void>;
+  /** Makes a workspace current and remembers it across reloads. */
+  select(workspaceId: string): void;
+  /** Adds a workspace the user just created or joined. */
+  add(workspace: WorkspaceSummary): void;
+  clear(): void;
+}
+
+export const useWorkspaceStore = create<WorkspaceState>()((set, get) => ({
+  workspaces: null,
+  currentId: null,
+  loaded: false,
+  error: null,
+  load: async () => {
+    try {
+      const workspaces = await workspacesApi.mine();
+      const remembered = readCurrent();
+      const current = workspaces.find((w) => w.id === get().currentId) ?? workspaces.find((w) => w.id === remembered) ?? workspaces[0];
+      set({ workspaces, currentId: current?.id ?? null, loaded: true, error: null });
+      if (current) writeCurrent(current.id);
+    } catch (error) {
+      // 404: a runtime from before workspaces; the flows list then shows every flow, as it did.
+      if (error instanceof ApiRequestError && error.status === 404) set({ workspaces: null, currentId: null, loaded: true, error: null });
+      else set({ loaded: true, error: error instanceof Error ? error.message : String(error) });
+    }
+  },
+  select: (workspaceId) => {
+    set({ currentId: workspaceId });
+    writeCurrent(workspaceId);
+  },
+  add: (workspace) => set((s) => ({ workspaces: [...(s.workspaces ?? []).filter((w) => w.id !== workspace.id), workspace] })),
+  clear: () => set({ workspaces: null, currentId: null, loaded: false, error: null }),
+}));
+
+/** The current workspace with the user's role in it, if any. */
+export function currentWorkspace(state: Pick<WorkspaceState, "workspaces" | "currentId">): WorkspaceSummary | undefined {
+  return state.workspaces?.find((w) => w.id === state.currentId);
+}
+
+/**
+ * The user's role in a workspace. Without workspaces (a runtime from before accounts) everyone may do
+ * everything, so that reads as owner; a workspace the user is not in reads as null.
+ */
+export function roleIn(state: Pick<WorkspaceState, "workspaces">, workspaceId: string | null): Role | null {
+  if (state.workspaces === null) return "owner";
+  return state.workspaces.find((w) => w.id === workspaceId)?.role ?? null;
+}
+
+export function canEdit(role: Role | null): boolean {
+  return role !== null && roleAtLeast(role, "editor");
+}
+
+function readCurrent(): string | null {
+  try {
+    return window.localStorage.getItem(CURRENT_KEY);
+  } catch {
+    // Storage disabled: the first workspace is current.
+    return null;
+  }
+}
+
+function writeCurrent(workspaceId: string): void {
+  try {
+    window.localStorage.setItem(CURRENT_KEY, workspaceId);
+  } catch {
+    // Not remembered; applies until reload.
+  }
+}
+
+/** Whether the user may create and change flows in the current workspace (editor or owner). */
+export function useCanEditCurrentWorkspace(): boolean {
+  return useWorkspaceStore((s) => canEdit(roleIn(s, s.currentId)));
+}
