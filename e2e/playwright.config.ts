@@ -7,9 +7,12 @@ const here = fileURLToPath(new URL(".", import.meta.url));
 // A port of its own gets a data dir and a results dir of its own, so two runs side by side (E2E_PORT=…) never share a database.
 const suffix = process.env.E2E_PORT ? `-${port}` : "";
 const dataDir = `${here}artifacts/data${suffix}`;
+// The owner's signed-in cookies, written by global-setup.ts once the server is up; every journey starts from them.
+const ownerState = `${here}artifacts/auth/owner${suffix}.json`;
 
 export default defineConfig({
   testDir: "./journeys",
+  globalSetup: "./global-setup.ts",
   outputDir: `./artifacts/test-results${suffix}`,
   timeout: 60_000,
   expect: { timeout: 10_000 },
@@ -19,6 +22,7 @@ export default defineConfig({
   reporter: [["list"], ["html", { outputFolder: "./artifacts/report", open: "never" }]],
   use: {
     baseURL: `http://127.0.0.1:${port}`,
+    storageState: ownerState,
     screenshot: "on",
     trace: "retain-on-failure",
     viewport: { width: 1440, height: 900 },

@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { csrfHeaders } from "./accounts";
 import { createFlowViaApi, fixture, getFlow } from "./flow-api";
 import { snap } from "./helpers";
 
@@ -19,7 +20,7 @@ test("edits autosave with the rev; a conflicting save elsewhere stops autosave a
 
   // Someone else saves while our edit waits for autosave: it is refused (409), autosave stops, the conflict shows.
   await page.getByTestId("config-panel").getByLabel("Name", { exact: true }).fill("Mine");
-  const theirs = await request.put(`/api/flows/${flow.id}`, { data: { rev: saved.rev, name: "Renamed elsewhere" } });
+  const theirs = await request.put(`/api/flows/${flow.id}`, { data: { rev: saved.rev, name: "Renamed elsewhere" }, headers: await csrfHeaders(request) });
   expect(theirs.ok()).toBe(true);
   await expect(page.getByTestId("save-state")).toHaveText("Conflict");
   await expect(page.getByTestId("conflict-banner")).toBeVisible();

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import { csrfHeaders } from "./accounts";
 import { createFlowViaApi, getFlow } from "./flow-api";
 import { snap } from "./helpers";
 
@@ -55,6 +56,6 @@ test("a 6-node flow built entirely from the keyboard: quick-add, connect, config
   const kindOf = new Map(saved.nodes.map((n) => [n.id, n.kind]));
   expect(saved.edges.filter((e) => e.source === timer.id).map((e) => kindOf.get(e.target))).toEqual(["channel"]);
   // Every wire is legal (producer/consumer → channel → consumer), as the runtime's validation sees it.
-  const { problems } = (await (await request.post("/api/validate", { data: { graph: saved } })).json()) as { problems: { code: string }[] };
+  const { problems } = (await (await request.post("/api/validate", { data: { graph: saved }, headers: await csrfHeaders(request) })).json()) as { problems: { code: string }[] };
   expect(problems.filter((p) => p.code === "ILLEGAL_CONNECTION" || p.code === "MISSING_INPUT")).toEqual([]);
 });

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import type { APIRequestContext } from "@playwright/test";
 import type { FlowDetail, FlowFile, Graph } from "@eventloom/schema";
+import { csrfHeaders } from "./accounts";
 
 /** A golden flow file from packages/schema/fixtures (shared with the unit tests). */
 export function fixture(name: string): FlowFile {
@@ -8,9 +9,9 @@ export function fixture(name: string): FlowFile {
   return JSON.parse(readFileSync(url, "utf8")) as FlowFile;
 }
 
-/** Creates a flow through the REST API (setup for a journey, not the thing under test). */
+/** Creates a flow through the REST API (setup for a journey, not the thing under test), in the caller's first workspace. */
 export async function createFlowViaApi(request: APIRequestContext, name: string, graph: Graph): Promise<FlowDetail> {
-  const response = await request.post("/api/flows", { data: { name, graph } });
+  const response = await request.post("/api/flows", { data: { name, graph }, headers: await csrfHeaders(request) });
   if (!response.ok()) throw new Error(`create flow failed: ${response.status()} ${await response.text()}`);
   return (await response.json()) as FlowDetail;
 }
