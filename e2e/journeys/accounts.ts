@@ -12,3 +12,9 @@ export async function csrfHeaders(request: APIRequestContext): Promise<Record<st
   const token = cookies.find((c) => c.name === "el_csrf")?.value;
   return token ? { "x-csrf-token": token } : {};
 }
+
+/** Who the journeys act as, by name: the owner, or the built-in local user of a runtime without accounts. */
+export async function deployerName(request: APIRequestContext): Promise<string> {
+  const state = await request.get("/api/auth/state");
+  return state.status() === 404 ? "Local user" : OWNER.name;
+}
