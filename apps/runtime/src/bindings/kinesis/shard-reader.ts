@@ -1,0 +1,133 @@
+/**
+ * Reads one shard for one subscription: GetRecords from the last checkpoint (or the oldest record), hands
+ * records out while the subscription has room, and saves a checkpoint when every record up to it is done.
+ * An empty page waits `pollIdleMs` before asking again (AWS allows 5 reads per second per shard).
+ */
+import { GetRecordsCommand, GetShardIteratorCommand, type KinesisClient } from "@aws-sdk/client-kinesis";
+import type { EngineLogger } from "../../engine/contract";
+import { fromStructured } from "../cloudevent-structured";
+import type { InboundMessage } from "../contract";
+import { OffsetCommits } from "../offset-commits";
+import type { CheckpointKey, CheckpointStore } from "./checkpoint-store";
+
+/** The subscription's budget of records out at once, shared by its shards. */
+export interface ReadWindow {
+  out: number;
+  readonly limit: number;
+  room(): Promise<void>;
+  release(): void;
+  /** Wakes every reader waiting for room (one of them is stopping). */
+  wakeAll(): void;
+}
+
+export function createReadWindow(limit: number): ReadWindow {
+  const waiters: (() => void)[] = [];
+  return {
+    out: 0,
+    limit: Math.max(1, limit),
+    room: () => new Promise<void>((resolve) => waiters.push(resolve)),
+    release() {
+      this.out--;
+      waiters.shift()?.();
+    },
+    wakeAll() {
+      for (const wake of waiters.splice(0)) wake();
+    },
+  };
+}
+
+export interface ShardReaderOptions {
+  client: KinesisClient;
+  key: CheckpointKey;
+  checkpoints: CheckpointStore;
+  window: ReadWindow;
+  pollIdleMs: number;
+  logger: EngineLogger;
+  deliver(message: InboundMessage): void;
+}
+
+export function startShardReader(options: ShardReaderOptions): { stop(): Promise<void> } {
+  const { client, key, window } = options;
+  const commits = new OffsetCommits();
+  let stopped = false;
+  let lastFetched: string | undefined;
+  let toSave: bigint | undefined;
+  let saving: Promise<void> | undefined;
+
+  const save = (): Promise<void> => {
+    saving ??= (async () => {
+      while (toSave !== undefined) {
+        const sequence = String(toSave);
+        toSave = undefined;
+        await options.checkpoints.save(key, sequence).catch((error: unknown) => options.logger.warn({ stream: key.stream, shard: key.shardId, err: String(error) }, "Kinesis checkpoint not saved"));
+      }
+      saving = undefined;
+    })();
+    return saving;
+  };
+
+  const iterator = async (): Promise<string | undefined> => {
+    const after = lastFetched ?? (await options.checkpoints.load(key));
+    const answer = await client.send(
+      new GetShardIteratorCommand(after ? { StreamName: key.stream, ShardId: key.shardId, ShardIteratorType: "AFTER_SEQUENCE_NUMBER", StartingSequenceNumber: after } : { StreamName: key.stream, ShardId: key.shardId, ShardIteratorType: "TRIM_HORIZON" }),
+    );
+    return answer.ShardIterator;
+  };
+
+  const handOut = (sequenceNumber: string, data: Uint8Array) => {
+    const entry = commits.track(sequenceNumber);
+    lastFetched = sequenceNumber;
+    window.out++;
+    const ack = () => {
+      window.release();
+      const last = commits.done(entry);
+      if (last === undefined) return;
+      toSave = last;
+      void save();
+    };
+    const event = fromStructured(data);
+    if (event) options.deliver({ event, deliveryCount: 1, ack });
+    else {
+      options.logger.warn({ stream: key.stream, shard: key.shardId, sequenceNumber }, "skipped a Kinesis record that is not a CloudEvent");
+      ack();
+    }
+  };
+
+  const loop = async () => {
+    let shardIterator: string | undefined;
+    let failures = 0;
+    while (!stopped) {
+      try {
+        shardIterator ??= await iterator();
+        if (!shardIterator) return; // the shard was closed (resharded) and fully read
+        const page = await client.send(new GetRecordsCommand({ ShardIterator: shardIterator, Limit: 1_000 }));
+        failures = 0;
+        for (const record of page.Records ?? []) {
+          while (window.out >= window.limit && !stopped) await window.room();
+          if (stopped) return;
+          handOut(record.SequenceNumber!, record.Data ?? new Uint8Array());
+        }
+        shardIterator = page.NextShardIterator;
+        if (!page.Records?.length) await sleep(options.pollIdleMs);
+      } catch (error) {
+        if (stopped) return;
+        // Expired iterator, throttling or the endpoint away: start again after what was fetched.
+        shardIterator = undefined;
+        options.logger.warn({ stream: key.stream, shard: key.shardId, err: String(error) }, "Kinesis read failed; retrying");
+        await sleep(Math.min(5_000, 100 * 2 ** Math.min(failures++, 6)));
+      }
+    }
+  };
+  const running = loop();
+
+  return {
+    async stop() {
+      stopped = true;
+      window.wakeAll();
+      await running;
+      await save();
+    },
+  };
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
