@@ -1,7 +1,11 @@
 /** The brokers `pnpm bench brokers` covers: how to start each one's test server and open its raw client. */
+import { connect } from "nats";
 import { startLocalKinesis } from "../../test/support/brokers/kinesis";
 import { startMockKafka } from "../../test/support/brokers/mock-kafka";
 import { services, uniqueName } from "../../test/support/brokers/services";
+import { createKafkaBinding } from "../../src/bindings/kafka/index";
+import { createNatsBinding } from "../../src/bindings/nats/index";
+import { measureEventloom } from "./eventloom-path";
 import type { RawClient, RawOptions, RawResult } from "./raw-driver";
 import { rawKafka } from "./raw-kafka";
 import { rawKinesis } from "./raw-kinesis";
@@ -21,6 +25,16 @@ export interface BrokerBench {
   /** Events/s of the paced latency phase: well under what one publish at a time sustains on this broker. */
   latencyRate: number;
   start(): Promise<BrokerEnv>;
+}
+
+/** The mock broker's first group join takes 3 s: sessions must be longer (STACK.md). */
+const MOCK_KAFKA_TIMING = { sessionTimeout: 4_000, heartbeatInterval: 500, maxWaitTimeInMs: 200 };
+
+async function deleteStream(stream: string): Promise<void> {
+  const nc = await connect({ servers: services.nats });
+  const jsm = await nc.jetstreamManager();
+  await jsm.streams.delete(stream).catch(() => undefined);
+  await nc.close();
 }
 
 /** Tracks what a bench opened so stop() closes all of it. */
@@ -44,6 +58,13 @@ export const BENCH_BROKERS: BrokerBench[] = [
           stops.push(() => client.close());
           return client;
         },
+        eventloom: (options) =>
+          measureEventloom({
+            ...options,
+            type: "kafka",
+            config: { topic: uniqueName("bench-eventloom") },
+            bindings: { kafka: createKafkaBinding({ defaults: { kafka: { kind: "kafka", brokers: broker.brokers, clientId: "bench", ssl: false, saslMechanism: "none" } }, timing: MOCK_KAFKA_TIMING }) },
+          }),
         stop: closing(stops),
       };
     },
@@ -58,6 +79,11 @@ export const BENCH_BROKERS: BrokerBench[] = [
           const client = await rawNats(services.nats, uniqueName("bench-raw").replaceAll(".", "_"));
           stops.push(() => client.close());
           return client;
+        },
+        eventloom: (options) => {
+          const stream = uniqueName("bench-eventloom");
+          stops.push(() => deleteStream(stream));
+          return measureEventloom({ ...options, type: "nats-jetstream", config: { stream }, bindings: { "nats-jetstream": createNatsBinding({ defaults: { "nats-jetstream": { kind: "nats-jetstream", servers: [services.nats] } } }) } });
         },
         stop: closing(stops),
       };
