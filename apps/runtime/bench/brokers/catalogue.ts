@@ -4,11 +4,13 @@ import { startLocalKinesis } from "../../test/support/brokers/kinesis";
 import { startMockKafka } from "../../test/support/brokers/mock-kafka";
 import { services, uniqueName } from "../../test/support/brokers/services";
 import { createKafkaBinding } from "../../src/bindings/kafka/index";
+import { createKinesisBinding, createMemoryCheckpointStore } from "../../src/bindings/kinesis/index";
+import { createMqttBinding } from "../../src/bindings/mqtt/index";
 import { createNatsBinding } from "../../src/bindings/nats/index";
 import { measureEventloom } from "./eventloom-path";
 import type { RawClient, RawOptions, RawResult } from "./raw-driver";
 import { rawKafka } from "./raw-kafka";
-import { rawKinesis } from "./raw-kinesis";
+import { POLL_IDLE_MS, rawKinesis } from "./raw-kinesis";
 import { rawMqtt } from "./raw-mqtt";
 import { rawNats } from "./raw-nats";
 
@@ -100,6 +102,13 @@ export const BENCH_BROKERS: BrokerBench[] = [
           stops.push(() => client.close());
           return client;
         },
+        eventloom: (options) =>
+          measureEventloom({
+            ...options,
+            type: "mqtt",
+            config: { topic: uniqueName("bench-eventloom") },
+            bindings: { mqtt: createMqttBinding({ defaults: { mqtt: { kind: "mqtt", url: services.mqtt, clientIdPrefix: "bench" } } }) },
+          }),
         stop: closing(stops),
       };
     },
@@ -118,6 +127,19 @@ export const BENCH_BROKERS: BrokerBench[] = [
           stops.push(() => client.close());
           return client;
         },
+        eventloom: (options) =>
+          measureEventloom({
+            ...options,
+            type: "kinesis",
+            config: { stream: uniqueName("bench-eventloom"), shards: 2 },
+            bindings: {
+              kinesis: createKinesisBinding({
+                defaults: { kinesis: { kind: "kinesis", region: "us-east-1", endpoint: server.endpoint, accessKeyId: "local", secretAccessKey: "local" } },
+                checkpoints: createMemoryCheckpointStore(),
+                pollIdleMs: POLL_IDLE_MS,
+              }),
+            },
+          }),
         stop: closing(stops),
       };
     },

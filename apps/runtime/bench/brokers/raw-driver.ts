@@ -48,19 +48,19 @@ export async function measureRaw(client: RawClient, options: RawOptions): Promis
   // Warm-up: connections, metadata, JIT.
   const outstanding = { limit: client.maxOutstanding ?? Number.POSITIVE_INFINITY, handled: () => handled };
   await publishAll(client, 500, outstanding);
-  await until(() => handled >= 500);
+  await until(() => handled >= 500, 60_000, () => `(warm-up: ${handled}/500)`);
 
   handled = 0;
   const started = performance.now();
   await publishAll(client, options.events, outstanding);
-  await until(() => handled >= options.events);
+  await until(() => handled >= options.events, 60_000, () => `(throughput: ${handled}/${options.events})`);
   const eps = options.events / ((performance.now() - started) / 1000);
 
   const latencies: number[] = [];
   onMessage = (sentAt) => latencies.push((performance.now() - sentAt) * 1000);
   const count = Math.round(options.latencyRate * options.latencySeconds);
   await paced(options.latencyRate, count, (seq) => void client.publish([body(seq)]));
-  await until(() => latencies.length >= count);
+  await until(() => latencies.length >= count, 60_000, () => `(latency: ${latencies.length}/${count})`);
   return { eps, ...quantiles(latencies) };
 }
 
@@ -98,10 +98,10 @@ export function quantiles(samplesUs: number[]): { p50Us: number; p99Us: number }
   return { p50Us: at(0.5), p99Us: at(0.99) };
 }
 
-export async function until(check: () => boolean, timeoutMs = 120_000): Promise<void> {
+export async function until(check: () => boolean, timeoutMs = 60_000, progress: () => string = () => ""): Promise<void> {
   const deadline = performance.now() + timeoutMs;
   while (!check()) {
-    if (performance.now() > deadline) throw new Error("bench timed out waiting for messages");
+    if (performance.now() > deadline) throw new Error(`bench timed out waiting for messages ${progress()}`);
     await new Promise((resolve) => setTimeout(resolve, 2));
   }
 }

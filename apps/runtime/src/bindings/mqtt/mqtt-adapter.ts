@@ -31,7 +31,17 @@ export function createMqttAdapter(options: MqttAdapterOptions): BrokerAdapter {
   const listeners: ((error: Error) => void)[] = [];
   const subscribers = new Set<MqttClient>();
   let publisher: MqttClient | undefined;
-  let queueSubscriptions = 0;
+  /**
+   * Queue-mode client ids are `q<slot>`, the lowest free slot: after a reconnect the subscriptions take
+   * their old sessions back (with what the broker queued for them), instead of leaving those behind as
+   * offline members of the shared subscription that keep getting their share.
+   */
+  const queueSlots = new Set<number>();
+  /**
+   * Subscriptions being set up. An MQTT broker drops a message no subscription matches, so publishing waits
+   * for these: the engine subscribes a deployment's consumers before its producers start.
+   */
+  const settingUp = new Set<Promise<unknown>>();
   let closing = false;
 
   const base: IClientOptions = { username: settings.username, password: settings.password, reconnectPeriod: 0, connectTimeout: 3_000 };
@@ -41,6 +51,7 @@ export function createMqttAdapter(options: MqttAdapterOptions): BrokerAdapter {
     const all = [publisher, ...subscribers];
     publisher = undefined;
     subscribers.clear();
+    queueSlots.clear();
     for (const other of all) other?.end(true);
     for (const listener of listeners) listener(error);
   };
@@ -53,38 +64,21 @@ export function createMqttAdapter(options: MqttAdapterOptions): BrokerAdapter {
     async connect() {
       closing = false;
       const id = clientId(settings.clientIdPrefix, "pub", Math.floor(options.random() * 36 ** 8).toString(36));
-      const client = await mqtt.connectAsync(settings.url, { ...base, clientId: id, clean: true });
+      const client = await connectClient(settings.url, { ...base, clientId: id, clean: true });
       publisher = client;
       watch(client);
     },
     async publish(batch: readonly OutboundMessage[]) {
       const client = publisher;
       if (!client) throw new Error("not connected to MQTT");
+      if (settingUp.size > 0) await Promise.allSettled([...settingUp]);
       await Promise.all(batch.map(({ event }) => client.publishAsync(topic, toStructured(event), { qos })));
     },
-    async subscribe(spec: SubscriptionSpec, deliver: (message: InboundMessage) => void): Promise<AdapterSubscription> {
-      const queue = spec.subscriberId === undefined;
-      // Stable ids: the broker keeps a persistent session's QoS 1 messages for the next process to take over.
-      const id = queue ? clientId(settings.clientIdPrefix, options.group, `q${queueSubscriptions++}`) : clientId(settings.clientIdPrefix, options.group, spec.subscriberId!);
-      const client = await mqtt.connectAsync(settings.url, { ...base, clientId: id, clean: false });
-      client.handleMessage = (packet, done) => {
-        const event = fromStructured(packet.payload as Buffer);
-        if (!event) {
-          options.logger.warn({ topic: packet.topic }, "skipped an MQTT message that is not a CloudEvent");
-          done();
-          return;
-        }
-        deliver({ event, deliveryCount: packet.dup ? 2 : 1, ack: () => done() });
-      };
-      subscribers.add(client);
-      watch(client);
-      await client.subscribeAsync(queue ? `$share/${clientId(options.group)}/${topic}` : topic, { qos });
-      return {
-        async cancel() {
-          subscribers.delete(client);
-          await client.endAsync().catch(() => undefined);
-        },
-      };
+    subscribe(spec: SubscriptionSpec, deliver: (message: InboundMessage) => void): Promise<AdapterSubscription> {
+      const setup = subscribe(spec, deliver);
+      settingUp.add(setup);
+      void setup.finally(() => settingUp.delete(setup)).catch(() => undefined);
+      return setup;
     },
     onDisconnect(listener) {
       listeners.push(listener);
@@ -100,4 +94,68 @@ export function createMqttAdapter(options: MqttAdapterOptions): BrokerAdapter {
       return `${settings.url} topic ${topic}`;
     },
   };
+
+  async function subscribe(spec: SubscriptionSpec, deliver: (message: InboundMessage) => void): Promise<AdapterSubscription> {
+    const queue = spec.subscriberId === undefined;
+    // Stable ids: the broker keeps a persistent session's QoS 1 messages for the next process to take over.
+    let slot = 0;
+    while (queue && queueSlots.has(slot)) slot++;
+    if (queue) queueSlots.add(slot);
+    const id = clientId(settings.clientIdPrefix, options.group, queue ? `q${slot}` : spec.subscriberId!);
+    // The handler goes in before connecting: a resumed session's queued messages follow CONNACK at once.
+    const handleMessage: MqttClient["handleMessage"] = (packet, done) => {
+      const event = fromStructured(packet.payload as Buffer);
+      if (!event) {
+        options.logger.warn({ topic: packet.topic }, "skipped an MQTT message that is not a CloudEvent");
+        done();
+        return;
+      }
+      deliver({ event, deliveryCount: packet.dup ? 2 : 1, ack: () => done() });
+    };
+    let client: MqttClient;
+    try {
+      client = await connectClient(settings.url, { ...base, clientId: id, clean: false }, (created) => (created.handleMessage = handleMessage));
+    } catch (error) {
+      if (queue) queueSlots.delete(slot);
+      throw error;
+    }
+    subscribers.add(client);
+    watch(client);
+    await client.subscribeAsync(queue ? `$share/${clientId(options.group)}/${topic}` : topic, { qos });
+    return {
+      async cancel() {
+        subscribers.delete(client);
+        if (queue) queueSlots.delete(slot);
+        await client.endAsync().catch(() => undefined);
+      },
+    };
+  }
+}
+
+/**
+ * Connects one client, settling on the first of CONNACK, error, close or timeout. (MQTT.js' connectAsync
+ * waits forever when the socket closes before CONNACK and reconnecting is off.)
+ */
+function connectClient(url: string, options: IClientOptions, prepare?: (client: MqttClient) => void): Promise<MqttClient> {
+  return new Promise<MqttClient>((resolve, reject) => {
+    const client = mqtt.connect(url, options);
+    prepare?.(client);
+    const fail = (error: Error) => {
+      clearTimeout(timer);
+      client.removeAllListeners();
+      client.on("error", () => undefined);
+      client.end(true);
+      reject(error);
+    };
+    const timer = setTimeout(() => fail(new Error("no CONNACK in time")), (options.connectTimeout ?? 3_000) + 500);
+    client.once("connect", () => {
+      clearTimeout(timer);
+      client.removeAllListeners("error");
+      client.removeAllListeners("close");
+      client.on("error", () => undefined); // errors end in "close", which the adapter watches
+      resolve(client);
+    });
+    client.once("error", fail);
+    client.once("close", () => fail(new Error("connection closed before CONNACK")));
+  });
 }
