@@ -4,10 +4,23 @@
  */
 import type { ChannelBindings } from "../engine/contract";
 import type { BrokerBindingOptions } from "./broker-binding";
+import { createEventHubsBinding, createKafkaBinding } from "./kafka/index";
+import { createKinesisBinding, createMemoryCheckpointStore, type CheckpointStore } from "./kinesis/index";
+import { createMqttBinding } from "./mqtt/index";
+import { createNatsBinding } from "./nats/index";
 
-export type ChannelBindingsOptions = BrokerBindingOptions;
+export interface ChannelBindingsOptions extends BrokerBindingOptions {
+  /** Where Kinesis subscriptions keep their checkpoints (default: this process's memory, see checkpoint-store.ts). */
+  kinesisCheckpoints?: CheckpointStore;
+}
 
 export function createChannelBindings(options: ChannelBindingsOptions): ChannelBindings {
-  void options;
-  return {};
+  const { kinesisCheckpoints, ...common } = options;
+  return {
+    kafka: createKafkaBinding(common),
+    eventhubs: createEventHubsBinding(common),
+    "nats-jetstream": createNatsBinding(common),
+    mqtt: createMqttBinding(common),
+    kinesis: createKinesisBinding({ ...common, checkpoints: kinesisCheckpoints ?? createMemoryCheckpointStore() }),
+  };
 }
