@@ -1,4 +1,4 @@
-import { Background, BackgroundVariant, Controls, MiniMap, ReactFlow, useReactFlow, type Connection, type FinalConnectionState, type IsValidConnection } from "@xyflow/react";
+import { Controls, ReactFlow, useReactFlow, type Connection, type FinalConnectionState, type IsValidConnection } from "@xyflow/react";
 import { useCallback, useRef, useState, type DragEvent } from "react";
 import { SelectionBar } from "../editing/SelectionBar";
 import { offerInsertChannel, useCanvasEditing } from "../editing/useCanvasEditing";
@@ -14,22 +14,19 @@ import { connectionCheck } from "../stores/graph-ops";
 import { useUiStore } from "../stores/ui-store";
 import { GRID, type CanvasEdge } from "./canvas-types";
 import { ConnectionHint } from "./ConnectionHint";
+import { DotGrid } from "./DotGrid";
+import { FlowMiniMap } from "./minimap/FlowMiniMap";
 import { edgeTypes } from "./edges/edge-types";
 import { connectionToRequest } from "./from-flow";
 import { nodeTypes } from "./node-types";
 import { useOpeningViewport } from "./opening-viewport";
 import { PALETTE_MIME } from "./palette-dnd";
 import { useCanvasElements } from "./useCanvasElements";
+import { useMovingLayer } from "./useMovingLayer";
 import { wireReason } from "./wire-reason";
 
 const isValidConnection: IsValidConnection<CanvasEdge> = (connection) =>
   connectionCheck(useFlowStore.getState().graph, connectionToRequest(connection)) === null;
-
-/** Minimap colours follow the kinds' colours (literal values: SVG fill attributes cannot read CSS variables). */
-const MINIMAP_COLORS: Record<string, string> = { producer: "#14b8a6", channel: "#8b5cf6", consumer: "#3b82f6" };
-function minimapColor(node: { type?: string }): string {
-  return MINIMAP_COLORS[node.type ?? ""] ?? "#94a3b8";
-}
 
 /** One canvas per open flow: remounting on a flow change resets the viewport and fits the new graph. */
 export function Canvas() {
@@ -47,6 +44,7 @@ function FlowCanvas() {
   const openingViewport = useOpeningViewport(container, nodes, fitOnOpen);
   const { screenToFlowPosition } = useReactFlow();
   const editing = useCanvasEditing();
+  const moving = useMovingLayer(container);
   const snapToGrid = useViewStore((s) => s.snapToGrid);
   const theme = useThemeStore((s) => s.theme);
   const viewingVersion = useReadOnlyGraph() !== null;
@@ -112,6 +110,7 @@ function FlowCanvas() {
           nodesConnectable={!readOnly}
           edgesReconnectable={!readOnly}
           elementsSelectable={!viewingVersion}
+          {...moving}
           snapToGrid={snapToGrid}
           snapGrid={GRID}
           // Low enough that "zoom to fit" really fits a 1,000-node flow.
@@ -121,9 +120,9 @@ function FlowCanvas() {
           defaultViewport={openingViewport}
           colorMode={theme}
         >
-          <Background variant={BackgroundVariant.Dots} gap={GRID[0]} size={1.2} />
+          <DotGrid />
           <Controls />
-          <MiniMap pannable zoomable nodeColor={minimapColor} nodeStrokeWidth={2} />
+          <FlowMiniMap />
           <ConnectionHint />
           <CanvasToolbar />
           <SearchBar />
