@@ -69,3 +69,36 @@ export async function emptyPanePoint(page: Page): Promise<{ x: number; y: number
   if (!point) throw new Error("no empty spot on the pane to start a pan from");
   return point;
 }
+
+/**
+ * CPU time (ms) used so far by the browser's processes: every descendant of this process that is not Node
+ * (the runtime under test is a child too). CPU per frame compares two builds fairly on a busy machine, where
+ * frames per second mostly measure what else is running.
+ */
+export async function browserCpuMs(): Promise<number> {
+  const { readdirSync, readFileSync } = await import("node:fs");
+  const parents = new Map<number, { ppid: number; comm: string; ticks: number }>();
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      const close = stat.lastIndexOf(")");
+      const comm = stat.slice(stat.indexOf("(") + 1, close);
+      const fields = stat.slice(close + 2).split(" ");
+      parents.set(Number(entry), { ppid: Number(fields[1]), comm, ticks: Number(fields[11]) + Number(fields[12]) });
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  let ticks = 0;
+  for (const [pid, info] of parents) {
+    if (info.comm.startsWith("node") || pid === process.pid) continue;
+    for (let up = info.ppid; up > 1; up = parents.get(up)?.ppid ?? 0) {
+      if (up === process.pid) {
+        ticks += info.ticks;
+        break;
+      }
+    }
+  }
+  return ticks * 10; // USER_HZ is 100 on Linux.
+}
