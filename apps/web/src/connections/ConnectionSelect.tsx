@@ -1,6 +1,7 @@
 import { CONNECTION_KIND_TITLES, ConnectionKindSchema } from "@eventloom/schema";
 import { useEffect } from "react";
 import { navigate } from "../routing/router";
+import { useWorkspaceStore } from "../workspaces/workspace-store";
 import { useConnectionsStore } from "./connections-store";
 
 export interface ConnectionSelectProps {
@@ -17,9 +18,12 @@ export interface ConnectionSelectProps {
  */
 export function ConnectionSelect({ common, kind, value, onChange }: ConnectionSelectProps) {
   const connections = useConnectionsStore((s) => s.connections);
+  const listedFor = useConnectionsStore((s) => s.workspaceId);
+  const currentWorkspace = useWorkspaceStore((s) => s.currentId);
   useEffect(() => {
-    if (useConnectionsStore.getState().connections === null) void useConnectionsStore.getState().load();
-  }, []);
+    // First use, or the list belongs to another workspace than the current one.
+    if (connections === null || (currentWorkspace !== null && listedFor !== currentWorkspace)) void useConnectionsStore.getState().load();
+  }, [connections, listedFor, currentWorkspace]);
   const parsedKind = ConnectionKindSchema.safeParse(kind);
   const matching = (connections ?? []).filter((c) => c.kind === kind);
   const current = typeof value === "string" ? value : "";

@@ -5,6 +5,7 @@ import { openFlowPath } from "../layout/TopBar";
 import { navigate } from "../routing/router";
 import { ConnectionEditor } from "./ConnectionEditor";
 import { ConnectionList } from "./ConnectionList";
+import { useWorkspaceStore } from "../workspaces/workspace-store";
 import { useConnectionsStore } from "./connections-store";
 
 type Selection = { mode: "new"; kind: ConnectionKind } | { mode: "edit"; id: string } | { mode: "none" };
@@ -16,9 +17,14 @@ export function ConnectionsPage({ createKind }: { createKind?: ConnectionKind | 
   const loadError = useConnectionsStore((s) => s.error);
   const [selection, setSelection] = useState<Selection>(createKind ? { mode: "new", kind: createKind } : { mode: "none" });
 
+  // Loads, and loads again when the workspace switcher changes the current workspace.
+  const currentWorkspace = useWorkspaceStore((s) => s.currentId);
   useEffect(() => {
     void useConnectionsStore.getState().load();
-  }, []);
+  }, [currentWorkspace]);
+  useEffect(() => {
+    if (selection.mode === "edit" && connections && !connections.some((c) => c.id === selection.id)) setSelection({ mode: "none" });
+  }, [connections, selection]);
   useEffect(() => {
     if (createKind) setSelection({ mode: "new", kind: createKind });
   }, [createKind]);

@@ -10,7 +10,7 @@ export interface ConnectionsState {
   /** Null until loaded. */
   connections: ConnectionDto[] | null;
   error: string | null;
-  /** Resolves the workspace (first call) and loads its connections. */
+  /** Loads the current workspace's connections (again: after a save elsewhere, or a workspace switch). */
   load(): Promise<void>;
   upsert(connection: ConnectionDto): void;
   removed(connectionId: string): void;
