@@ -48,7 +48,8 @@ export class BrokerChannelImpl implements BrokerChannel {
       keyOf: (event) => key?.(event) ?? "",
       schedule: context.schedule,
       send: (batch) => this.adapter!.publish(batch),
-      canSend: () => this.state === "up",
+      // Topic mode: hold events until every subscriber's queue/group exists, or they would reach none.
+      canSend: () => this.state === "up" && this.inbox.starting === 0,
       onSendFailed: (error) => this.sendFailed(error),
     });
     this.inbox = new Inbox({
@@ -63,6 +64,7 @@ export class BrokerChannelImpl implements BrokerChannel {
       resolveChannel: (id) => context.resolveChannel(id),
       subscribe: (spec, deliver) => this.adapter!.subscribe(spec, deliver),
       onSubscribeFailed: (error) => this.linkDown(error),
+      onSubscribed: () => this.outbox.resume(),
     });
   }
 

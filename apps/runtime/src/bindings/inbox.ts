@@ -25,6 +25,8 @@ export interface InboxDeps {
   subscribe(spec: SubscriptionSpec, deliver: (message: InboundMessage) => void): Promise<AdapterSubscription>;
   /** Subscribing failed on a live link: the channel treats it as a lost link. */
   onSubscribeFailed(error: unknown): void;
+  /** Every subscription asked for is in place (topic mode: events published now reach every subscriber). */
+  onSubscribed(): void;
 }
 
 class Subscription {
@@ -46,6 +48,8 @@ export class Inbox {
   private readonly timers = new Map<unknown, { sub: Subscription; message: InboundMessage }>();
   private readonly atLeastOnce: boolean;
   private serial = 0;
+  /** Subscriptions being set up at the broker. */
+  starting = 0;
 
   constructor(private readonly deps: InboxDeps) {
     this.atLeastOnce = deps.config.delivery === "at-least-once";
@@ -107,12 +111,17 @@ export class Inbox {
 
   private start(sub: Subscription): void {
     sub.active = true;
+    this.starting++;
     this.deps.subscribe(sub.spec, (message) => this.receive(sub, message)).then(
       (handle) => {
         if (sub.active && this.subs.includes(sub)) sub.handle = handle;
         else void handle.cancel().catch(() => undefined);
+        if (--this.starting === 0) this.deps.onSubscribed();
       },
-      (error: unknown) => this.deps.onSubscribeFailed(error),
+      (error: unknown) => {
+        this.starting--;
+        this.deps.onSubscribeFailed(error);
+      },
     );
   }
 

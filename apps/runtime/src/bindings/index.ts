@@ -3,11 +3,13 @@
  * compose.ts passes them to createEngine; the memory channel is the engine's own.
  */
 import type { ChannelBindings } from "../engine/contract";
-import type { BrokerBindingOptions } from "./broker-binding";
+import { createBrokerBinding, type BrokerBindingOptions } from "./broker-binding";
 import { createEventHubsBinding, createKafkaBinding } from "./kafka/index";
 import { createKinesisBinding, createMemoryCheckpointStore, type CheckpointStore } from "./kinesis/index";
 import { createMqttBinding } from "./mqtt/index";
 import { createNatsBinding } from "./nats/index";
+import { createRabbitMqAdapter } from "./rabbitmq/rabbitmq-adapter";
+import { createRedisStreamsAdapter } from "./redis-streams/redis-streams-adapter";
 
 export interface ChannelBindingsOptions extends BrokerBindingOptions {
   /** Where Kinesis subscriptions keep their checkpoints (default: this process's memory, see checkpoint-store.ts). */
@@ -19,8 +21,10 @@ export function createChannelBindings(options: ChannelBindingsOptions): ChannelB
   return {
     kafka: createKafkaBinding(common),
     eventhubs: createEventHubsBinding(common),
+    rabbitmq: createBrokerBinding("rabbitmq", createRabbitMqAdapter, common),
     "nats-jetstream": createNatsBinding(common),
     mqtt: createMqttBinding(common),
+    "redis-streams": createBrokerBinding("redis-streams", createRedisStreamsAdapter, common),
     kinesis: createKinesisBinding({ ...common, checkpoints: kinesisCheckpoints ?? createMemoryCheckpointStore() }),
   };
 }

@@ -1,0 +1,141 @@
+/**
+ * RabbitMQ through amqplib: one fanout exchange per channel (the ordering key is the routing key), durable
+ * quorum queues — one shared queue in queue mode (competing consumers, also across runtime processes), one
+ * per subscriber in topic mode — persistent messages, publisher confirms (ConfirmChannel, one wait per
+ * batch), manual acks, prefetch = concurrency. Quorum queues count deliveries (`x-delivery-count`), so a
+ * retry budget survives a crash. CloudEvents travel in binary mode: attributes as `cloudEvents:` headers.
+ * Reconnecting is broker-channel.ts's job, so amqplib's own recovery stays off.
+ */
+import { RabbitMqChannelConfigSchema, type ConnectionSettingsOf } from "@eventloom/schema";
+import amqp, { type Channel, type ChannelModel, type ConfirmChannel, type ConsumeMessage } from "amqplib";
+import { fromBinary, toBinary } from "../cloudevent-binary";
+import type { AdapterFactory, AdapterSubscription, BrokerAdapter, InboundMessage, OutboundMessage, SubscriptionSpec } from "../contract";
+
+const PREFIX = "cloudEvents:";
+const QUEUE_ARGUMENTS = { "x-queue-type": "quorum" };
+
+export const createRabbitMqAdapter: AdapterFactory<"rabbitmq"> = ({ config, settings, defaultName }) => {
+  const parsed = RabbitMqChannelConfigSchema.parse(config);
+  const exchange = parsed.exchange || defaultName;
+  const queue = parsed.queue || defaultName;
+  return new RabbitMqAdapter(settings, { exchange, queue, mode: parsed.mode });
+};
+
+interface Topology {
+  exchange: string;
+  queue: string;
+  mode: "queue" | "topic";
+}
+
+class RabbitMqAdapter implements BrokerAdapter {
+  private model: ChannelModel | undefined;
+  private confirm: ConfirmChannel | undefined;
+  private readonly consumers = new Set<Channel>();
+  private listener: ((error: Error) => void) | undefined;
+  private closing = false;
+
+  constructor(
+    private readonly settings: ConnectionSettingsOf<"rabbitmq">,
+    private readonly topology: Topology,
+  ) {}
+
+  get connected(): boolean {
+    return this.model !== undefined && this.confirm !== undefined;
+  }
+
+  describe(): string {
+    const { tls, host, port, vhost } = this.settings;
+    return `RabbitMQ at ${tls ? "amqps" : "amqp"}://${host}:${port}/${vhost === "/" ? "" : encodeURIComponent(vhost)}`;
+  }
+
+  onDisconnect(listener: (error: Error) => void): void {
+    this.listener = listener;
+  }
+
+  async connect(): Promise<void> {
+    if (this.connected) return;
+    const { tls, host, port, vhost, username, password } = this.settings;
+    const model = await amqp.connect(
+      { protocol: tls ? "amqps" : "amqp", hostname: host, port, vhost, username, password: password ?? "", heartbeat: 10 },
+      // Named so operators (and tests) can tell, and close, one runtime's connections.
+      { clientProperties: { connection_name: `eventloom ${process.pid} ${this.topology.exchange}` } },
+    );
+    model.on("error", () => undefined); // always followed by "close", handled there
+    model.on("close", (error?: Error) => this.lost(model, error ?? new Error("connection closed")));
+    try {
+      const confirm = await model.createConfirmChannel();
+      confirm.on("error", () => undefined);
+      const { exchange, queue, mode } = this.topology;
+      await confirm.assertExchange(exchange, "fanout", { durable: true });
+      if (mode === "queue") {
+        await confirm.assertQueue(queue, { durable: true, arguments: QUEUE_ARGUMENTS });
+        await confirm.bindQueue(queue, exchange, "");
+      }
+      this.model = model;
+      this.confirm = confirm;
+    } catch (error) {
+      await model.close().catch(() => undefined);
+      throw error;
+    }
+  }
+
+  async publish(batch: readonly OutboundMessage[]): Promise<void> {
+    const channel = this.confirm;
+    if (!channel) throw new Error("not connected");
+    for (const { event, key } of batch) {
+      const message = toBinary(event, PREFIX);
+      channel.publish(this.topology.exchange, key, message.body, {
+        persistent: true,
+        contentType: message.contentType,
+        messageId: event.id,
+        type: event.type,
+        headers: message.headers,
+      });
+    }
+    await channel.waitForConfirms();
+  }
+
+  async subscribe(spec: SubscriptionSpec, deliver: (message: InboundMessage) => void): Promise<AdapterSubscription> {
+    const model = this.model;
+    if (!model) throw new Error("not connected");
+    const channel = await model.createChannel();
+    channel.on("error", () => undefined);
+    this.consumers.add(channel);
+    const { exchange, queue } = this.topology;
+    const name = spec.subscriberId === undefined ? queue : `${queue}.${spec.subscriberId}`;
+    if (spec.subscriberId !== undefined) {
+      await channel.assertQueue(name, { durable: true, arguments: QUEUE_ARGUMENTS });
+      await channel.bindQueue(name, exchange, "");
+    }
+    await channel.prefetch(spec.prefetch);
+    const onMessage = (raw: ConsumeMessage | null): void => {
+      if (raw === null) return; // cancelled by the broker (queue deleted); the link stays up
+      const count = Number(raw.properties.headers?.["x-delivery-count"] ?? 0);
+      deliver({
+        event: fromBinary(raw.properties.headers ?? {}, raw.content, PREFIX, raw.properties.contentType as string | undefined),
+        deliveryCount: count + 1,
+        ack: () => channel.ack(raw),
+      });
+    };
+    const { consumerTag } = await channel.consume(name, onMessage, { noAck: false, consumerTag: spec.consumer });
+    // Cancelling stops new deliveries; the channel stays open so in-flight messages can still be acked.
+    return { cancel: async () => void (await channel.cancel(consumerTag)) };
+  }
+
+  async close(): Promise<void> {
+    this.closing = true;
+    const model = this.model;
+    this.model = undefined;
+    this.confirm = undefined;
+    this.consumers.clear();
+    await model?.close().catch(() => undefined);
+  }
+
+  private lost(model: ChannelModel, error: Error): void {
+    if (model !== this.model) return;
+    this.model = undefined;
+    this.confirm = undefined;
+    this.consumers.clear();
+    if (!this.closing) this.listener?.(error);
+  }
+}
