@@ -5,7 +5,7 @@ import { openFlowPath } from "../layout/TopBar";
 import { navigate } from "../routing/router";
 import { ConnectionEditor } from "./ConnectionEditor";
 import { ConnectionList } from "./ConnectionList";
-import { useWorkspaceStore } from "../workspaces/workspace-store";
+import { canEdit, roleIn, useWorkspaceStore } from "../workspaces/workspace-store";
 import { useConnectionsStore } from "./connections-store";
 
 type Selection = { mode: "new"; kind: ConnectionKind } | { mode: "edit"; id: string } | { mode: "none" };
@@ -19,6 +19,7 @@ export function ConnectionsPage({ createKind }: { createKind?: ConnectionKind | 
 
   // Loads, and loads again when the workspace switcher changes the current workspace.
   const currentWorkspace = useWorkspaceStore((s) => s.currentId);
+  const readOnly = useWorkspaceStore((s) => !canEdit(roleIn(s, workspaceId)));
   useEffect(() => {
     void useConnectionsStore.getState().load();
   }, [currentWorkspace]);
@@ -44,9 +45,11 @@ export function ConnectionsPage({ createKind }: { createKind?: ConnectionKind | 
           </button>
           <h1 className="connections__title">Connections</h1>
         </div>
-        <button type="button" className="btn btn--primary" onClick={() => setSelection({ mode: "new", kind: "rabbitmq" })} data-testid="connection-new">
-          New connection
-        </button>
+        {!readOnly && (
+          <button type="button" className="btn btn--primary" onClick={() => setSelection({ mode: "new", kind: "rabbitmq" })} data-testid="connection-new">
+            New connection
+          </button>
+        )}
         {loadError && (
           <p className="connection-editor__error" role="alert">
             {loadError}
@@ -55,11 +58,11 @@ export function ConnectionsPage({ createKind }: { createKind?: ConnectionKind | 
         {connections && <ConnectionList connections={connections} selectedId={editing?.id ?? null} onSelect={(id) => setSelection({ mode: "edit", id })} />}
       </aside>
       <section className="connections__detail">
-        {workspaceId && selection.mode === "new" && (
+        {workspaceId && selection.mode === "new" && !readOnly && (
           <ConnectionEditor key={`new-${selection.kind}`} workspaceId={workspaceId} initialKind={selection.kind} onSaved={(saved) => setSelection({ mode: "edit", id: saved.id })} onDeleted={() => setSelection({ mode: "none" })} />
         )}
         {workspaceId && editing && (
-          <ConnectionEditor key={`${editing.id}-${editing.rev}`} workspaceId={workspaceId} connection={editing} initialKind={editing.kind} onSaved={() => undefined} onDeleted={() => setSelection({ mode: "none" })} />
+          <ConnectionEditor key={`${editing.id}-${editing.rev}`} workspaceId={workspaceId} connection={editing} initialKind={editing.kind} readOnly={readOnly} onSaved={() => undefined} onDeleted={() => setSelection({ mode: "none" })} />
         )}
         {selection.mode !== "new" && !editing && connections && <p className="connections__empty">Choose a connection, or create one.</p>}
       </section>
