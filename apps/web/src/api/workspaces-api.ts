@@ -22,7 +22,10 @@ const ws = (workspaceId: string) => `/workspaces/${id(workspaceId)}`;
 export const workspacesApi = {
   mine: (): Promise<WorkspaceSummary[]> => request("/me/workspaces", { schema: WorkspaceListSchema }),
   create: (name: string): Promise<WorkspaceSummary> => request("/workspaces", { method: "POST", body: { name }, schema: WorkspaceSummarySchema }),
-  rename: (workspaceId: string, name: string): Promise<unknown> => request(ws(workspaceId), { method: "PATCH", body: { name } }),
+  rename: (workspaceId: string, name: string): Promise<WorkspaceSummary> =>
+    request(ws(workspaceId), { method: "PATCH", body: { name }, schema: WorkspaceSummarySchema }),
+  /** Refused (409 WORKSPACE_BUSY) while any of its flows is deployed. */
+  remove: (workspaceId: string): Promise<void> => request(ws(workspaceId), { method: "DELETE" }),
   members: (workspaceId: string): Promise<Member[]> => request(`${ws(workspaceId)}/members`, { schema: MemberListSchema }),
   setRole: (workspaceId: string, userId: string, role: Role): Promise<unknown> =>
     request(`${ws(workspaceId)}/members/${id(userId)}`, { method: "PATCH", body: { role } }),

@@ -2,7 +2,7 @@
 
 const NAVIGATE_EVENT = "eventloom:navigate";
 
-export type SettingsTab = "members" | "invites" | "audit";
+export type SettingsTab = "members" | "invites" | "audit" | "general";
 
 export type Route =
   | { name: "home" }
@@ -13,7 +13,7 @@ export type Route =
   | { name: "invite"; token: string }
   | { name: "settings"; tab: SettingsTab };
 
-const SETTINGS_TABS: readonly SettingsTab[] = ["members", "invites", "audit"];
+const SETTINGS_TABS: readonly SettingsTab[] = ["members", "invites", "audit", "general"];
 
 export function parseRoute(pathname: string): Route {
   const flow = /^\/flows\/([^/]+)\/?$/.exec(pathname);

@@ -33,6 +33,28 @@ export async function createWorkspace(name: string): Promise<string | null> {
   }
 }
 
+/** Renames a workspace (owner); the switcher shows the new name at once. */
+export async function renameWorkspace(workspaceId: string, name: string): Promise<string | null> {
+  try {
+    const renamed = await workspacesApi.rename(workspaceId, name);
+    useWorkspaceStore.getState().add(renamed);
+    return null;
+  } catch (error) {
+    return messageOf(error);
+  }
+}
+
+/** Deletes a workspace with its flows (owner; the runtime refuses while a flow is deployed) and moves on. */
+export async function deleteWorkspace(workspaceId: string): Promise<string | null> {
+  try {
+    await workspacesApi.remove(workspaceId);
+  } catch (error) {
+    return messageOf(error);
+  }
+  await moveToRemainingWorkspace();
+  return null;
+}
+
 /** Leaves the current workspace and moves to another one the user still belongs to. */
 export async function leaveWorkspace(workspaceId: string): Promise<string | null> {
   try {
@@ -40,11 +62,17 @@ export async function leaveWorkspace(workspaceId: string): Promise<string | null
   } catch (error) {
     return messageOf(error);
   }
+  await moveToRemainingWorkspace();
+  return null;
+}
+
+/** After leaving or deleting the current workspace: reload the list, open another one's flows. */
+async function moveToRemainingWorkspace(): Promise<void> {
   await useWorkspaceStore.getState().load();
   const next = useWorkspaceStore.getState().currentId;
   useFlowStore.getState().reset();
+  useConnectionsStore.setState({ workspaceId: null, connections: null, error: null });
   await useFlowsStore.getState().refresh();
   navigate("/");
-  if (!next) useUiStore.getState().notify("You left your last workspace. Create one to start a flow.");
-  return null;
+  if (!next) useUiStore.getState().notify("You are in no workspace now. Create one to start a flow.");
 }

@@ -16,7 +16,7 @@ export interface WorkspaceState {
   load(): Promise<void>;
   /** Makes a workspace current and remembers it across reloads. */
   select(workspaceId: string): void;
-  /** Adds a workspace the user just created or joined. */
+  /** Adds a workspace the user just created or joined, or replaces one in place (renamed). */
   add(workspace: WorkspaceSummary): void;
   clear(): void;
 }
@@ -43,7 +43,12 @@ export const useWorkspaceStore = create<WorkspaceState>()((set, get) => ({
     set({ currentId: workspaceId });
     writeCurrent(workspaceId);
   },
-  add: (workspace) => set((s) => ({ workspaces: [...(s.workspaces ?? []).filter((w) => w.id !== workspace.id), workspace] })),
+  add: (workspace) =>
+    set((s) => {
+      const list = s.workspaces ?? [];
+      const known = list.some((w) => w.id === workspace.id);
+      return { workspaces: known ? list.map((w) => (w.id === workspace.id ? workspace : w)) : [...list, workspace] };
+    }),
   clear: () => set({ workspaces: null, currentId: null, loaded: false, error: null }),
 }));
 

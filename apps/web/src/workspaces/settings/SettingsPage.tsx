@@ -3,6 +3,7 @@ import { navigate, type SettingsTab } from "../../routing/router";
 import { currentWorkspace, useWorkspaceStore } from "../workspace-store";
 import { RoleBadge } from "../RoleBadge";
 import { AuditTab } from "./AuditTab";
+import { GeneralTab } from "./GeneralTab";
 import { InvitesTab } from "./InvitesTab";
 import { MembersTab } from "./MembersTab";
 
@@ -10,6 +11,7 @@ const TABS: { id: SettingsTab; title: string; ownerOnly: boolean }[] = [
   { id: "members", title: "Members", ownerOnly: false },
   { id: "invites", title: "Invites", ownerOnly: true },
   { id: "audit", title: "Audit log", ownerOnly: true },
+  { id: "general", title: "Workspace", ownerOnly: true },
 ];
 
 /** `/settings/<tab>`: the current workspace's members (all), invites and audit log (owners). */
@@ -62,6 +64,7 @@ export function SettingsPage({ tab }: { tab: SettingsTab }) {
         {shown === "members" && <MembersTab workspace={workspace} />}
         {shown === "invites" && <InvitesTab workspaceId={workspace.id} />}
         {shown === "audit" && <AuditTab workspaceId={workspace.id} />}
+        {shown === "general" && <GeneralTab workspace={workspace} />}
       </section>
     </main>
   );
