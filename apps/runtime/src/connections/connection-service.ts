@@ -13,7 +13,6 @@ import {
   type ConnectionSettings,
   type ConnectionSettingsPatch,
   type ConnectionTestResult,
-  type CreateConnectionRequest,
 } from "@eventloom/schema";
 import { randomUUID } from "node:crypto";
 import { NotFoundError, ValidationError } from "../errors";
@@ -45,7 +44,7 @@ export interface ConnectionUpdate {
 export interface ConnectionService {
   list(actor: Actor): Promise<ConnectionDto[]>;
   get(actor: Actor, id: string): Promise<ConnectionDto>;
-  create(actor: Actor, input: { name: string; settings: ConnectionSettings } | CreateConnectionRequest): Promise<ConnectionDto>;
+  create(actor: Actor, input: { name: string; settings: ConnectionSettings }): Promise<ConnectionDto>;
   update(actor: Actor, id: string, input: ConnectionUpdate): Promise<ConnectionDto>;
   /** Refused with CONNECTION_IN_USE while a saved or running flow names it. */
   remove(actor: Actor, id: string): Promise<void>;
@@ -102,7 +101,7 @@ export function createConnectionService(deps: ConnectionServiceDeps): Connection
       return toConnectionDto(await mustGet(actor.workspaceId, id));
     },
     async create(actor, input) {
-      const settings = ConnectionSettingsSchema.parse(input.settings);
+      const { settings } = input;
       const { publicSettings, secrets } = splitSecrets(settings);
       const id = `conn_${randomUUID().replace(/-/g, "")}`;
       const sealed = sealSecrets(box, { workspaceId: actor.workspaceId, connectionId: id }, secrets);
