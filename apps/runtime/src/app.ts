@@ -23,6 +23,9 @@ import { registerTraceRoutes } from "./transport/http/trace-routes";
 import { registerVersionRoutes } from "./transport/http/version-routes";
 import { registerWebApp } from "./transport/http/web-app";
 import { registerSocketHandlers } from "./transport/socket/socket-handlers";
+import { registerCollabHandlers } from "./transport/socket/collab-handlers";
+import type { PresenceService } from "./presence/presence-service";
+import type { UserNames } from "./store/user-names";
 import type { SocketServer } from "./transport/socket/socket-server";
 
 export interface AppDeps {
@@ -39,6 +42,9 @@ export interface AppDeps {
   io: SocketServer;
   /** Who acts for a request or socket. Until accounts exist (#6) always the built-in local user. */
   resolveActor(source: FastifyRequest | Socket): Actor;
+  /** Who has which flow open (editing together). */
+  presence: PresenceService;
+  userNames: UserNames;
   isReady(): boolean;
   webDist: string;
   bodyLimitBytes: number;
@@ -64,6 +70,16 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
 
   deps.io.attach(app.server);
   registerSocketHandlers(deps.io, { ...routeDeps, logger: deps.logger, traces: deps.traces });
+  registerCollabHandlers(deps.io, {
+    presence: deps.presence,
+    logger: deps.logger,
+    // Until sign-in lands (#6, auth-runtime) every socket is the built-in local user, owner of its workspace.
+    async participant(socket, flowId) {
+      const actor = deps.resolveActor(socket);
+      await deps.flows.get(actor, flowId);
+      return { userId: actor.userId, name: (await deps.userNames.nameOf(actor.userId)) ?? "Someone", canEdit: true };
+    },
+  });
   // Close sockets before the HTTP server, so open websockets do not hold fastify's close open.
   app.addHook("preClose", async () => {
     deps.io.disconnectSockets(true);

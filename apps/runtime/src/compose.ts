@@ -32,6 +32,8 @@ import { createVersionRepository } from "./store/version-repository";
 import { ensureLocalAccount, type Actor } from "./store/local-account";
 import { createTraceHub, createTraceRecorder } from "./tracing";
 import { createSocketNotifier } from "./transport/socket/socket-notifier";
+import { createPresenceService } from "./presence/presence-service";
+import { createUserNames } from "./store/user-names";
 import { createSocketServer, type SocketServer } from "./transport/socket/socket-server";
 import { createVersionService } from "./versions/version-service";
 
@@ -84,7 +86,8 @@ export async function composeRuntime(options: RuntimeOptions): Promise<Runtime> 
 
   // Twice the HTTP body limit: a socket message carries the same payloads plus framing.
   const io = createSocketServer({ maxPayloadBytes: options.bodyLimitBytes * 2 });
-  const notifier = createSocketNotifier(io);
+  const userNames = createUserNames(db.client);
+  const notifier = createSocketNotifier(io, { userNames, logger });
   // setImmediate lets the engine yield between delivery batches without the ~1 ms floor of setTimeout(0).
   const engine = options.engine ?? createEngine({
     clock,
@@ -131,6 +134,8 @@ export async function composeRuntime(options: RuntimeOptions): Promise<Runtime> 
     traces,
     io,
     resolveActor: () => actor,
+    presence: createPresenceService(),
+    userNames,
     isReady: () => ready,
     webDist: options.webDist,
     bodyLimitBytes: options.bodyLimitBytes,

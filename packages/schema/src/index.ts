@@ -4,6 +4,7 @@ export * from "./broker-connection-dto";
 export * from "./broker-connection-form";
 export * from "./broker-connections";
 export * from "./cloudevent";
+export * from "./collab";
 export * from "./connections";
 export * from "./dto";
 export * from "./errors";

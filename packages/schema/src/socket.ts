@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { ApiError } from "./errors";
+import type { FlowSubscribeAck, FlowUpdated, PresenceChanged } from "./collab";
 import type { Deployment } from "./dto";
 import { IdSchema } from "./flow";
 import { PatternSchema } from "./pattern";
@@ -48,7 +49,8 @@ export interface WatchAck {
 export interface ServerToClientEvents {
   "trace:frame": (frame: TraceFrame) => void;
   "deployment:changed": (deployment: Deployment) => void;
-  "flow:updated": (update: { flowId: string; rev: number; name: string }) => void;
+  "flow:updated": (update: FlowUpdated) => void;
+  "presence:changed": (presence: PresenceChanged) => void;
 }
 
 /** Client → server events: imperative, each answered through an ack. Payloads are parsed on arrival. */
@@ -58,4 +60,7 @@ export interface ClientToServerEvents {
   "node:inject": (request: unknown, ack: Ack<{ eventId: string }>) => void;
   "trace:capture": (request: unknown, ack: Ack<CaptureAck>) => void;
   "trace:follow": (request: unknown, ack: Ack<EventTrace>) => void;
+  "flow:subscribe": (request: unknown, ack: Ack<FlowSubscribeAck>) => void;
+  "flow:unsubscribe": (request: unknown, ack: Ack<null>) => void;
+  "presence:update": (request: unknown, ack: Ack<null>) => void;
 }

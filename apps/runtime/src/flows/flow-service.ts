@@ -63,7 +63,7 @@ export function createFlowService(deps: FlowServiceDeps): FlowService {
       if (result.status === "missing") throw new NotFoundError(`Flow "${id}"`);
       if (result.status === "conflict") throw new RevConflictError(result.currentRev);
       const { flow } = result;
-      notifier.flowUpdated({ flowId: flow.id, rev: flow.rev, name: flow.name });
+      notifier.flowUpdated({ flowId: flow.id, rev: flow.rev, name: flow.name, graph: flow.graph, savedByUserId: actor.userId });
       await audit.record({
         workspaceId: flow.workspaceId,
         actorId: actor.userId,

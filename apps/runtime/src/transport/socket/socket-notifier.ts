@@ -1,11 +1,27 @@
 /** The services' RuntimeNotifier, implemented with one socket.io room per flow. */
+import type { EngineLogger } from "../../engine/contract";
 import type { RuntimeNotifier } from "../../notifier";
+import type { UserNames } from "../../store/user-names";
+import { editingRoom } from "./collab-rooms";
 import { flowRoom, type SocketServer } from "./socket-server";
 
-export function createSocketNotifier(io: SocketServer): RuntimeNotifier {
+export interface SocketNotifierDeps {
+  /** Names the saver in `flow:updated`. */
+  userNames: UserNames;
+  logger: EngineLogger;
+}
+
+export function createSocketNotifier(io: SocketServer, deps: SocketNotifierDeps): RuntimeNotifier {
+  // Saves are announced in the order they happened even though naming the saver is asynchronous.
+  let announcing: Promise<void> = Promise.resolve();
   return {
-    flowUpdated(update) {
-      io.to(flowRoom(update.flowId)).emit("flow:updated", update);
+    flowUpdated({ flowId, rev, name, graph, savedByUserId }) {
+      announcing = announcing.then(async () => {
+        const savedByName = savedByUserId ? await deps.userNames.nameOf(savedByUserId).catch(() => null) : null;
+        const savedBy = savedByUserId ? { userId: savedByUserId, name: savedByName ?? "Someone" } : null;
+        // Watchers of the deployment and editors of the draft; a socket in both rooms gets it once.
+        io.to([flowRoom(flowId), editingRoom(flowId)]).emit("flow:updated", { flowId, rev, name, graph, savedBy });
+      }).catch((error: unknown) => deps.logger.error({ err: error, flowId }, "could not announce a save"));
     },
     deploymentChanged(deployment) {
       io.to(flowRoom(deployment.flowId)).emit("deployment:changed", deployment);

@@ -1,0 +1,112 @@
+/**
+ * Editing together over real socket.io clients: subscribing to a flow's editing room, presence join / leave /
+ * selection, saves delivered with their graph and saver, and malformed payloads answered with ack errors.
+ */
+import { ORDERS_DEMO, type FlowUpdated, type PresenceChanged, type PresenceViewer } from "@eventloom/schema";
+import { describe, expect, it } from "vitest";
+import { sleep, waitFor, type TestSocket } from "./support/runtime";
+import { useTestRuntime } from "./support/use-test-runtime";
+
+const server = useTestRuntime();
+
+async function createFlow(name: string): Promise<{ id: string; rev: number }> {
+  const { body } = await server.api<{ id: string; rev: number }>("POST", "/api/flows", { name, graph: ORDERS_DEMO.graph });
+  return body;
+}
+
+/** Records every presence list a socket receives for a flow, newest last. */
+function presenceLog(socket: TestSocket): PresenceChanged[] {
+  const log: PresenceChanged[] = [];
+  socket.on("presence:changed", (presence) => log.push(presence));
+  return log;
+}
+
+describe("editing together over socket.io", () => {
+  it("lists who has the flow open, shares selections and drops a viewer who leaves or disconnects", async () => {
+    const flow = await createFlow("Presence");
+    const [ann, bob] = [await server.connect(), await server.connect()];
+    const annSees = presenceLog(ann);
+
+    const first = await ann.timeout(5000).emitWithAck("flow:subscribe", { flowId: flow.id });
+    expect(first).toMatchObject({ ok: true, data: { clientId: ann.id, viewers: [{ clientId: ann.id, name: "Local user", selection: [], editing: false }] } });
+    const second = await bob.timeout(5000).emitWithAck("flow:subscribe", { flowId: flow.id });
+    if (!second.ok) throw new Error(second.error.message);
+    const viewers: PresenceViewer[] = second.data.viewers;
+    expect(viewers.map((v) => v.clientId)).toEqual([ann.id, bob.id]);
+    // Same user (the built-in one) in two connections: one color.
+    expect(viewers[0]?.color).toBe(viewers[1]?.color);
+    await waitFor(() => annSees.at(-1)?.viewers.length === 2);
+
+    const bobSees = presenceLog(bob);
+    expect(await bob.timeout(5000).emitWithAck("presence:update", { flowId: flow.id, selection: ["gen", "gen"], editing: true })).toEqual({ ok: true, data: null });
+    await waitFor(() => annSees.at(-1)?.viewers.find((v) => v.clientId === bob.id)?.editing);
+    expect(annSees.at(-1)?.viewers.find((v) => v.clientId === bob.id)?.selection).toEqual(["gen"]);
+    await waitFor(() => bobSees.length > 0);
+
+    expect(await bob.timeout(5000).emitWithAck("flow:unsubscribe", { flowId: flow.id })).toEqual({ ok: true, data: null });
+    await waitFor(() => annSees.at(-1)?.viewers.length === 1);
+
+    await bob.timeout(5000).emitWithAck("flow:subscribe", { flowId: flow.id });
+    await waitFor(() => annSees.at(-1)?.viewers.length === 2);
+    bob.disconnect();
+    await waitFor(() => annSees.at(-1)?.viewers.length === 1);
+    expect(annSees.at(-1)).toEqual({ flowId: flow.id, viewers: [expect.objectContaining({ clientId: ann.id })] });
+  });
+
+  it("delivers a save to the other subscriber with the new rev, graph and who saved", async () => {
+    const flow = await createFlow("Saves");
+    const [ann, bob] = [await server.connect(), await server.connect()];
+    await ann.timeout(5000).emitWithAck("flow:subscribe", { flowId: flow.id });
+    await bob.timeout(5000).emitWithAck("flow:subscribe", { flowId: flow.id });
+    const updates: FlowUpdated[] = [];
+    bob.on("flow:updated", (update) => updates.push(update));
+
+    const graph = { ...ORDERS_DEMO.graph, nodes: ORDERS_DEMO.graph.nodes.map((n, i) => (i === 0 ? { ...n, position: { x: 999, y: 111 } } : n)) };
+    const saved = await server.api("PUT", `/api/flows/${flow.id}`, { rev: flow.rev, graph });
+    expect(saved.status).toBe(200);
+    await waitFor(() => updates.length === 1);
+    expect(updates[0]).toMatchObject({ flowId: flow.id, rev: flow.rev + 1, name: "Saves", savedBy: { userId: server.runtime.actor.userId, name: "Local user" } });
+    expect(updates[0]?.graph.nodes[0]?.position).toEqual({ x: 999, y: 111 });
+
+    // A stale save is refused and announces nothing.
+    expect((await server.api("PUT", `/api/flows/${flow.id}`, { rev: flow.rev, name: "stale" })).status).toBe(409);
+    await sleep(150);
+    expect(updates).toHaveLength(1);
+
+    // After unsubscribing, saves no longer arrive.
+    await bob.timeout(5000).emitWithAck("flow:unsubscribe", { flowId: flow.id });
+    await server.api("PUT", `/api/flows/${flow.id}`, { rev: flow.rev + 1, name: "later" });
+    await sleep(150);
+    expect(updates).toHaveLength(1);
+  });
+
+  it("answers malformed or premature requests with ack errors and stays up", async () => {
+    const flow = await createFlow("Hostile");
+    const socket = await server.connect();
+    const bad: Array<[string, unknown]> = [
+      ["flow:subscribe", null],
+      ["flow:subscribe", { flowId: 42 }],
+      ["flow:subscribe", { flowId: flow.id, extra: true }],
+      ["flow:subscribe", { flowId: "x".repeat(100_000) }],
+      ["flow:unsubscribe", []],
+      ["presence:update", { flowId: flow.id, selection: "gen", editing: false }],
+      ["presence:update", { flowId: flow.id, selection: [{ __proto__: { polluted: true } }], editing: false }],
+      ["presence:update", { flowId: flow.id, selection: [], editing: "yes" }],
+      ["presence:update", { flowId: flow.id, selection: Array.from({ length: 6000 }, (_, i) => `n${i}`), editing: false }],
+    ];
+    const emitLoose = socket.timeout(5000).emitWithAck.bind(socket) as (event: string, payload: unknown) => Promise<unknown>;
+    for (const [event, payload] of bad) {
+      expect(await emitLoose(event, payload)).toMatchObject({ ok: false, error: { code: "VALIDATION_FAILED", message: expect.any(String) } });
+    }
+    expect(await socket.timeout(5000).emitWithAck("flow:subscribe", { flowId: "no-such-flow" })).toMatchObject({ ok: false, error: { code: "NOT_FOUND" } });
+    expect(await socket.timeout(5000).emitWithAck("presence:update", { flowId: flow.id, selection: [], editing: false })).toMatchObject({
+      ok: false,
+      error: { code: "BAD_REQUEST", path: ["flowId"] },
+    });
+    // No ack callback: ignored without harm.
+    (socket.emit.bind(socket) as (event: string, ...args: unknown[]) => void)("presence:update", { flowId: 1 });
+    await sleep(100);
+    expect(socket.connected).toBe(true);
+    expect((await server.api("GET", "/api/health")).body).toEqual({ ok: true });
+  });
+});
