@@ -54,7 +54,7 @@ describe.each([
     if (!enabled) return;
     database = await createTestDatabase({ provider });
     servers = await Promise.all([startTestRuntime(database), startRuntimeProcess(database)]);
-  });
+  }, 120_000);
 
   afterAll(async () => {
     for (const server of servers) await server.close();

@@ -60,7 +60,7 @@ describe.each([
     if (!enabled) return;
     database = await createTestDatabase({ provider });
     runtimes = await Promise.all([startRuntimeProcess(database), startRuntimeProcess(database)]);
-  });
+  }, 120_000);
 
   afterAll(async () => {
     await Promise.all(runtimes.map((runtime) => runtime.close()));

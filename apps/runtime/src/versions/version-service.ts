@@ -5,11 +5,11 @@
  */
 import {
   diffFlows,
-  type Deployment,
   type FlowDetail,
-  type FlowDiff,
   type Path,
+  type RollbackResponse,
   type VersionDetail,
+  type VersionDiffResponse,
   type VersionListResponse,
   type VersionSummary,
 } from "@eventloom/schema";
@@ -23,19 +23,12 @@ export interface VersionServiceDeps {
   deploy: DeployService;
 }
 
-export interface RollbackOutcome {
-  deployment: Deployment;
-  version: VersionSummary;
-  rolledBackTo: number;
-  draftDiffers: boolean;
-}
-
 export interface VersionService {
   list(flow: FlowDetail, page: { before?: number | undefined; limit?: number | undefined }): Promise<VersionListResponse>;
   get(flow: FlowDetail, number: number): Promise<VersionDetail>;
   /** `to` is another version's number or "draft" (the flow's saved draft). */
-  diff(flow: FlowDetail, from: number, to: number | "draft"): Promise<{ from: number; to: number | "draft"; diff: FlowDiff }>;
-  rollback(actor: Actor, flow: FlowDetail, request: { number: number; message?: string | undefined }): Promise<RollbackOutcome>;
+  diff(flow: FlowDetail, from: number, to: number | "draft"): Promise<VersionDiffResponse>;
+  rollback(actor: Actor, flow: FlowDetail, request: { number: number; message?: string | undefined }): Promise<RollbackResponse>;
 }
 
 const DEFAULT_PAGE = 20;
