@@ -26,7 +26,7 @@ export function VersionsPanel() {
   return (
     <div className="versions" data-testid="versions-panel">
       <div className="versions__list-col">
-        <CompareBar versions={list.versions} onCompare={onCompare} />
+        <CompareBar key={flowId} versions={list.versions} onCompare={onCompare} />
         {list.error && (
           <p className="versions__note versions__note--error" role="alert">
             {list.error}

@@ -20,7 +20,9 @@ export interface VersionList {
 export function useVersionList(): VersionList {
   const flowId = useFlowStore((s) => s.flowId);
   const deploymentKey = useFlowStore((s) => (s.deployment ? `${s.deployment.id}:${s.deployment.status}` : ""));
-  const [page, setPage] = useState<VersionListResponse | null>(null);
+  // Kept with the flow it belongs to, so another flow's list never shows while the new one loads.
+  const [loaded, setPage] = useState<(VersionListResponse & { flowId: string }) | null>(null);
+  const page = loaded?.flowId === flowId ? loaded : null;
   const [error, setError] = useState<string | null>(null);
   const latest = useRef(0);
 
@@ -30,7 +32,7 @@ export function useVersionList(): VersionList {
     try {
       const next = await versionsApi.list(flowId, { limit: PAGE });
       if (mine === latest.current) {
-        setPage(next);
+        setPage({ ...next, flowId });
         setError(null);
       }
     } catch (cause) {
@@ -47,7 +49,7 @@ export function useVersionList(): VersionList {
     const mine = ++latest.current;
     try {
       const older = await versionsApi.list(flowId, { limit: PAGE, before: page.nextBefore });
-      if (mine === latest.current) setPage({ ...older, versions: [...page.versions, ...older.versions] });
+      if (mine === latest.current) setPage({ ...older, flowId, versions: [...page.versions, ...older.versions] });
     } catch (cause) {
       if (mine === latest.current) setError(messageOf(cause));
     }
