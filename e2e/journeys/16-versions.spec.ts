@@ -76,11 +76,13 @@ test("deploy history: compare two versions on the canvas, then roll back to the 
   const rollback = page.waitForResponse((r) => r.url().endsWith(`/versions/1/deploy`) && r.request().method() === "POST");
   await page.getByTestId("rollback-confirm").click();
   const rolledBack = (await (await rollback).json()) as RollbackResponse;
+  // The notice says what runs now and that the draft was kept (read first: it goes after 5 s).
+  await expect(page.getByTestId("toast")).toContainText("v3 is running");
+  await expect(page.getByTestId("toast")).toContainText("draft differs");
   expect(rolledBack).toMatchObject({ rolledBackTo: 1, draftDiffers: true, version: { number: 3, message: "rollback to v1" } });
   await expectRunning(page, 3);
   await expect(page.getByTestId("version-row-3")).toHaveAttribute("data-running", "true");
   await expect(page.getByTestId("version-row-3")).toContainText("rollback to v1");
-  await expect(page.getByTestId("toast")).toContainText("v3 is running");
 
   const running = await getFlow(request, flow.id);
   expect(running.deployment).toMatchObject({ versionNumber: 3, status: "running" });
