@@ -12,7 +12,8 @@ import type { KafkaPreset } from "./kafka-config";
 import { kafkaName, toKafkaMessage } from "./kafka-message";
 import { KafkaSubscription, type ConsumerTiming } from "./kafka-subscription";
 
-export const DEFAULT_CONSUMER_TIMING: ConsumerTiming = { sessionTimeout: 10_000, heartbeatInterval: 1_000, maxWaitTimeInMs: 200 };
+/** 6 s is the shortest session real brokers accept by default (group.min.session.timeout.ms): a dead member is noticed soon. */
+export const DEFAULT_CONSUMER_TIMING: ConsumerTiming = { sessionTimeout: 6_000, heartbeatInterval: 1_000, maxWaitTimeInMs: 200 };
 
 export interface KafkaAdapterOptions {
   preset: KafkaPreset;

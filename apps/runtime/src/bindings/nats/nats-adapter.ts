@@ -22,8 +22,12 @@ export interface NatsAdapterOptions {
   logger: EngineLogger;
 }
 
-/** How long a delivered message may stay unacked before the server hands it out again. */
-const ACK_WAIT_MS = 60_000;
+/**
+ * How long a delivered message may stay unacked before the server hands it out again. Held messages are
+ * marked in progress (nats-subscription.ts), so this only bounds how soon messages pulled by a consumer
+ * that went away (a stopped deployment's last pull, a dead process) come back.
+ */
+const ACK_WAIT_MS = 5_000;
 
 export function createNatsAdapter(options: NatsAdapterOptions): BrokerAdapter {
   const stream = natsName(options.stream);
@@ -70,7 +74,7 @@ export function createNatsAdapter(options: NatsAdapterOptions): BrokerAdapter {
       if (!js || !jsm) throw new Error("not connected to NATS");
       const durable = natsName(spec.subscriberId === undefined ? options.durable : `${options.durable}_${spec.subscriberId}`);
       await ensureConsumer(jsm, stream, durable, subject, spec);
-      const subscription = await startNatsSubscription({ js, stream, durable, prefetch: spec.prefetch, logger: options.logger, deliver });
+      const subscription = await startNatsSubscription({ js, ackWaitMs: ACK_WAIT_MS, stream, durable, prefetch: spec.prefetch, logger: options.logger, deliver });
       subscriptions.add(subscription);
       return {
         cancel: async () => {
