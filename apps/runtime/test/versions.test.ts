@@ -189,5 +189,8 @@ describe("rollback", () => {
     expect(Object.keys(body.paths)).toEqual(
       expect.arrayContaining(["/api/flows/{id}/versions", "/api/flows/{id}/versions/{number}", "/api/flows/{id}/versions/{a}/diff/{b}", "/api/flows/{id}/versions/{number}/deploy"]),
     );
+    const list = body.paths["/api/flows/{id}/versions"].get;
+    expect(list.parameters.map((p: { name: string; in: string }) => `${p.in}:${p.name}`)).toEqual(["path:id", "query:limit", "query:before"]);
+    expect(Object.keys(body.paths["/api/flows/{id}/versions/{number}/deploy"].post.responses)).toEqual(expect.arrayContaining(["200", "404", "422"]));
   });
 });

@@ -38,6 +38,8 @@ interface RouteDoc {
   path: string;
   summary: string;
   body?: z.ZodType;
+  /** Query parameters, all optional: name → description. */
+  query?: Record<string, string>;
   /** status → schema (undefined: no body). */
   responses: Record<number, z.ZodType | undefined>;
 }
@@ -95,7 +97,8 @@ const ROUTES: RouteDoc[] = [
   {
     method: "get",
     path: "/api/flows/{id}/versions",
-    summary: "Versions of a flow, newest first (query: limit 1–100, default 20; before = previous page's nextBefore), with author, message and which one runs",
+    summary: "Versions of a flow, newest first, with author, message and which one runs",
+    query: { limit: "page size, 1–100 (default 20)", before: "list versions numbered below this one: the previous page's nextBefore" },
     responses: { 200: VersionListResponseSchema, 400: ErrorResponseSchema, 404: ErrorResponseSchema },
   },
   {
@@ -156,8 +159,10 @@ function jsonSchema(schema: z.ZodType, io: "input" | "output"): Record<string, u
   return rest;
 }
 
-function parameters(path: string): object[] {
-  return [...path.matchAll(/\{(\w+)\}/g)].map((match) => ({ name: match[1], in: "path", required: true, schema: { type: "string" } }));
+function parameters(route: RouteDoc): object[] {
+  const inPath = [...route.path.matchAll(/\{(\w+)\}/g)].map((match) => ({ name: match[1], in: "path", required: true, schema: { type: "string" } }));
+  const inQuery = Object.entries(route.query ?? {}).map(([name, description]) => ({ name, in: "query", required: false, description, schema: { type: "string" } }));
+  return [...inPath, ...inQuery];
 }
 
 function operation(route: RouteDoc): object {
@@ -169,7 +174,7 @@ function operation(route: RouteDoc): object {
   );
   return {
     summary: route.summary,
-    parameters: parameters(route.path),
+    parameters: parameters(route),
     ...(route.body ? { requestBody: { required: true, content: { "application/json": { schema: jsonSchema(route.body, "input") } } } } : {}),
     responses: {
       ...responses,
