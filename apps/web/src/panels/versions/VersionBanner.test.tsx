@@ -1,10 +1,14 @@
 /** @vitest-environment jsdom */
-import { act, render, screen } from "@testing-library/react";
+import { act, render as renderInDom, screen } from "@testing-library/react";
+import { ReactFlowProvider } from "@xyflow/react";
+import type { ReactElement } from "react";
 import { beforeEach, describe, expect, it } from "vitest";
 import { flowDetail } from "../../test/flow-detail";
 import { useFlowStore } from "../../stores/flow-store";
 import { VersionBanner } from "./VersionBanner";
 import { useVersionViewStore } from "./version-view-store";
+
+const render = (element: ReactElement) => renderInDom(<ReactFlowProvider>{element}</ReactFlowProvider>);
 
 function showVersion(number: number): void {
   const graph = useFlowStore.getState().graph;

@@ -1,3 +1,4 @@
+import { useReactFlow } from "@xyflow/react";
 import { useEffect } from "react";
 import { useFlowStore } from "../../stores/flow-store";
 import { useVersionViewStore } from "./version-view-store";
@@ -11,6 +12,8 @@ import { useVersionViewStore } from "./version-view-store";
 export function VersionBanner() {
   const view = useVersionViewStore((s) => s.view);
   const shown = useVersionViewStore((s) => s.graph !== null);
+  const compared = useVersionViewStore((s) => (s.view.kind === "compare" ? s.graph : null));
+  const { fitView } = useReactFlow();
   useEffect(() => {
     const stopWatching = useFlowStore.subscribe((state, previous) => {
       if (state.graph !== previous.graph) useVersionViewStore.getState().back();
@@ -20,6 +23,12 @@ export function VersionBanner() {
       useVersionViewStore.getState().back();
     };
   }, []);
+  // A comparison brings every change into view, ghosts of removed nodes included (the draft's view is kept).
+  useEffect(() => {
+    if (!compared) return;
+    const frame = requestAnimationFrame(() => void fitView({ padding: 0.15, duration: 250 }));
+    return () => cancelAnimationFrame(frame);
+  }, [compared, fitView]);
   if (!shown || view.kind === "draft") return null;
   const what = view.kind === "version" ? `Viewing v${view.number}` : `Comparing v${view.from} → ${view.to === "draft" ? "draft" : `v${view.to}`}`;
   return (
