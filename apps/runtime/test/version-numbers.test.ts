@@ -6,7 +6,6 @@
  */
 import { createDb, type Db } from "@eventloom/prisma";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ensureLocalAccount } from "../src/store/local-account";
 import { createVersionRepository } from "../src/store/version-repository";
 import { createTestDatabase, postgresAvailable, type TestDatabase } from "./support/database";
 import { startRuntimeProcess } from "./support/runtime-process";
@@ -34,8 +33,10 @@ describe.each([
   it.skipIf(!enabled)(`gives ${2 * PER_CLIENT} concurrent snapshots from two clients the numbers 1…${2 * PER_CLIENT}`, async () => {
     const [first, second] = clients;
     if (!first || !second) throw new Error("clients not open");
-    const actor = await ensureLocalAccount(first.client);
-    const flow = await first.client.flow.create({ data: { workspaceId: actor.workspaceId, name: "Racing deploys", graph: { nodes: [], edges: [] } } });
+    const user = await first.client.user.create({ data: { email: "deployer@example.com", name: "Deployer" } });
+    const workspace = await first.client.workspace.create({ data: { name: "Racing deploys" } });
+    const flow = await first.client.flow.create({ data: { workspaceId: workspace.id, name: "Racing deploys", graph: { nodes: [], edges: [] } } });
+    const actor = { userId: user.id };
     const repositories = [createVersionRepository(first.client), createVersionRepository(second.client)];
     const created = await Promise.all(
       Array.from({ length: 2 * PER_CLIENT }, (_, index) =>
