@@ -150,6 +150,9 @@ function connectClient(url: string, options: IClientOptions, prepare?: (client: 
     const timer = setTimeout(() => fail(new Error("no CONNACK in time")), (options.connectTimeout ?? 3_000) + 500);
     client.once("connect", () => {
       clearTimeout(timer);
+      // PUBACKs go out one by one after each handled message: Nagle's algorithm would hold each back
+      // until the previous one's TCP ack (tens of ms with delayed acks).
+      (client.stream as { setNoDelay?: (on: boolean) => void }).setNoDelay?.(true);
       client.removeAllListeners("error");
       client.removeAllListeners("close");
       client.on("error", () => undefined); // errors end in "close", which the adapter watches
