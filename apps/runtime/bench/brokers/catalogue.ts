@@ -1,16 +1,21 @@
 /** The brokers `pnpm bench brokers` covers: how to start each one's test server and open its raw client. */
+import amqp from "amqplib";
+import { Redis } from "ioredis";
 import { connect } from "nats";
 import { startLocalKinesis } from "../../test/support/brokers/kinesis";
 import { startMockKafka } from "../../test/support/brokers/mock-kafka";
 import { services, uniqueName } from "../../test/support/brokers/services";
+import { createChannelBindings } from "../../src/bindings/index";
 import { createKafkaBinding } from "../../src/bindings/kafka/index";
 import { createKinesisBinding, createMemoryCheckpointStore } from "../../src/bindings/kinesis/index";
 import { createMqttBinding } from "../../src/bindings/mqtt/index";
 import { createNatsBinding } from "../../src/bindings/nats/index";
 import { measureEventloom } from "./eventloom-path";
 import type { RawClient, RawOptions, RawResult } from "./raw-driver";
-import { rawKafka } from "./raw-kafka";
+import { MAX_WAIT_MS, rawKafka } from "./raw-kafka";
 import { POLL_IDLE_MS, rawKinesis } from "./raw-kinesis";
+import { rawRabbitMq } from "./raw-rabbitmq";
+import { rawRedis } from "./raw-redis";
 import { rawMqtt } from "./raw-mqtt";
 import { rawNats } from "./raw-nats";
 
@@ -30,13 +35,28 @@ export interface BrokerBench {
 }
 
 /** The mock broker's first group join takes 3 s: sessions must be longer (STACK.md). */
-const MOCK_KAFKA_TIMING = { sessionTimeout: 4_000, heartbeatInterval: 500, maxWaitTimeInMs: 200 };
+const MOCK_KAFKA_TIMING = { sessionTimeout: 4_000, heartbeatInterval: 500, maxWaitTimeInMs: MAX_WAIT_MS };
 
 async function deleteStream(stream: string): Promise<void> {
   const nc = await connect({ servers: services.nats });
   const jsm = await nc.jetstreamManager();
   await jsm.streams.delete(stream).catch(() => undefined);
   await nc.close();
+}
+
+async function deleteRabbitMq(name: string): Promise<void> {
+  const connection = await amqp.connect(services.rabbitmq);
+  const channel = await connection.createChannel();
+  channel.on("error", () => undefined);
+  await channel.deleteQueue(name).catch(() => undefined);
+  await channel.deleteExchange(name).catch(() => undefined);
+  await connection.close().catch(() => undefined);
+}
+
+async function deleteRedisStream(stream: string): Promise<void> {
+  const redis = new Redis(services.redis);
+  await redis.del(stream);
+  redis.disconnect();
 }
 
 /** Tracks what a bench opened so stop() closes all of it. */
@@ -109,6 +129,48 @@ export const BENCH_BROKERS: BrokerBench[] = [
             config: { topic: uniqueName("bench-eventloom") },
             bindings: { mqtt: createMqttBinding({ defaults: { mqtt: { kind: "mqtt", url: services.mqtt, clientIdPrefix: "bench" } } }) },
           }),
+        stop: closing(stops),
+      };
+    },
+  },
+  {
+    name: "rabbitmq",
+    latencyRate: 500,
+    async start() {
+      const stops: (() => Promise<void>)[] = [];
+      const url = new URL(services.rabbitmq);
+      return {
+        async raw() {
+          const client = await rawRabbitMq(services.rabbitmq, uniqueName("bench-raw"));
+          stops.push(() => client.close());
+          return client;
+        },
+        eventloom: (options) => {
+          const name = uniqueName("bench-eventloom");
+          stops.push(() => deleteRabbitMq(name));
+          const settings = { kind: "rabbitmq" as const, host: url.hostname, port: Number(url.port || 5672), vhost: "/", username: decodeURIComponent(url.username || "guest"), password: decodeURIComponent(url.password || "guest"), tls: false };
+          return measureEventloom({ ...options, type: "rabbitmq", config: { exchange: name, queue: name }, bindings: createChannelBindings({ defaults: { rabbitmq: settings } }) });
+        },
+        stop: closing(stops),
+      };
+    },
+  },
+  {
+    name: "redis-streams",
+    latencyRate: 500,
+    async start() {
+      const stops: (() => Promise<void>)[] = [];
+      return {
+        async raw() {
+          const client = await rawRedis(services.redis, uniqueName("bench-raw"));
+          stops.push(() => client.close());
+          return client;
+        },
+        eventloom: (options) => {
+          const stream = uniqueName("bench-eventloom");
+          stops.push(() => deleteRedisStream(stream));
+          return measureEventloom({ ...options, type: "redis-streams", config: { stream }, bindings: createChannelBindings({ defaults: { "redis-streams": { kind: "redis-streams", url: services.redis, tls: false } } }) });
+        },
         stop: closing(stops),
       };
     },

@@ -35,9 +35,15 @@ class Stopwatch implements HopRecorder {
   }
 }
 
+/**
+ * The raw loops let the client keep many messages unacked (prefetch 256, or the library's own buffering);
+ * the channel gets the same room: concurrency is its prefetch.
+ */
+const CONCURRENCY = 256;
+
 function graph(type: string, config: Record<string, unknown>, generator: Record<string, unknown>): Graph {
   return {
-    nodes: [node("gen", "generator", { template: TEMPLATE, ...generator }), { ...node("ch", type, config), kind: "channel" }, node("sink", "log", { maxLinesPerSecond: 0 })],
+    nodes: [node("gen", "generator", { template: TEMPLATE, ...generator }), { ...node("ch", type, { concurrency: CONCURRENCY, ...config }), kind: "channel" }, node("sink", "log", { maxLinesPerSecond: 0 })],
     edges: [edge("gen", "ch"), edge("ch", "sink")],
   };
 }
