@@ -80,6 +80,43 @@ describe("flow store", () => {
     expect(useFlowStore.getState()).toMatchObject({ rev: 4, dirty: false, saveState: "saved" });
   });
 
+  it("is Saved again when edits are undone back to the loaded graph, and Unsaved when redone", () => {
+    const store = useFlowStore.getState();
+    store.renameNode("orders", "orders-v2");
+    store.sealHistory();
+    store.moveNodes(new Map([["orders", { x: 5, y: 5 }]]));
+    expect(useFlowStore.getState()).toMatchObject({ dirty: true, saveState: "unsaved" });
+    store.undo();
+    expect(useFlowStore.getState()).toMatchObject({ dirty: true, saveState: "unsaved" });
+    store.undo();
+    expect(useFlowStore.getState()).toMatchObject({ dirty: false, saveState: "saved" });
+    store.redo();
+    expect(useFlowStore.getState()).toMatchObject({ dirty: true, saveState: "unsaved" });
+  });
+
+  it("compares with what was last saved, not with what was loaded", async () => {
+    vi.stubGlobal("fetch", vi.fn(async () => respond(200, detail({ rev: 4 }))));
+    const store = useFlowStore.getState();
+    store.setName("Renamed");
+    expect(await saveFlow()).toBe(true);
+    store.setName("Renamed twice");
+    expect(useFlowStore.getState().saveState).toBe("unsaved");
+    // Back to the saved name: clean. Back to the loaded one: a change from what the server now has.
+    store.undo();
+    expect(useFlowStore.getState()).toMatchObject({ name: "Renamed", dirty: false, saveState: "saved" });
+    store.undo();
+    expect(useFlowStore.getState()).toMatchObject({ dirty: true, saveState: "unsaved" });
+  });
+
+  it("a config value typed back to what it was is not a change", () => {
+    const store = useFlowStore.getState();
+    const before = store.graph.nodes.find((n) => n.id === "orders")!.config.capacity;
+    store.setConfigField("orders", "capacity", 5);
+    expect(useFlowStore.getState().dirty).toBe(true);
+    store.setConfigField("orders", "capacity", before);
+    expect(useFlowStore.getState()).toMatchObject({ dirty: false, saveState: "saved" });
+  });
+
   it("turns a 409 into a conflict and never overwrites", async () => {
     const fetch = vi.fn(async () => respond(409, { error: { code: "REV_CONFLICT", message: "stale rev", details: { currentRev: 7 } } }));
     vi.stubGlobal("fetch", fetch);

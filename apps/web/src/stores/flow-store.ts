@@ -3,6 +3,7 @@ import { create } from "zustand";
 import * as ops from "./graph-ops";
 import { emptyHistory, record, redo, seal, undo, type History } from "./history";
 import { EMPTY_VALIDATION, validate, type Validation } from "./problem-index";
+import { sameSnapshot } from "./same-graph";
 
 export type SaveState = "saved" | "unsaved" | "saving" | "conflict" | "error";
 
@@ -26,6 +27,9 @@ export interface FlowState {
   name: string;
   rev: number;
   graph: Graph;
+  /** The name and graph the server has at `rev` (as loaded or last saved): "dirty" is a difference from it. */
+  saved: Snapshot;
+  /** What is on screen differs from `saved`; undoing back to it makes the flow clean ("Saved") again. */
   dirty: boolean;
   saveState: SaveState;
   /** The rev someone else saved, when our save was refused with 409. */
@@ -73,6 +77,7 @@ const initial = {
   name: "",
   rev: 0,
   graph: EMPTY_GRAPH,
+  saved: { graph: EMPTY_GRAPH, name: "" } as Snapshot,
   dirty: false,
   saveState: "saved" as SaveState,
   conflictRev: null,
@@ -83,6 +88,16 @@ const initial = {
   history: emptyHistory<Snapshot>(),
 };
 
+/**
+ * Dirty flag and save state for what is now on screen: compared with the saved snapshot, so an edit undone (or
+ * typed back) to what the server has is "Saved" again. A conflict stays a conflict (autosave stays paused).
+ */
+function saveFields(state: FlowState, next: Snapshot): Pick<FlowState, "dirty" | "saveState"> {
+  const dirty = !sameSnapshot(next, state.saved);
+  if (state.saveState === "conflict") return { dirty, saveState: "conflict" };
+  return { dirty, saveState: dirty ? "unsaved" : "saved" };
+}
+
 export const useFlowStore = create<FlowState>()((set, get) => {
   /** Applies an edit: marks the flow dirty and revalidates when the structure (not only positions) changed. */
   const edit = (graph: Graph, structural: boolean, key: string | null = null) => {
@@ -91,8 +106,7 @@ export const useFlowStore = create<FlowState>()((set, get) => {
     set({
       graph,
       history: record(state.history, { graph: state.graph, name: state.name }, key),
-      dirty: true,
-      saveState: state.saveState === "conflict" ? "conflict" : "unsaved",
+      ...saveFields(state, { graph, name: state.name }),
       ...(structural ? { validation: validate(graph) } : {}),
     });
   };
@@ -100,7 +114,8 @@ export const useFlowStore = create<FlowState>()((set, get) => {
   /** Moves to a snapshot from the history; drops selected ids the snapshot does not have. */
   const travel = (step: { value: Snapshot; history: History<Snapshot> } | null) => {
     if (!step) return;
-    const { selection, saveState } = get();
+    const state = get();
+    const { selection } = state;
     const { graph, name } = step.value;
     const nodeIds = new Set(graph.nodes.map((n) => n.id));
     const edgeIds = new Set(graph.edges.map((e) => e.id));
@@ -109,8 +124,7 @@ export const useFlowStore = create<FlowState>()((set, get) => {
       name,
       history: step.history,
       validation: validate(graph),
-      dirty: true,
-      saveState: saveState === "conflict" ? "conflict" : "unsaved",
+      ...saveFields(state, step.value),
       selection: { nodeIds: selection.nodeIds.filter((id) => nodeIds.has(id)), edgeIds: selection.edgeIds.filter((id) => edgeIds.has(id)) },
     });
   };
@@ -126,6 +140,7 @@ export const useFlowStore = create<FlowState>()((set, get) => {
         name: detail.name,
         rev: detail.rev,
         graph: detail.graph,
+        saved: { graph: detail.graph, name: detail.name },
         deployment: detail.deployment,
         validation: validate(detail.graph),
         history: emptyHistory<Snapshot>(),
@@ -137,8 +152,7 @@ export const useFlowStore = create<FlowState>()((set, get) => {
       set({
         name,
         history: record(state.history, { graph: state.graph, name: state.name }, null),
-        dirty: true,
-        saveState: state.saveState === "conflict" ? "conflict" : "unsaved",
+        ...saveFields(state, { graph: state.graph, name }),
       });
     },
     addNode: (type, position) => {
@@ -188,9 +202,10 @@ export const useFlowStore = create<FlowState>()((set, get) => {
     markSaving: () => set({ saveState: "saving", saveError: null }),
     markSaved: (detail, savedGraph, savedName) => {
       const state = get();
-      // Edits made while the request was in flight stay unsaved.
-      const dirty = state.graph !== savedGraph || state.name !== savedName;
-      set({ rev: detail.rev, dirty, saveState: dirty ? "unsaved" : "saved", conflictRev: null, saveError: null });
+      const saved = { graph: savedGraph, name: savedName };
+      // Edits made while the request was in flight stay unsaved (unless they were undone meanwhile).
+      const dirty = !sameSnapshot({ graph: state.graph, name: state.name }, saved);
+      set({ rev: detail.rev, saved, dirty, saveState: dirty ? "unsaved" : "saved", conflictRev: null, saveError: null });
     },
     markConflict: (currentRev) => set({ saveState: "conflict", conflictRev: currentRev }),
     markSaveFailed: (message) => set({ saveState: "error", saveError: message }),
