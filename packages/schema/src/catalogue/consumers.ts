@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { JsonValueSchema } from "../json";
 import { PatternSchema, summarizePattern } from "../pattern";
-import { defineNodeType, IN_PORT, OUT_PORT } from "./define";
+import { defineNodeType, IN_PORT, OUT_PORT, type VisibleWhen } from "./define";
 import { FieldPathSchema } from "./fields";
 
 export const FilterConfigSchema = z.object({
@@ -37,17 +37,21 @@ export type Mapping = z.infer<typeof MappingSchema>;
 
 export const TRANSFORM_TIMEOUT_MAX_MS = 1_000;
 
+/** The form shows each language's own fields only (see FieldMeta.visibleWhen). */
+const JSONATA_ONLY: VisibleWhen = { language: ["jsonata"] };
+const MAPPINGS_ONLY: VisibleWhen = { language: ["mappings"] };
+
 export const TransformConfigSchema = z.object({
   language: z.enum(["mappings", "jsonata"]).default("mappings").meta({ title: "Language", widget: "enum" })
     .describe("mappings: declarative field copies; jsonata: a JSONata expression over the whole event whose result becomes the new data."),
-  expression: z.string().max(10_000).default("$merge([data, {\"amount\": data.total}])").meta({ title: "Expression", widget: "jsonata" })
+  expression: z.string().max(10_000).default("$merge([data, {\"amount\": data.total}])").meta({ title: "Expression", widget: "jsonata", visibleWhen: JSONATA_ONLY })
     .describe("JSONata expression (language jsonata), evaluated with the incoming CloudEvent as input; its result is the new event's data."),
-  timeoutMs: z.number().int().min(1).max(TRANSFORM_TIMEOUT_MAX_MS).default(50).meta({ title: "Time budget", unit: "ms", widget: "number" })
+  timeoutMs: z.number().int().min(1).max(TRANSFORM_TIMEOUT_MAX_MS).default(50).meta({ title: "Time budget", unit: "ms", widget: "number", visibleWhen: JSONATA_ONLY })
     .describe("How long one JSONata evaluation may run before it fails the event."),
   eventType: z.string().max(200).default("").meta({ title: "New event type" }).describe("Type of the emitted event; empty keeps the incoming type."),
-  keepData: z.boolean().default(true).meta({ title: "Keep incoming data", widget: "boolean" }).describe("Start from the incoming data (true) or from an empty object (false)."),
+  keepData: z.boolean().default(true).meta({ title: "Keep incoming data", widget: "boolean", visibleWhen: MAPPINGS_ONLY }).describe("Start from the incoming data (true) or from an empty object (false)."),
   mappings: z.array(MappingSchema).max(200).default([{ to: "amount", from: "data.total" }])
-    .meta({ title: "Mappings", widget: "mappings" })
+    .meta({ title: "Mappings", widget: "mappings", visibleWhen: MAPPINGS_ONLY })
     .describe("Field mappings applied in order. Declarative: no user code runs."),
 });
 

@@ -10,11 +10,18 @@ export interface PortDefinition {
 /** How the config panel should render a field; attached with `.meta({ widget })`. */
 export type FieldWidget = "text" | "number" | "enum" | "boolean" | "json" | "pattern" | "duration" | "mappings" | "jsonata" | "connection";
 
+/**
+ * When a config field applies: the form shows it only while each named sibling field holds one of the listed
+ * values, e.g. `{ language: ["jsonata"] }` for a transform's expression.
+ */
+export type VisibleWhen = Record<string, readonly (string | number | boolean)[]>;
+
 /** Field metadata read by the config form (through `z.toJSONSchema`). */
 export interface FieldMeta {
   title: string;
   widget?: FieldWidget;
   unit?: string;
+  visibleWhen?: VisibleWhen;
   [key: string]: unknown;
 }
 

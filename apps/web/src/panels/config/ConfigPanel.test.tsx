@@ -53,4 +53,21 @@ describe("ConfigPanel", () => {
     fireEvent.change(pattern, { target: { value: '{"type": ["order.created"]}' } });
     expect(useFlowStore.getState().graph.nodes[2]?.config.pattern).toEqual({ type: ["order.created"] });
   });
+
+  it("shows a transform's fields for its chosen language only", () => {
+    const store = useFlowStore.getState();
+    const id = store.addNode("transform", { x: 0, y: 0 })!;
+    render(<ConfigPanel />);
+    expect(screen.queryByText("Mappings")).toBeTruthy();
+    expect(screen.queryByLabelText("Keep incoming data")).toBeTruthy();
+    expect(screen.queryByLabelText("Expression")).toBeNull();
+    expect(screen.queryByLabelText("Time budget")).toBeNull();
+    fireEvent.change(screen.getByLabelText("Language"), { target: { value: "jsonata" } });
+    expect(useFlowStore.getState().graph.nodes.find((n) => n.id === id)?.config.language).toBe("jsonata");
+    expect(screen.queryByLabelText("Expression")).toBeTruthy();
+    expect(screen.queryByLabelText("Time budget")).toBeTruthy();
+    expect(screen.queryByLabelText("Keep incoming data")).toBeNull();
+    // Common to both languages.
+    expect(screen.queryByLabelText("New event type")).toBeTruthy();
+  });
 });

@@ -2,7 +2,7 @@ import { getNodeType } from "@eventloom/schema";
 import { useMemo } from "react";
 import { KindIcon } from "../../canvas/nodes/KindIcon";
 import { useFlowStore } from "../../stores/flow-store";
-import { configFields } from "./config-fields";
+import { configFields, visibleFields, type ConfigField } from "./config-fields";
 import { fieldProblems, nodeLevelProblems } from "./field-problems";
 import { FieldControl } from "./FieldControl";
 
@@ -24,6 +24,9 @@ function NodeConfig({ nodeId }: { nodeId: string }) {
   const definition = getNodeType(node.type);
   const general = nodeLevelProblems(problems, nodeId);
   const { setConfigField, renameNode } = useFlowStore.getState();
+  // Fields for the chosen options only (a transform's language); a hidden field with a problem still shows.
+  const shown = visibleFields(fields, node.config).map((f) => f.key);
+  const applies = (field: ConfigField) => shown.includes(field.key) || fieldProblems(problems, index, field.key).length > 0;
 
   return (
     <aside className={`config-panel config-panel--${node.kind}`} aria-labelledby="config-heading" data-testid="config-panel">
@@ -61,7 +64,7 @@ function NodeConfig({ nodeId }: { nodeId: string }) {
             </label>
             <input id={`cfg-${nodeId}-name`} className="input" type="text" maxLength={80} value={node.name} onChange={(e) => renameNode(nodeId, e.target.value)} />
           </div>
-          {fields.map((field) => (
+          {fields.filter(applies).map((field) => (
             <FieldControl
               key={field.key}
               id={`cfg-${nodeId}-${field.key}`}

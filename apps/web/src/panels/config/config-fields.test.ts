@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { configFields } from "./config-fields";
+import { configFields, visibleFields } from "./config-fields";
 import { fieldProblems, shortMessage } from "./field-problems";
 
 describe("config form fields from configJsonSchema", () => {
@@ -71,5 +71,14 @@ describe("JSON field formatting", () => {
     const long = { orderId: "{{uuid}}", seq: "{{seq}}", total: "{{int 1 500}}", customer: "{{pick alice bob}}" };
     expect(pretty(long)).toBe('{\n  "orderId": "{{uuid}}",\n  "seq": "{{seq}}",\n  "total": "{{int 1 500}}",\n  "customer": "{{pick alice bob}}"\n}');
     expect(JSON.parse(pretty(long))).toEqual(long);
+  });
+
+  it("keeps the fields whose visibleWhen holds, reading defaults for unset fields", () => {
+    const fields = configFields("transform");
+    const keys = (config: Record<string, unknown>) => visibleFields(fields, config).map((f) => f.key);
+    expect(keys({})).toEqual(["language", "eventType", "keepData", "mappings"]);
+    expect(keys({ language: "jsonata" })).toEqual(["language", "expression", "timeoutMs", "eventType"]);
+    // Types without rules show everything.
+    expect(visibleFields(configFields("memory"), {}).length).toBe(configFields("memory").length);
   });
 });

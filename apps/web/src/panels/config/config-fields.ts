@@ -1,4 +1,4 @@
-import { configJsonSchema, type FieldWidget } from "@eventloom/schema";
+import { configJsonSchema, type FieldWidget, type VisibleWhen } from "@eventloom/schema";
 
 /**
  * The controls the form knows. json covers free JSON and patterns (highlighted, checked JSON text); mappings
@@ -25,6 +25,8 @@ export interface ConfigField {
   fields?: ConfigField[];
   /** A connection field's broker kind (a select of the workspace's connections of that kind). */
   connectionKind?: string;
+  /** When the field applies (the schema's `visibleWhen`); always when absent. */
+  visibleWhen?: VisibleWhen;
 }
 
 interface JsonSchemaProperty {
@@ -41,6 +43,7 @@ interface JsonSchemaProperty {
   default?: unknown;
   properties?: Record<string, JsonSchemaProperty>;
   connectionKind?: string;
+  visibleWhen?: VisibleWhen;
 }
 
 const JSON_WIDGETS: ReadonlySet<FieldWidget> = new Set(["json", "pattern"]);
@@ -69,9 +72,23 @@ function toField(key: string, p: JsonSchemaProperty): ConfigField {
   if (min !== undefined) field.min = min;
   if (max !== undefined) field.max = max;
   if (control === "connection" && p.connectionKind) field.connectionKind = p.connectionKind;
+  if (p.visibleWhen) field.visibleWhen = p.visibleWhen;
   if (control === "enum") field.options = (p.enum ?? []).map(String);
   if (control === "group") field.fields = Object.entries(p.properties ?? {}).map(([k, child]) => toField(k, child));
   return field;
+}
+
+/**
+ * The fields that apply to this config: a field with `visibleWhen` shows only while the fields it names hold
+ * one of the listed values (their defaults when unset), e.g. a transform's expression only for JSONata.
+ */
+export function visibleFields(fields: readonly ConfigField[], config: Record<string, unknown>): ConfigField[] {
+  const defaults = new Map(fields.map((f) => [f.key, f.defaultValue]));
+  return fields.filter(
+    (field) =>
+      !field.visibleWhen ||
+      Object.entries(field.visibleWhen).every(([key, allowed]) => allowed.includes((config[key] ?? defaults.get(key)) as string | number | boolean)),
+  );
 }
 
 /** Controls a group may contain: plain inputs, no nested JSON. */
