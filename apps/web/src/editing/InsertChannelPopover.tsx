@@ -41,7 +41,7 @@ export function InsertChannelPopover({ request, onAdded }: InsertChannelPopoverP
         }}
         data-testid="insert-channel"
       >
-        <p id="insert-channel-text">A producer feeds a consumer through a channel.</p>
+        <p id="insert-channel-text">Events reach a consumer through a channel.</p>
         <div className="insert-channel__actions">
           <button type="button" className="btn" onClick={close}>
             Cancel

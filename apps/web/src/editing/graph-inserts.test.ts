@@ -1,7 +1,7 @@
 import { GraphSchema, validateGraph } from "@eventloom/schema";
 import { describe, expect, it } from "vitest";
 import { fuzzyFilter } from "./fuzzy";
-import { insertChannelGraph, quickAddGraph } from "./graph-inserts";
+import { connectPair, insertChannelGraph, outputsByUse, quickAddGraph } from "./graph-inserts";
 
 const graph = GraphSchema.parse({
   nodes: [
@@ -27,6 +27,42 @@ describe("quick-add", () => {
     expect(quickAddGraph(graph, "memory", { x: 0, y: 0 }, "log")?.wired).toBe(false);
     expect(quickAddGraph(graph, "memory", { x: 0, y: 0 }, null)?.graph.edges).toEqual([]);
     expect(quickAddGraph(graph, "nope", { x: 0, y: 0 }, null)).toBeNull();
+  });
+});
+
+/** A router with routes eu, us and the otherwise output rest, feeding nothing yet. */
+const routed = GraphSchema.parse({
+  nodes: [
+    { id: "r", kind: "consumer", type: "router", name: "r", position: { x: 0, y: 0 }, config: { rules: [{ output: "eu", pattern: {} }, { output: "us", pattern: {} }], otherwise: "rest" } },
+    { id: "log", kind: "consumer", type: "log", name: "log", position: { x: 640, y: 0 } },
+    { id: "ch", kind: "channel", type: "memory", name: "ch", position: { x: 320, y: 300 } },
+  ],
+  edges: [],
+});
+
+describe("wiring from a router's routes", () => {
+  it("lists the router's own outputs, free ones first", () => {
+    const router = routed.nodes[0]!;
+    expect(outputsByUse(routed, router)).toEqual(["eu", "us", "rest"]);
+    const wired = { ...routed, edges: [{ id: "e1", source: "r", sourcePort: "eu", target: "ch", targetPort: "in" }] };
+    expect(outputsByUse(wired, router)).toEqual(["us", "rest", "eu"]);
+  });
+
+  it("quick-adds channels after a router on its next free route each time", () => {
+    const first = quickAddGraph(routed, "memory", { x: 0, y: 0 }, "r")!;
+    const second = quickAddGraph(first.graph, "memory", { x: 0, y: 0 }, "r")!;
+    expect(second.graph.edges.map((e) => e.sourcePort)).toEqual(["eu", "us"]);
+    expect(validateGraph(second.graph).filter((p) => p.code === "UNKNOWN_PORT")).toEqual([]);
+  });
+
+  it("connects a router to a channel by a route that exists", () => {
+    const wired = connectPair(routed, "r", "ch");
+    expect("graph" in wired && wired.graph.edges).toEqual([expect.objectContaining({ source: "r", sourcePort: "eu", target: "ch", targetPort: "in" })]);
+  });
+
+  it("inserts a channel between a router's route and a consumer", () => {
+    const inserted = insertChannelGraph(routed, { source: "r", sourcePort: "us", target: "log", targetPort: "in" })!;
+    expect(inserted.graph.edges.map((e) => [e.source, e.sourcePort, e.target])).toEqual([["r", "us", inserted.nodeId], [inserted.nodeId, "out", "log"]]);
   });
 });
 

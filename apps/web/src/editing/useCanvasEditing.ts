@@ -31,8 +31,8 @@ export function useCanvasEditing() {
 }
 
 /**
- * A producer wire dropped on a consumer is illegal; besides refusing it, offer to insert a channel at the
- * drop point.
+ * A wire from a producer, or from a consumer's output (a router's route), dropped on a consumer is illegal:
+ * events reach a consumer through a channel. Besides refusing it, offer to insert one at the drop point.
  */
 export function offerInsertChannel(event: MouseEvent | TouchEvent, state: FinalConnectionState): void {
   const { fromNode, toNode, fromHandle, toHandle } = state;
@@ -40,7 +40,7 @@ export function offerInsertChannel(event: MouseEvent | TouchEvent, state: FinalC
   const forward = fromHandle.type === "source";
   const source = forward ? fromNode : toNode;
   const target = forward ? toNode : fromNode;
-  if (source.type !== "producer" || target.type !== "consumer") return;
+  if ((source.type !== "producer" && source.type !== "consumer") || target.type !== "consumer") return;
   const point = "changedTouches" in event ? event.changedTouches[0] : event;
   useOverlayStore.getState().open({
     kind: "insert-channel",
