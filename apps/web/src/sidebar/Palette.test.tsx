@@ -17,6 +17,14 @@ function renderPalette() {
 const shownTypes = () => screen.queryAllByTestId(/^palette-(?!search|empty)/).map((el) => el.getAttribute("data-testid"));
 const groupTitles = () => screen.queryAllByRole("heading", { level: 3 }).map((h) => h.textContent);
 
+describe("palette icons", () => {
+  it("shows each type's own glyph, the one its node and settings header show", () => {
+    renderPalette();
+    const glyph = (type: string) => screen.getByTestId(`palette-${type}`).querySelector("svg[data-icon]")?.getAttribute("data-icon");
+    expect(["generator", "timer", "filter", "log", "router"].map(glyph)).toEqual(["generator", "timer", "filter", "log", "router"]);
+  });
+});
+
 describe("palette search", () => {
   it("shows every node type, grouped by kind, with no query", () => {
     renderPalette();

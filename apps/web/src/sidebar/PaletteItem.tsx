@@ -1,6 +1,6 @@
 import type { NodeTypeDefinition } from "@eventloom/schema";
 import type { DragEvent } from "react";
-import { KindIcon } from "../canvas/nodes/KindIcon";
+import { TypeIcon } from "../canvas/nodes/TypeIcon";
 import { PALETTE_MIME } from "../canvas/palette-dnd";
 
 export interface PaletteItemProps {
@@ -28,7 +28,8 @@ export function PaletteItem({ definition, disabled, onAdd }: PaletteItemProps) {
         title={`${definition.docs}\nDrag onto the canvas, or click to add.`}
       >
         <span className="palette-item__icon">
-          <KindIcon kind={definition.kind} />
+          {/* The same glyph the node shows on the canvas and in its settings header. */}
+          <TypeIcon kind={definition.kind} nodeType={definition.type} />
         </span>
         <span className="palette-item__text">
           <span className="palette-item__title">{definition.title}</span>

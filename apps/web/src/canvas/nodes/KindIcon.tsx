@@ -1,6 +1,6 @@
 import type { NodeKind } from "@eventloom/schema";
 
-/** One glyph per kind, used on canvas nodes and in the palette so the visual language matches. */
+/** One glyph per kind: the fallback of TypeIcon for types without a glyph of their own. */
 export function KindIcon({ kind, size = 14 }: { kind: NodeKind; size?: number }) {
   return (
     <svg className={`kind-icon kind-icon--${kind}`} width={size} height={size} viewBox="0 0 16 16" aria-hidden="true" focusable="false">

@@ -14,6 +14,8 @@ describe("ConfigPanel", () => {
   it("renders labelled fields for a memory channel", () => {
     render(<ConfigPanel />);
     expect(screen.getByRole("heading", { name: "Memory channel" })).toBeTruthy();
+    // The memory channel has no glyph of its own: its kind's, as on its node.
+    expect(screen.getByTestId("config-panel").querySelector(".config-panel__icon svg.kind-icon--channel")).toBeTruthy();
     expect((screen.getByLabelText("Name") as HTMLInputElement).value).toBe("orders");
     expect((screen.getByLabelText("Mode") as HTMLSelectElement).value).toBe("queue");
     expect((screen.getByLabelText("Delivery") as HTMLSelectElement).value).toBe("at-least-once");
@@ -58,6 +60,7 @@ describe("ConfigPanel", () => {
     const store = useFlowStore.getState();
     const id = store.addNode("transform", { x: 0, y: 0 })!;
     render(<ConfigPanel />);
+    expect(screen.getByTestId("config-panel").querySelector(".config-panel__icon svg[data-icon='transform']")).toBeTruthy();
     expect(screen.queryByText("Mappings")).toBeTruthy();
     expect(screen.queryByLabelText("Keep incoming data")).toBeTruthy();
     expect(screen.queryByLabelText("Expression")).toBeNull();

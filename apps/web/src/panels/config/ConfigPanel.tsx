@@ -1,6 +1,6 @@
 import { getNodeType } from "@eventloom/schema";
 import { useMemo } from "react";
-import { KindIcon } from "../../canvas/nodes/KindIcon";
+import { TypeIcon } from "../../canvas/nodes/TypeIcon";
 import { useFlowStore } from "../../stores/flow-store";
 import { configFields, visibleFields, type ConfigField } from "./config-fields";
 import { fieldProblems, nodeLevelProblems } from "./field-problems";
@@ -32,7 +32,7 @@ function NodeConfig({ nodeId }: { nodeId: string }) {
     <aside className={`config-panel config-panel--${node.kind}`} aria-labelledby="config-heading" data-testid="config-panel">
       <header className="config-panel__head">
         <span className="config-panel__icon">
-          <KindIcon kind={node.kind} size={16} />
+          <TypeIcon kind={node.kind} nodeType={node.type} size={16} />
         </span>
         <div>
           <h2 id="config-heading" className="config-panel__title">
