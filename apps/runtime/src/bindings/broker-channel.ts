@@ -103,6 +103,11 @@ export class BrokerChannelImpl implements BrokerChannel {
     return this.inbox.replace(old, next);
   }
 
+  /** Up (or not opened yet): events can reach the broker. */
+  get available(): boolean {
+    return this.state === "up" || this.state === "idle";
+  }
+
   get subscriberCount(): number {
     return this.inbox.subs.length;
   }

@@ -100,6 +100,11 @@ export interface EngineChannel {
   replay(options: ReplayOptions, now: number): number;
   /** Drops (and counts) everything it still holds; returns how many. */
   discardAll(reason: string): number;
+  /**
+   * False while the channel cannot pass events on to what backs it (a broker channel whose link is down);
+   * HTTP ingress then refuses with 503 rather than accept what it could not hand over. Absent: always true.
+   */
+  readonly available?: boolean;
   /** Its subscribers changed (a hot swap): deliver whatever can be delivered now. */
   wake(): void;
   /** Redeploy with a changed config: hands what it holds to its replacement; returns how many. */
@@ -203,11 +208,13 @@ export interface IngestMeta {
 /**
  * What `ingest` did with a request body: accepted (with the event id), refused because the downstream
  * channel is full (`backpressure`, retry after `retryAfterSeconds`), refused as `invalid` (a structured
- * CloudEvent that does not parse), or `not-found` (no webhook-in node of that id is running).
+ * CloudEvent that does not parse), `unavailable` (a broker channel it feeds has lost its broker: retry after
+ * `retryAfterSeconds`), or `not-found` (no webhook-in node of that id is running).
  */
 export type IngestResult =
   | { status: "accepted"; eventId: string }
   | { status: "backpressure"; retryAfterSeconds: number }
+  | { status: "unavailable"; retryAfterSeconds: number }
   | { status: "too-large"; maxBytes: number }
   | { status: "invalid"; message: string }
   | { status: "not-found" };

@@ -37,6 +37,8 @@ export function createWebhookIn(env: NodeEnv, rawConfig: unknown): ProducerNode 
     ingest(body, meta): IngestResult {
       if (!running) return { status: "not-found" };
       if (meta.bytes > config.maxBytes) return { status: "too-large", maxBytes: config.maxBytes };
+      // A broker that is down: 503 now, so the sender keeps the event, instead of a 202 for an event held only here.
+      if (outlet.channels.some((channel) => channel.available === false)) return { status: "unavailable", retryAfterSeconds: config.retryAfterSeconds };
       const backpressure: IngestResult = { status: "backpressure", retryAfterSeconds: config.retryAfterSeconds };
       if (outlet.channels.some((channel) => channel.pending >= channel.snapshot().capacity)) return backpressure;
       const event = toEvent(body, meta);

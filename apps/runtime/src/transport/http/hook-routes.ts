@@ -1,6 +1,7 @@
 /**
  * Webhook ingress: `POST /hooks/<flowId>/<nodeId>` hands a JSON body to the running flow's webhook-in node.
- * Answers 202 `{eventId}`; 429 with Retry-After when the node's channel is full; 413 over the node's
+ * Answers 202 `{eventId}`; 429 with Retry-After when the node's channel is full; 503 with Retry-After while
+ * a broker channel it feeds has lost its broker; 413 over the node's
  * `maxBytes` (or the server's body limit); 415 for anything but JSON / CloudEvents JSON; 400 for malformed
  * JSON or an invalid structured CloudEvent; 404 when no webhook-in node of that id is running.
  * The body is read raw in this scope so its exact size is known and both JSON media types parse.
@@ -54,6 +55,9 @@ function answer(reply: FastifyReply, result: IngestResult, path: string): Fastif
     case "backpressure":
       reply.header("retry-after", String(result.retryAfterSeconds));
       return reply.status(429).send(error({ code: "BACKPRESSURE", message: `The flow is busy: retry after ${result.retryAfterSeconds} s.` }));
+    case "unavailable":
+      reply.header("retry-after", String(result.retryAfterSeconds));
+      return reply.status(503).send(error({ code: "BROKER_UNREACHABLE", message: `The broker behind this webhook is unreachable: retry after ${result.retryAfterSeconds} s.` }));
     case "too-large":
       return reply.status(413).send(error({ code: "PAYLOAD_TOO_LARGE", message: `The request body is larger than this webhook's limit of ${result.maxBytes} bytes.` }));
     case "invalid":
