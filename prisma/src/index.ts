@@ -22,4 +22,5 @@ export type {
   Deployment,
   AuditEntry,
   Connection,
+  BrokerCheckpoint,
 } from "../generated/postgresql/client.js";

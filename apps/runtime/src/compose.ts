@@ -17,6 +17,7 @@ import { createSecretKeyRing, generateSecretKey, type SecretKeyRing } from "./co
 import { brokerProbes } from "./connections/testing/probes";
 import { createConnectionTester, type ConnectionTester } from "./connections/testing/tester";
 import { createChannelBindings } from "./bindings";
+import { createDbCheckpointStore } from "./bindings/kinesis/index";
 import type { ConnectionDefaults } from "./bindings/contract";
 import { systemClock } from "./clock";
 import { createDeployService, type DeployService } from "./deploy/deploy-service";
@@ -95,7 +96,11 @@ export async function composeRuntime(options: RuntimeOptions): Promise<Runtime> 
     schedule: (fn) => setImmediate(fn),
     fetch: (url, init) => fetch(url, init),
     // Channels resolve their connection when a deploy opens them, by then the connection store below exists.
-    bindings: createChannelBindings({ resolver: (workspaceId, connectionId) => resolveConnection(workspaceId, connectionId), defaults: options.connectionDefaults ?? {} }),
+    bindings: createChannelBindings({
+      resolver: (workspaceId, connectionId) => resolveConnection(workspaceId, connectionId),
+      defaults: options.connectionDefaults ?? {},
+      kinesisCheckpoints: createDbCheckpointStore(db.client),
+    }),
   });
   // The hub's batchers send each watching socket its own frame and answer "follow one event".
   const traces = createTraceHub({ logger: logger.child({ module: "tracing" }) });

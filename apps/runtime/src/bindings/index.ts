@@ -12,12 +12,14 @@ import { createRabbitMqAdapter } from "./rabbitmq/rabbitmq-adapter";
 import { createRedisStreamsAdapter } from "./redis-streams/redis-streams-adapter";
 
 export interface ChannelBindingsOptions extends BrokerBindingOptions {
-  /** Where Kinesis subscriptions keep their checkpoints (default: this process's memory, see checkpoint-store.ts). */
+  /** Where Kinesis subscriptions keep their checkpoints (compose.ts: the database; default: this process's memory). */
   kinesisCheckpoints?: CheckpointStore;
+  /** Wait after an empty Kinesis read (default 1 s; tests shorten it). */
+  kinesisPollIdleMs?: number;
 }
 
 export function createChannelBindings(options: ChannelBindingsOptions): ChannelBindings {
-  const { kinesisCheckpoints, ...common } = options;
+  const { kinesisCheckpoints, kinesisPollIdleMs, ...common } = options;
   return {
     kafka: createKafkaBinding(common),
     eventhubs: createEventHubsBinding(common),
@@ -25,6 +27,6 @@ export function createChannelBindings(options: ChannelBindingsOptions): ChannelB
     "nats-jetstream": createNatsBinding(common),
     mqtt: createMqttBinding(common),
     "redis-streams": createBrokerBinding("redis-streams", createRedisStreamsAdapter, common),
-    kinesis: createKinesisBinding({ ...common, checkpoints: kinesisCheckpoints ?? createMemoryCheckpointStore() }),
+    kinesis: createKinesisBinding({ ...common, checkpoints: kinesisCheckpoints ?? createMemoryCheckpointStore(), ...(kinesisPollIdleMs ? { pollIdleMs: kinesisPollIdleMs } : {}) }),
   };
 }

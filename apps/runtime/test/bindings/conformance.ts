@@ -5,7 +5,7 @@
  */
 import type { ConnectionKind, ConnectionSettings } from "@eventloom/schema";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import { createChannelBindings } from "../../src/bindings";
+import { createChannelBindings, type ChannelBindingsOptions } from "../../src/bindings";
 import { systemClock } from "../../src/clock";
 import { createEngine } from "../../src/engine";
 import type { RunningDeployment } from "../../src/engine/contract";
@@ -19,6 +19,11 @@ export interface BindingHarness {
   makeConnection(): Promise<ConnectionSettings>;
   /** Settings that point where nothing listens. */
   unreachable(): ConnectionSettings;
+  /**
+   * Binding options for every engine a test starts, called once per engine (e.g. Kinesis' checkpoint store:
+   * a restarted deployment must find what the stopped one saved, as the runtime's database store keeps it).
+   */
+  bindingOptions?(): Partial<ChannelBindingsOptions>;
   /** Extra channel config for every test (e.g. a short claim time). */
   channelConfig?: Record<string, unknown>;
   /** Whether the binding promises per-key ordering (with concurrency 1 and one consumer). */
@@ -51,7 +56,7 @@ export function runConformance(harness: BindingHarness): void {
     });
 
     const recorder = countingRecorder();
-    const engine = (): FlowEngine => createFlowEngine(harness.type, settings, recorder);
+    const engine = (): FlowEngine => createFlowEngine(harness.type, settings, recorder, harness.bindingOptions?.());
     const newFlowId = (): string => {
       const flowId = `c${process.pid}x${Date.now().toString(36)}x${++serial}`;
       flows.push(flowId);

@@ -3,7 +3,7 @@
  * compiled and started like a deployment (so `open()` really connects) and stopped like one.
  */
 import type { ConnectionKind, ConnectionSettings, FlowEdge, FlowNode, Graph, NodeKind } from "@eventloom/schema";
-import { createChannelBindings } from "../../src/bindings";
+import { createChannelBindings, type ChannelBindingsOptions } from "../../src/bindings";
 import { systemClock } from "../../src/clock";
 import { createEngine } from "../../src/engine";
 import type { EngineLogger, HopRecorder, RunningDeployment } from "../../src/engine/contract";
@@ -36,14 +36,14 @@ export interface FlowEngine {
   start(graph: Graph, options?: { flowId?: string; deploymentId?: string }): Promise<RunningDeployment>;
 }
 
-/** An engine whose broker channels with an empty `connection` use `settings`. */
-export function createFlowEngine(kind: ConnectionKind, settings: ConnectionSettings, recorder: HopRecorder): FlowEngine {
+/** An engine whose broker channels with an empty `connection` use `settings`; `extra` adds binding options. */
+export function createFlowEngine(kind: ConnectionKind, settings: ConnectionSettings, recorder: HopRecorder, extra: Partial<ChannelBindingsOptions> = {}): FlowEngine {
   const engine = createEngine({
     clock: systemClock,
     logger: quietLogger,
     schedule: (fn) => setImmediate(fn),
     fetch: (url, init) => fetch(url, init),
-    bindings: createChannelBindings({ defaults: { [kind]: settings }, minBackoffMs: 50, maxBackoffMs: 500, openTimeoutMs: 3_000 }),
+    bindings: createChannelBindings({ defaults: { [kind]: settings }, minBackoffMs: 50, maxBackoffMs: 500, openTimeoutMs: 3_000, ...extra }),
   });
   let serial = 0;
   return {

@@ -1,8 +1,9 @@
 /**
  * Kinesis binding: a subscription resumes after its last checkpoint. Two deployments of the same flow run
- * one after the other on the same bindings (as the runtime composes them: one checkpoint store for its
- * lifetime); the second one's consumer gets only the events published after the first stopped. Bindings
- * with a fresh store read the stream again from its oldest record, which shows the checkpoints did it.
+ * one after the other with one checkpoint store (here in memory; kinesis.conformance.test.ts runs the
+ * database store the runtime composes, across engines); the second one's consumer gets only the events
+ * published after the first stopped. A fresh store reads the stream again from its oldest record, which
+ * shows the checkpoints did it.
  */
 import type { CloudEvent, Graph, Hop } from "@eventloom/schema";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

@@ -15,10 +15,8 @@ export interface CheckpointStore {
 }
 
 /**
- * Checkpoints in this process's memory: they survive a redeploy or a channel restart inside the process (the
- * runtime composes one store for its lifetime), not a process restart — after one, reading starts again at
- * the oldest record the stream keeps (duplicates, never loss). TODO(#7): a database-backed store so a
- * restarted or second runtime process resumes where the last one stopped.
+ * Checkpoints in this process's memory (tests, benches): they survive a redeploy inside the process, not a
+ * process restart. The runtime composes the database-backed store (db-checkpoint-store.ts).
  */
 export function createMemoryCheckpointStore(): CheckpointStore {
   const saved = new Map<string, string>();

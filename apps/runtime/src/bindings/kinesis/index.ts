@@ -5,6 +5,7 @@ import type { CheckpointStore } from "./checkpoint-store";
 import { createKinesisAdapter } from "./kinesis-adapter";
 
 export { createMemoryCheckpointStore, type CheckpointStore } from "./checkpoint-store";
+export { createDbCheckpointStore } from "./db-checkpoint-store";
 
 export interface KinesisBindingOptions extends BrokerBindingOptions {
   checkpoints: CheckpointStore;

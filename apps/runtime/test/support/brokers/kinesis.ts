@@ -11,6 +11,8 @@ export interface LocalKinesis {
   readonly endpoint: string;
   /** A new client for this server; the caller destroys it. */
   client(): KinesisClient;
+  /** Closes every open client connection (keep-alive sockets), as a restarting endpoint would. */
+  dropConnections(): void;
   stop(): Promise<void>;
 }
 
@@ -22,6 +24,7 @@ export async function startLocalKinesis(): Promise<LocalKinesis> {
   return {
     endpoint,
     client: () => createLocalKinesisClient(endpoint),
+    dropConnections: () => server.closeAllConnections(),
     stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
