@@ -24,10 +24,11 @@ describe("dotGridLayout", () => {
   });
 
   it("keeps every 2nd, 4th… dot when zoomed out, so the dots stay apart", () => {
-    expect(dotGridLayout([0, 0, 0.68], 16).size).toBeCloseTo(10.88);
+    expect(dotGridLayout([0, 0, 0.9], 16).size).toBeCloseTo(14.4);
+    expect(dotGridLayout([0, 0, 0.68], 16).size).toBeCloseTo(21.76);
     expect(dotGridLayout([0, 0, 0.5], 16).size).toBe(16);
-    expect(dotGridLayout([0, 0, 0.2], 16).size).toBeCloseTo(12.8);
-    expect(dotGridLayout([0, 0, 0.1], 16).size).toBeCloseTo(12.8);
+    expect(dotGridLayout([0, 0, 0.2], 16).size).toBeCloseTo(25.6);
+    expect(dotGridLayout([0, 0, 0.1], 16).size).toBeCloseTo(25.6);
   });
 
   it("changes only the offset while panning at one zoom", () => {

@@ -1,5 +1,5 @@
 /** Dots are a grid step apart in flow space; at low zoom every 2nd (then 4th…) dot is kept so they stay apart. */
-const MIN_SCREEN_GAP = 10;
+const MIN_SCREEN_GAP = 14;
 
 export interface DotGridLayout {
   /** Distance between dots on screen (px): the tile size of the repeating background. */

@@ -1,5 +1,5 @@
 import type { FlowSummary } from "@eventloom/schema";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { InlineName } from "../layout/InlineName";
 import { navigate } from "../routing/router";
 import { saveFlow } from "../stores/flow-actions";
@@ -12,6 +12,11 @@ const STATUS_TEXT: Record<string, string> = { running: "running", starting: "sta
 /** One flow: open it, its deployment state, and rename / duplicate / delete. */
 export function FlowListItem({ flow, open, editable, onDelete }: { flow: FlowSummary; open: boolean; editable: boolean; onDelete(flow: FlowSummary): void }) {
   const [renaming, setRenaming] = useState(false);
+  const item = useRef<HTMLLIElement>(null);
+  // The list scrolls by itself: the flow being opened (from a link, a search, a duplicate) is brought into view.
+  useEffect(() => {
+    if (open) item.current?.scrollIntoView?.({ block: "nearest" });
+  }, [open]);
   const status = flowStatus(flow);
   const statusText = `${STATUS_TEXT[status] ?? status}${flow.deployment ? ` · v${flow.deployment.versionNumber}` : ""}`;
 
@@ -24,7 +29,7 @@ export function FlowListItem({ flow, open, editable, onDelete }: { flow: FlowSum
   };
 
   return (
-    <li className={`flow-item ${open ? "is-open" : ""}`} data-testid={`flow-item-${flow.id}`} data-status={status}>
+    <li ref={item} className={`flow-item ${open ? "is-open" : ""}`} data-testid={`flow-item-${flow.id}`} data-status={status}>
       <span className={`status-dot status-dot--${status === "none" ? "stopped" : status}`} aria-hidden="true" />
       {renaming ? (
         <InlineName
