@@ -87,7 +87,9 @@ function SignUpAndAccept({ token }: { token: string }) {
       const joined = await authApi.acceptInvite(token, parsed.data);
       await joinedWorkspace(joined.user, joined.workspace.id);
     } catch (error) {
-      setErrors(apiErrorToErrors(error));
+      // An existing account joins by signing in first (the link below), never by a second sign-up.
+      if (error instanceof ApiRequestError && error.code === "EMAIL_TAKEN") setErrors({ fields: {}, form: "That email already has an account: sign in first, then accept." });
+      else setErrors(apiErrorToErrors(error));
       setBusy(false);
     }
   };
