@@ -10,6 +10,8 @@ async function expectRunning(page: Page, version: number): Promise<void> {
 }
 
 test("deploy history: compare two versions on the canvas, then roll back to the first", async ({ page, request }) => {
+  // Three deploys and a dozen views in one journey: ~12 s on a quiet machine, 40 s seen on a loaded one.
+  test.setTimeout(120_000);
   const flow = await createFlowViaApi(request, "Versions journey", fixture("orders-demo").graph);
   await page.goto(`/flows/${flow.id}`);
   await expect(page.getByTestId("save-state")).toHaveText("Saved");
