@@ -4,6 +4,8 @@ import { Canvas } from "./canvas/Canvas";
 import { ConnectionsPage, parseCreateKind } from "./connections/ConnectionsPage";
 import { ImportDialog } from "./import-export/ImportDialog";
 import { EditorCommands } from "./editing/EditorCommands";
+import { ConflictDialog } from "./collab/ConflictDialog";
+import { usePresence } from "./collab/usePresence";
 import { ConflictBanner } from "./layout/ConflictBanner";
 import { EmptyWorkspace } from "./layout/EmptyWorkspace";
 import { NoticeToast } from "./layout/NoticeToast";
@@ -27,6 +29,7 @@ export function App({ route }: { route: Route }) {
   const readOnly = useFlowStore((s) => s.readOnly);
   useViewOnlyCommands(readOnly);
   useDeploymentWatch(socket, flowId);
+  usePresence(socket, flowId);
   useFlowRouting();
   useAutosave();
   useEditorShortcuts();
@@ -57,6 +60,7 @@ export function App({ route }: { route: Route }) {
         <NoticeToast />
         <EditorCommands />
         <ImportDialog />
+        <ConflictDialog />
       </div>
     </ReactFlowProvider>
   );

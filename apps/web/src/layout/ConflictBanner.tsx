@@ -1,3 +1,4 @@
+import { useMergeStore } from "../collab/merge-store";
 import { reloadFlow } from "../stores/flow-actions";
 import { useFlowStore } from "../stores/flow-store";
 
@@ -5,7 +6,9 @@ import { useFlowStore } from "../stores/flow-store";
 export function ConflictBanner() {
   const conflict = useFlowStore((s) => s.saveState === "conflict");
   const conflictRev = useFlowStore((s) => s.conflictRev);
-  if (!conflict) return null;
+  // The conflict dialog is open: it is the way out, the banner only when their version could not be fetched.
+  const merging = useMergeStore((s) => s.pending !== null);
+  if (!conflict || merging) return null;
   return (
     <div className="banner banner--conflict" role="alert" data-testid="conflict-banner">
       <span>

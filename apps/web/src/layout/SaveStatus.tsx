@@ -13,7 +13,7 @@ const HINTS: Record<SaveState, string> = {
   saved: "Everything on screen is saved.",
   saving: "Saving the draft…",
   unsaved: "Edits are saved automatically a second after you stop.",
-  conflict: "Someone else saved this flow: autosave is paused until you reload.",
+  conflict: "Someone else saved this flow: autosave is paused until you choose what to keep.",
   error: "The last save failed; the next edit tries again.",
 };
 

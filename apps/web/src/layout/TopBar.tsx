@@ -1,5 +1,6 @@
 import { useState } from "react";
 import { UserMenu } from "../auth/UserMenu";
+import { PresenceAvatars } from "../collab/PresenceAvatars";
 import { WorkspaceSwitcher } from "../workspaces/WorkspaceSwitcher";
 import { BrandMark } from "./BrandMark";
 import { UndoRedoButtons } from "../editing/UndoRedoButtons";
@@ -29,6 +30,7 @@ export function TopBar() {
           {readOnly ? <ViewOnlyBadge /> : <SaveStatus />}
           {!readOnly && <UndoRedoButtons />}
           <div className="topbar__spacer" />
+          <PresenceAvatars />
           <FlowFileMenu />
         </>
       ) : (

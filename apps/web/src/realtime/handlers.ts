@@ -1,5 +1,5 @@
-import { DeploymentSchema, TraceFrameSchema } from "@eventloom/schema";
-import { openFlow } from "../stores/flow-actions";
+import { DeploymentSchema, FlowUpdatedSchema, TraceFrameSchema } from "@eventloom/schema";
+import { applyIncomingSave } from "../collab/incoming-save";
 import { useFlowStore } from "../stores/flow-store";
 import { useFlowsStore } from "../stores/flows-store";
 import { useTraceStore } from "../stores/trace-store";
@@ -24,14 +24,13 @@ export function registerHandlers(socket: EventloomSocket): () => void {
     if (parsed.data.flowId === useFlowStore.getState().flowId) useFlowStore.getState().setDeployment(parsed.data);
   };
 
-  const onFlowUpdated = (update: { flowId: string; rev: number; name: string }) => {
-    useFlowsStore.getState().patch(update.flowId, { name: update.name, rev: update.rev });
-    const open = useFlowStore.getState();
-    // Someone else saved the open flow. Without local edits, take their version; with edits, the next save
-    // gets a 409 and the conflict banner, so nothing is overwritten silently.
-    if (update.flowId === open.flowId && update.rev > open.rev && !open.dirty && open.saveState !== "saving") {
-      void openFlow(update.flowId);
-    }
+  const onFlowUpdated = (payload: unknown) => {
+    const parsed = FlowUpdatedSchema.safeParse(payload);
+    if (!parsed.success) return reportBadPayload("flow:updated", parsed.error.message);
+    const update = parsed.data;
+    useFlowsStore.getState().patch(update.flowId, { name: update.name, rev: update.rev, nodeCount: update.graph.nodes.length });
+    // Someone saved the open flow: take it, or merge it into the unsaved edits (asking when they collide).
+    applyIncomingSave(update);
   };
 
   socket.on("trace:frame", onFrame);

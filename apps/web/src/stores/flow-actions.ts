@@ -1,6 +1,7 @@
 import { hasErrors, ProblemSchema, type Problem } from "@eventloom/schema";
 import { ApiRequestError } from "../api/client";
 import { flowsApi } from "../api/flows-api";
+import { applyIncomingSave } from "../collab/incoming-save";
 import { useFlowStore } from "./flow-store";
 import { useFlowsStore } from "./flows-store";
 import { useTraceStore } from "./trace-store";
@@ -49,11 +50,23 @@ export async function saveFlow(): Promise<boolean> {
     if (error instanceof ApiRequestError && error.code === "REV_CONFLICT") {
       const currentRev = error.error.details?.currentRev;
       useFlowStore.getState().markConflict(typeof currentRev === "number" ? currentRev : null);
+      // Someone saved first: merge their version into ours (or ask), unless the socket already brought it.
+      await mergeLatest(flowId);
     } else {
       useFlowStore.getState().markSaveFailed(messageOf(error));
       useUiStore.getState().notify(`Save failed: ${messageOf(error)}`, "error");
     }
     return false;
+  }
+}
+
+/** Fetches the saved version and merges it into the draft; on failure the conflict banner stays (reload). */
+async function mergeLatest(flowId: string): Promise<void> {
+  try {
+    const detail = await flowsApi.get(flowId);
+    applyIncomingSave({ flowId, rev: detail.rev, name: detail.name, graph: detail.graph, savedBy: null });
+  } catch {
+    // The banner offers a reload; nothing local is dropped meanwhile.
   }
 }
 

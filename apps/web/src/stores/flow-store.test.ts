@@ -127,7 +127,26 @@ describe("flow store", () => {
     useFlowStore.getState().renameNode("orders", "orders-v3");
     expect(useFlowStore.getState().saveState).toBe("conflict");
     expect(await saveFlow()).toBe(false);
-    expect(fetch).toHaveBeenCalledTimes(1);
+    // One PUT; the GET for their version (to merge) failed, so the draft stays as it is, unsaved.
+    expect(fetch.mock.calls.map((call) => (call as unknown[] as [string, RequestInit | undefined])[1]?.method ?? "GET")).toEqual(["PUT", "GET"]);
+  });
+
+  it("after a 409, merges their version into the draft and saves on top of their rev", async () => {
+    const theirs = detail({ rev: 7, name: "Renamed by them" });
+    const fetch = vi.fn(async (_url: string, init?: RequestInit) => {
+      if (init?.method !== "PUT") return respond(200, theirs);
+      const body = JSON.parse(String(init.body)) as { rev: number };
+      return body.rev === 7 ? respond(200, { ...theirs, ...body, rev: 8 }) : respond(409, { error: { code: "REV_CONFLICT", message: "stale rev", details: { currentRev: 7 } } });
+    });
+    vi.stubGlobal("fetch", fetch);
+    useFlowStore.getState().renameNode("orders", "orders-v2");
+    expect(await saveFlow()).toBe(false);
+    expect(useFlowStore.getState()).toMatchObject({ rev: 7, name: "Renamed by them", saveState: "unsaved", dirty: true });
+    expect(useFlowStore.getState().graph.nodes.find((n) => n.id === "orders")?.name).toBe("orders-v2");
+    expect(await saveFlow()).toBe(true);
+    const lastBody = JSON.parse(String((fetch.mock.calls.at(-1) as unknown[] as [string, RequestInit])[1].body)) as { rev: number; name: string };
+    expect(lastBody).toMatchObject({ rev: 7, name: "Renamed by them" });
+    expect(useFlowStore.getState()).toMatchObject({ rev: 8, saveState: "saved" });
   });
 
   it("refuses to deploy a graph with errors without calling the server", async () => {

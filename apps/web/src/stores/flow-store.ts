@@ -64,6 +64,11 @@ export interface FlowState {
   markSaving(): void;
   markSaved(detail: FlowDetail, savedGraph: Graph, savedName: string): void;
   markConflict(currentRev: number | null): void;
+  /**
+   * Moves the draft onto someone else's save (rev and saved = theirs): `draft` is theirs with the local edits
+   * merged on top, unsaved when it differs from theirs. Undo history is dropped: it would undo their work.
+   */
+  adoptSaved(rev: number, theirs: Snapshot, draft: Snapshot): void;
   markSaveFailed(message: string): void;
 }
 
@@ -208,6 +213,25 @@ export const useFlowStore = create<FlowState>()((set, get) => {
       set({ rev: detail.rev, saved, dirty, saveState: dirty ? "unsaved" : "saved", conflictRev: null, saveError: null });
     },
     markConflict: (currentRev) => set({ saveState: "conflict", conflictRev: currentRev }),
+    adoptSaved: (rev, theirs, draft) => {
+      const dirty = !sameSnapshot(draft, theirs);
+      const nodeIds = new Set(draft.graph.nodes.map((n) => n.id));
+      const edgeIds = new Set(draft.graph.edges.map((e) => e.id));
+      const { selection } = get();
+      set({
+        rev,
+        saved: theirs,
+        name: draft.name,
+        graph: draft.graph,
+        dirty,
+        saveState: dirty ? "unsaved" : "saved",
+        conflictRev: null,
+        saveError: null,
+        validation: validate(draft.graph),
+        history: emptyHistory<Snapshot>(),
+        selection: { nodeIds: selection.nodeIds.filter((id) => nodeIds.has(id)), edgeIds: selection.edgeIds.filter((id) => edgeIds.has(id)) },
+      });
+    },
     markSaveFailed: (message) => set({ saveState: "error", saveError: message }),
   };
 });

@@ -1,5 +1,6 @@
 import { getNodeType, type NodeKind } from "@eventloom/schema";
-import type { ReactNode } from "react";
+import type { CSSProperties, ReactNode } from "react";
+import { useRemoteSelectionColor } from "../../collab/presence-store";
 import { useDiffNodeMark } from "../../panels/versions/version-view-store";
 import { useOnPathNode } from "../../stores/trace-path-store";
 import { LastErrorMark } from "../live/LastErrorMark";
@@ -26,10 +27,12 @@ export function NodeShell({ id, kind, nodeType, name, facts, selected, children,
   const onPath = useOnPathNode(id);
   // Added / changed / moved / removed while the Versions panel compares two graphs.
   const diff = useDiffNodeMark(id);
+  // Selected by someone else with the flow open: outlined in their color.
+  const remoteColor = useRemoteSelectionColor(id);
   const title = getNodeType(nodeType)?.title ?? nodeType;
-  const classes = ["el-node", `el-node--${kind}`, selected ? "is-selected" : "", problem ? `has-${problem.severity}` : "", onPath ? "is-on-path" : "", diff ? `diff-${diff}` : ""];
+  const classes = [remoteColor ? "is-remote-selected" : "", "el-node", `el-node--${kind}`, selected ? "is-selected" : "", problem ? `has-${problem.severity}` : "", onPath ? "is-on-path" : "", diff ? `diff-${diff}` : ""];
   return (
-    <div className={classes.filter(Boolean).join(" ")} data-testid={`node-${id}`} data-kind={kind} data-type={nodeType} data-on-path={onPath || undefined} data-diff={diff}>
+    <div className={classes.filter(Boolean).join(" ")} data-testid={`node-${id}`} data-kind={kind} data-type={nodeType} data-on-path={onPath || undefined} data-diff={diff} data-remote-selected={remoteColor} style={remoteColor ? ({ "--remote-color": remoteColor } as CSSProperties) : undefined}>
       <div className="el-node__header">
         <span className="el-node__icon">
           <TypeIcon kind={kind} nodeType={nodeType} />

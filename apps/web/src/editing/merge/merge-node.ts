@@ -66,7 +66,9 @@ function mergeFields(id: string, nodeName: string, base: FlowNode | undefined, m
     const value = field(`config.${key}`, base?.config[key], mine.config[key], theirs.config[key]);
     if (value !== undefined) config[key] = value;
   }
-  const merged: FlowNode = { id, kind, type, name, position, config };
+  const built: FlowNode = { id, kind, type, name, position, config };
+  // The same object when a side already has it: memoized canvas nodes do not re-render for nothing.
+  const merged = sameValue(built, theirs) ? theirs : sameValue(built, mine) ? mine : built;
   if (!keepBoth) return { nodes: [merged], conflicts };
   return { nodes: [merged, copyOf(mine, takenIds)], conflicts };
 }
