@@ -3,7 +3,7 @@ import { csrfHeaders } from "./accounts";
 import { createFlowViaApi, fixture, getFlow } from "./flow-api";
 import { snap } from "./helpers";
 
-test("edits autosave with the rev; a conflicting save elsewhere stops autosave and shows the conflict", async ({ page, request }) => {
+test("edits autosave with the rev; a conflicting save elsewhere holds autosave and asks which version to keep", async ({ page, request }) => {
   const { graph } = fixture("transform-chain");
   const flow = await createFlowViaApi(request, "Autosave journey", graph);
   await page.goto(`/flows/${flow.id}`);
@@ -18,24 +18,27 @@ test("edits autosave with the rev; a conflicting save elsewhere stops autosave a
   expect(saved.rev).toBe(flow.rev + 1);
   expect(saved.graph.nodes.find((n) => n.id === "gen")?.name).toBe("Readings (autosaved)");
 
-  // Someone else saves while our edit waits for autosave: it is refused (409), autosave stops, the conflict shows.
+  // Someone else saves the same field while our edit waits for autosave: autosave holds, and the conflict
+  // dialog asks which to keep; their version stays on the server until we choose.
   await page.getByTestId("config-panel").getByLabel("Name", { exact: true }).fill("Mine");
-  const theirs = await request.put(`/api/flows/${flow.id}`, { data: { rev: saved.rev, name: "Renamed elsewhere" }, headers: await csrfHeaders(request) });
+  const elsewhere = saved.graph.nodes.map((n) => (n.id === "gen" ? { ...n, name: "Renamed elsewhere" } : n));
+  const theirs = await request.put(`/api/flows/${flow.id}`, { data: { rev: saved.rev, graph: { ...saved.graph, nodes: elsewhere } }, headers: await csrfHeaders(request) });
   expect(theirs.ok()).toBe(true);
   await expect(page.getByTestId("save-state")).toHaveText("Conflict");
-  await expect(page.getByTestId("conflict-banner")).toBeVisible();
+  await expect(page.getByTestId("conflict-dialog")).toBeVisible();
   await snap(page, "7-autosave-conflict");
-  await page.getByTestId("config-panel").getByLabel("Name", { exact: true }).fill("Mine again");
   await page.waitForTimeout(1500);
   await expect(page.getByTestId("save-state")).toHaveText("Conflict");
   const after = await getFlow(request, flow.id);
-  expect(after.name).toBe("Renamed elsewhere");
-  expect(after.graph.nodes.find((n) => n.id === "gen")?.name).toBe("Readings (autosaved)");
+  expect(after.graph.nodes.find((n) => n.id === "gen")?.name).toBe("Renamed elsewhere");
 
-  // Reloading takes their version and autosave resumes.
-  await page.getByTestId("conflict-reload").click();
-  await expect(page.getByTestId("flow-name")).toHaveText("Renamed elsewhere");
+  // Keeping mine saves it on top of their rev, and autosave resumes.
+  await page.getByTestId("conflict-node:gen:name").getByTestId("conflict-choice-mine").check();
+  await page.getByTestId("conflict-apply").click();
   await expect(page.getByTestId("save-state")).toHaveText("Saved");
+  const resolved = await getFlow(request, flow.id);
+  expect(resolved.rev).toBe(after.rev + 1);
+  expect(resolved.graph.nodes.find((n) => n.id === "gen")?.name).toBe("Mine");
 });
 
 test("leaving with an edit not yet saved asks first", async ({ page, request }) => {
