@@ -1,3 +1,3 @@
 export { mergeDrafts } from "./merge-drafts";
 export type { DeletedConflict, DraftSnapshot, EdgeConflict, FieldConflict, FlowNameConflict, MergeChoice, MergeConflict, MergeResult } from "./merge-types";
-export { sameValue } from "./same-value";
+export { sameValue } from "../../stores/same-graph";

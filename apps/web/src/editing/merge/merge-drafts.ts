@@ -7,7 +7,8 @@
 import type { FlowEdge, FlowNode, Graph } from "@eventloom/schema";
 import { mergeNode } from "./merge-node";
 import type { DraftSnapshot, MergeChoice, MergeConflict, MergeResult } from "./merge-types";
-import { mergeField, sameValue } from "./same-value";
+import { sameValue } from "../../stores/same-graph";
+import { mergeField } from "./merge-field";
 
 export function mergeDrafts(base: DraftSnapshot, mine: DraftSnapshot, theirs: DraftSnapshot, choices: Readonly<Record<string, MergeChoice>> = {}): MergeResult {
   const conflicts: MergeConflict[] = [];

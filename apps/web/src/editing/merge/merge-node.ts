@@ -5,7 +5,8 @@
  */
 import type { FlowNode } from "@eventloom/schema";
 import type { MergeChoice, MergeConflict } from "./merge-types";
-import { mergeField, sameValue } from "./same-value";
+import { sameValue } from "../../stores/same-graph";
+import { mergeField } from "./merge-field";
 
 export interface NodeSides {
   base: FlowNode | undefined;
