@@ -1,4 +1,5 @@
 /** RabbitMQ: an AMQP 0-9-1 handshake (login and virtual host) with amqplib, then close. */
+import { isIP } from "node:net";
 import amqp from "amqplib";
 import type { Probe } from "./tester";
 
@@ -8,7 +9,8 @@ export const rabbitMqProbe: Probe<"rabbitmq"> = {
   async run(s, { timeoutMs, signal }) {
     const connection = await amqp.connect(
       { protocol: s.tls ? "amqps" : "amqp", hostname: s.host, port: s.port, vhost: s.vhost, username: s.username, password: s.password ?? "", heartbeat: 0 },
-      { timeout: timeoutMs, servername: s.host },
+      // SNI takes a host name only (an IP address there is deprecated and ignored).
+      { timeout: timeoutMs, ...(isIP(s.host) ? {} : { servername: s.host }) },
     );
     // A late success after the timeout: close what was opened.
     if (signal.aborted) {

@@ -1,4 +1,5 @@
 /** Redis: connect (AUTH and TLS included) and PING with ioredis; no retries, so the first failure is the answer. */
+import { isIP } from "node:net";
 import { Redis } from "ioredis";
 import type { Probe } from "./tester";
 
@@ -16,7 +17,7 @@ export const redisProbe: Probe<"redis-streams"> = {
       retryStrategy: () => null,
       ...(s.username ? { username: s.username } : {}),
       ...(s.password ? { password: s.password } : {}),
-      ...(tls ? { tls: { servername: url.hostname } } : {}),
+      ...(tls ? { tls: isIP(url.hostname) ? {} : { servername: url.hostname } } : {}),
     });
     // ioredis reports the cause (refused, WRONGPASS …) on "error" and rejects connect() with "Connection is closed".
     let cause: unknown;
