@@ -6,7 +6,7 @@ import type { Db } from "@eventloom/prisma";
 import type { FastifyInstance } from "fastify";
 import type { Logger } from "pino";
 import packageJson from "../package.json";
-import { createApp } from "./app";
+import { createApp, type RouteInfo } from "./app";
 import { createConnectionRepository } from "./connections/connection-repository";
 import { createConnectionResolver, type ConnectionResolver } from "./connections/connection-resolver";
 import { createConnectionService, type ConnectionService } from "./connections/connection-service";
@@ -30,11 +30,19 @@ import { createAuditRepository } from "./store/audit-repository";
 import { createDeploymentRepository } from "./store/deployment-repository";
 import { createFlowRepository } from "./store/flow-repository";
 import { createVersionRepository } from "./store/version-repository";
-import { ensureLocalAccount, type Actor } from "./store/local-account";
+import { createAccessGuard } from "./auth/access-guard";
+import { createAccountService } from "./auth/account-service";
+import { createInviteService } from "./auth/invite-service";
+import { createLoginLimiter } from "./auth/login-limiter";
+import { createPasswordHasher, type PasswordHasherOptions } from "./auth/passwords";
+import { createSessionCookies, type CookieSecurity } from "./auth/session-cookies";
+import { createSessionService } from "./auth/session-service";
+import { createWorkspaceService } from "./auth/workspace-service";
 import { createTraceHub, createTraceRecorder } from "./tracing";
 import { createSocketNotifier } from "./transport/socket/socket-notifier";
 import { createPresenceService } from "./presence/presence-service";
 import { createUserNames } from "./store/user-names";
+import { userRoom } from "./transport/socket/socket-auth";
 import { createSocketServer, type SocketServer } from "./transport/socket/socket-server";
 import { createVersionService } from "./versions/version-service";
 
@@ -43,11 +51,18 @@ export interface RuntimeOptions {
   logger: Logger;
   webDist: string;
   bodyLimitBytes: number;
+  /** Seed and deploy the Orders demo into the owner's first workspace when the owner signs up. */
   seedDemo: boolean;
   /** Keys for connection secrets (main.ts: EVENTLOOM_SECRET_KEY or the data folder's key file). Tests may omit it: a fresh key per runtime. */
   secretKeys?: SecretKeyRing;
   /** Replaces the real broker probes of "test connection" (tests only). */
   connectionTester?: ConnectionTester;
+  /** Browser origins allowed to open sockets besides the served one. */
+  allowedOrigins?: readonly string[];
+  /** Secure flag of the cookies (default "auto": when the request came over https). */
+  cookieSecure?: CookieSecurity;
+  /** argon2 cost (tests lower it to keep sign-ups fast). */
+  passwordHashing?: PasswordHasherOptions;
   clock?: Clock;
   /** Replaces the real engine (tests only). */
   engine?: Engine;
@@ -62,7 +77,10 @@ export interface RuntimeOptions {
 export interface Runtime {
   app: FastifyInstance;
   io: SocketServer;
-  actor: Actor;
+  /** Every HTTP route (method + url) registered on the app. */
+  routes: RouteInfo[];
+  /** The database it runs on (tests inspect rows through it). */
+  db: Db;
   flows: FlowService;
   deploy: DeployService;
   connections: ConnectionService;
@@ -70,7 +88,7 @@ export interface Runtime {
   resolveConnection: ConnectionResolver;
   /** Listens and resolves with the bound port. */
   listen(options: { port: number; host: string }): Promise<number>;
-  /** Seeds the demo (first start only), restores running deployments, then reports healthy. */
+  /** Restores running deployments, then reports healthy. */
   warmUp(): Promise<void>;
   /** Stops deployments (left `running` in the database for the next start), sockets and HTTP. Not the DB. */
   close(): Promise<void>;
@@ -79,7 +97,6 @@ export interface Runtime {
 export async function composeRuntime(options: RuntimeOptions): Promise<Runtime> {
   const { db, logger } = options;
   const clock = options.clock ?? systemClock;
-  const actor = await ensureLocalAccount(db.client);
   const flowRepository = createFlowRepository(db.client);
   const deployments = createDeploymentRepository(db.client);
   const versionRepository = createVersionRepository(db.client);
@@ -129,8 +146,23 @@ export async function composeRuntime(options: RuntimeOptions): Promise<Runtime> 
   });
   const resolveConnection = createConnectionResolver(connections);
 
+  const now = () => clock.now();
+  const sessions = createSessionService(db.client, now);
+  const access = createAccessGuard({ client: db.client, sessions });
+  const accounts = createAccountService({
+    client: db.client,
+    hasher: createPasswordHasher(options.passwordHashing),
+    sessions,
+    limiter: createLoginLimiter(db.client, now),
+    onSetUp: async (owner) => {
+      if (options.seedDemo) await seedDemo({ actor: owner, flows: flowRepository, audit, flowService: flows, deploy, logger: deployLogger });
+    },
+  });
+  const workspaces = createWorkspaceService({ client: db.client, audit, onAccessRevoked: (userId) => io.in(userRoom(userId)).disconnectSockets(true) });
+  const invites = createInviteService({ client: db.client, audit, now });
+
   let ready = false;
-  const app = await createApp({
+  const { app, routes } = await createApp({
     logger,
     flows,
     deploy,
@@ -138,9 +170,16 @@ export async function composeRuntime(options: RuntimeOptions): Promise<Runtime> 
     connections,
     traces,
     io,
-    resolveActor: () => actor,
     presence: createPresenceService(),
     userNames,
+    access,
+    accounts,
+    sessions,
+    cookies: createSessionCookies(options.cookieSecure ?? "auto"),
+    workspaces,
+    invites,
+    audit,
+    allowedOrigins: options.allowedOrigins ?? [],
     isReady: () => ready,
     webDist: options.webDist,
     bodyLimitBytes: options.bodyLimitBytes,
@@ -150,7 +189,8 @@ export async function composeRuntime(options: RuntimeOptions): Promise<Runtime> 
   return {
     app,
     io,
-    actor,
+    routes,
+    db,
     flows,
     deploy,
     connections,
@@ -166,7 +206,6 @@ export async function composeRuntime(options: RuntimeOptions): Promise<Runtime> 
       if (sealed.unreadable.length > 0) {
         logger.warn({ connections: sealed.unreadable }, "some connection secrets were sealed with a key this runtime does not have (SECRET_KEY_MISMATCH until the key is set or the secrets are entered again)");
       }
-      if (options.seedDemo) await seedDemo({ actor, flows: flowRepository, audit, flowService: flows, deploy, logger: deployLogger });
       await deploy.restore();
       ready = true;
     },

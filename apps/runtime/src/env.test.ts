@@ -17,6 +17,17 @@ describe("parseEnv", () => {
     expect(result).toMatchObject({ ok: true, env: { PORT: 0, SEED_DEMO: false, DATABASE_URL: undefined, LOG_LEVEL: "warn", DATA_DIR: "/tmp/x" } });
   });
 
+  it("reads allowed socket origins (default: the Vite dev servers) and the cookie Secure mode", () => {
+    const defaults = parseEnv({});
+    expect(defaults).toMatchObject({ ok: true, env: { EVENTLOOM_COOKIE_SECURE: "auto" } });
+    if (defaults.ok) expect(defaults.env.EVENTLOOM_ALLOWED_ORIGINS).toContain("http://localhost:5173");
+    const given = parseEnv({ EVENTLOOM_ALLOWED_ORIGINS: " https://a.example.com/ , http://b.example:8080", EVENTLOOM_COOKIE_SECURE: "true" });
+    expect(given).toMatchObject({ ok: true, env: { EVENTLOOM_ALLOWED_ORIGINS: ["https://a.example.com", "http://b.example:8080"], EVENTLOOM_COOKIE_SECURE: true } });
+    const bad = parseEnv({ EVENTLOOM_ALLOWED_ORIGINS: "not a url", EVENTLOOM_COOKIE_SECURE: "sometimes" });
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(bad.message).toMatch(/EVENTLOOM_ALLOWED_ORIGINS[\s\S]*EVENTLOOM_COOKIE_SECURE|EVENTLOOM_COOKIE_SECURE[\s\S]*EVENTLOOM_ALLOWED_ORIGINS/);
+  });
+
   it("explains every bad value", () => {
     const result = parseEnv({ PORT: "eighty", DATABASE_URL: "mysql://x", SEED_DEMO: "maybe" });
     expect(result.ok).toBe(false);

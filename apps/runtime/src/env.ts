@@ -11,6 +11,8 @@ import { InvalidSecretKeyError, parseSecretKey, type SecretKey } from "./connect
 const runtimePackageDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const repoRoot = path.resolve(runtimePackageDir, "..", "..");
 
+const DEV_ORIGINS = ["http://localhost:5173", "http://127.0.0.1:5173", "http://localhost:4173", "http://127.0.0.1:4173"];
+
 const booleanFromString = z
   .enum(["true", "false", "1", "0", "yes", "no"], { message: "use true or false" })
   .transform((value) => value === "true" || value === "1" || value === "yes");
@@ -65,6 +67,23 @@ export const EnvSchema = z.object({
       .transform((value) => value.split(",").map((part) => part.trim()).filter(Boolean))
       .pipe(z.array(secretKey))
       .default([]),
+  ),
+  /**
+   * Browser origins (comma-separated) that may open socket.io connections besides the one the app is served
+   * on. The default is the Vite dev and preview servers on this machine.
+   */
+  EVENTLOOM_ALLOWED_ORIGINS: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .default(DEV_ORIGINS.join(","))
+      .transform((list) => list.split(",").map((origin) => origin.trim()).filter((origin) => origin.length > 0))
+      .pipe(z.array(z.url({ protocol: /^https?$/, message: "each origin is an http(s) URL like https://eventloom.example.com" }).transform((origin) => new URL(origin).origin))),
+  ),
+  /** Secure flag of the session cookies: auto (when the request came over https), true (behind a TLS proxy) or false. */
+  EVENTLOOM_COOKIE_SECURE: z.preprocess(
+    emptyAsUndefined,
+    z.enum(["auto", "true", "false"]).default("auto").transform((value) => (value === "auto" ? "auto" : value === "true")),
   ),
   BODY_LIMIT_BYTES: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1024).default(1024 * 1024)),
   // Default broker connections for channels whose `connection` is empty (bindings/connection-defaults.ts).

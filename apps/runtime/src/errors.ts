@@ -34,6 +34,20 @@ export class VersionNotFoundError extends AppError {
   }
 }
 
+/** No session (or an expired one): sign in first. */
+export class UnauthenticatedError extends AppError {
+  constructor() {
+    super("UNAUTHENTICATED", "Sign in to do this.", 401);
+  }
+}
+
+/** A member whose role is below what the action needs. Outsiders get NotFoundError instead (no existence leak). */
+export class ForbiddenError extends AppError {
+  constructor(minimum: string) {
+    super("FORBIDDEN", `This needs the ${minimum} role in the workspace.`, 403, { details: { requiredRole: minimum } });
+  }
+}
+
 export class RevConflictError extends AppError {
   constructor(currentRev: number) {
     super("REV_CONFLICT", `The flow changed since you loaded it (now at rev ${currentRev}). Reload and try again.`, 409, {

@@ -8,7 +8,7 @@ import type { EngineLogger } from "./engine/contract";
 import type { FlowService } from "./flows/flow-service";
 import type { AuditRepository } from "./store/audit-repository";
 import type { FlowRepository } from "./store/flow-repository";
-import type { Actor } from "./store/local-account";
+import type { Actor } from "./auth/actor";
 
 export const SEED_ACTION = "seed";
 

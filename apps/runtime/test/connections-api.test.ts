@@ -7,7 +7,7 @@ import { useTestRuntime } from "./support/use-test-runtime";
 
 const keys = createSecretKeyRing(generateSecretKey());
 const server = useTestRuntime(() => ({ secretKeys: keys }));
-const base = () => `/api/workspaces/${server.runtime.actor.workspaceId}/connections`;
+const base = () => `/api/workspaces/${server.workspaceId}/connections`;
 const SECRET = "s3cret-Pa55word";
 
 describe("connections CRUD", () => {
@@ -20,7 +20,7 @@ describe("connections CRUD", () => {
       rev: 1,
       settings: { kind: "rabbitmq", host: "127.0.0.1", port: 5672, vhost: "/", username: "guest", tls: false, password: "••••" },
       secrets: { password: { hasValue: true } },
-      createdBy: server.runtime.actor.userId,
+      createdBy: server.owner.id,
     });
     const id: string = created.body.id;
 
@@ -34,11 +34,11 @@ describe("connections CRUD", () => {
     const saved = await server.api("PUT", `${base()}/${id}`, { rev: 1, name: "Main MQ", settings: { ...read.body.settings, port: 5673 } });
     expect(saved.status).toBe(200);
     expect(saved.body).toMatchObject({ rev: 2, name: "Main MQ", settings: { port: 5673, password: "••••" } });
-    expect(await server.runtime.resolveConnection(server.runtime.actor.workspaceId, id)).toMatchObject({ kind: "rabbitmq", port: 5673, password: SECRET });
+    expect(await server.runtime.resolveConnection(server.workspaceId, id)).toMatchObject({ kind: "rabbitmq", port: 5673, password: SECRET });
 
     // An empty field keeps it too; null clears it.
     await server.api("PUT", `${base()}/${id}`, { rev: 2, settings: { kind: "rabbitmq", host: "127.0.0.1", password: "" } });
-    expect(await server.runtime.resolveConnection(server.runtime.actor.workspaceId, id)).toMatchObject({ password: SECRET, port: 5672 });
+    expect(await server.runtime.resolveConnection(server.workspaceId, id)).toMatchObject({ password: SECRET, port: 5672 });
     const cleared = await server.api("PUT", `${base()}/${id}`, { rev: 3, settings: { kind: "rabbitmq", host: "127.0.0.1", password: null } });
     expect(cleared.body.secrets).toEqual({ password: { hasValue: false } });
     expect(cleared.body.settings).not.toHaveProperty("password");
@@ -108,7 +108,7 @@ describe("secrets at rest", () => {
   it("stores only ciphertext, and a runtime with another key refuses with SECRET_KEY_MISMATCH instead of garbage", async () => {
     const database = await createTestDatabase();
     const first = await startTestRuntime(database, { secretKeys: createSecretKeyRing(generateSecretKey()) });
-    const ws = first.runtime.actor.workspaceId;
+    const ws = first.workspaceId;
     const created = await first.api("POST", `/api/workspaces/${ws}/connections`, { name: "mq", settings: { kind: "rabbitmq", password: SECRET } });
     await first.api("PUT", `/api/workspaces/${ws}/connections/${created.body.id}`, { rev: 1, settings: { kind: "rabbitmq", password: "rotated-secret" } });
     await first.close();
@@ -148,7 +148,7 @@ describe("key rotation", () => {
     const oldKey = generateSecretKey();
     const newKey = generateSecretKey();
     const first = await startTestRuntime(database, { secretKeys: createSecretKeyRing(oldKey) });
-    const ws = first.runtime.actor.workspaceId;
+    const ws = first.workspaceId;
     const created = await first.api("POST", `/api/workspaces/${ws}/connections`, { name: "mq", settings: { kind: "rabbitmq", password: SECRET } });
     await first.close();
 

@@ -50,7 +50,7 @@ afterAll(async () => {
 
 describe("a stored connection drives a RabbitMQ channel", () => {
   it("deploys with the connection's opened secret and carries every event through RabbitMQ", async () => {
-    const ws = server.runtime.actor.workspaceId;
+    const ws = server.workspaceId;
     const connection = await server.api("POST", `/api/workspaces/${ws}/connections`, { name: "local rabbit", settings: { kind: "rabbitmq", host: "127.0.0.1", username: "guest", password: "guest" } });
     const flowId = await createFlow(server.api, "through rabbit", connection.body.id);
     const deployed = await server.api("POST", `/api/flows/${flowId}/deploy`, {});
@@ -72,7 +72,7 @@ describe("a stored connection drives a RabbitMQ channel", () => {
   it("fails the deploy with the key problem when the secrets were sealed with another key", async () => {
     const database = await createTestDatabase();
     const first = await startTestRuntime(database, { secretKeys: createSecretKeyRing(generateSecretKey()) });
-    const ws = first.runtime.actor.workspaceId;
+    const ws = first.workspaceId;
     const connection = await first.api("POST", `/api/workspaces/${ws}/connections`, { name: "rabbit", settings: { kind: "rabbitmq", host: "127.0.0.1", password: "guest" } });
     const flowId = await createFlow(first.api, "sealed elsewhere", connection.body.id);
     await first.close();

@@ -12,7 +12,7 @@ import { useTestRuntime } from "./support/use-test-runtime";
 
 const server = useTestRuntime();
 const test = async (settings: ConnectionSettingsInput) => {
-  const response = await server.api("POST", `/api/workspaces/${server.runtime.actor.workspaceId}/connections/test`, { settings });
+  const response = await server.api("POST", `/api/workspaces/${server.workspaceId}/connections/test`, { settings });
   expect(response.status).toBe(200);
   return response.body;
 };
@@ -123,7 +123,7 @@ describe("test connection: Kafka and Kinesis", () => {
 
 describe("test connection: a saved connection", () => {
   it("tests with the saved secret, and an edit form's settings with the saved secret left masked", async () => {
-    const base = `/api/workspaces/${server.runtime.actor.workspaceId}/connections`;
+    const base = `/api/workspaces/${server.workspaceId}/connections`;
     const created = await server.api("POST", base, { name: "rabbit", settings: { kind: "rabbitmq", host: "127.0.0.1", password: "guest" } });
     expect((await server.api("POST", `${base}/${created.body.id}/test`)).body).toMatchObject({ ok: true });
     const edited = await server.api("POST", `${base}/test`, { connectionId: created.body.id, settings: { ...created.body.settings, port: CLOSED_PORT } });

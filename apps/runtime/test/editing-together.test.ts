@@ -28,7 +28,7 @@ describe("editing together over socket.io", () => {
     const annSees = presenceLog(ann);
 
     const first = await ann.timeout(5000).emitWithAck("flow:subscribe", { flowId: flow.id });
-    expect(first).toMatchObject({ ok: true, data: { clientId: ann.id, viewers: [{ clientId: ann.id, name: "Local user", selection: [], editing: false }] } });
+    expect(first).toMatchObject({ ok: true, data: { clientId: ann.id, viewers: [{ clientId: ann.id, name: server.owner.name, selection: [], editing: false }] } });
     const second = await bob.timeout(5000).emitWithAck("flow:subscribe", { flowId: flow.id });
     if (!second.ok) throw new Error(second.error.message);
     const viewers: PresenceViewer[] = second.data.viewers;
@@ -65,7 +65,7 @@ describe("editing together over socket.io", () => {
     const saved = await server.api("PUT", `/api/flows/${flow.id}`, { rev: flow.rev, graph });
     expect(saved.status).toBe(200);
     await waitFor(() => updates.length === 1);
-    expect(updates[0]).toMatchObject({ flowId: flow.id, rev: flow.rev + 1, name: "Saves", savedBy: { userId: server.runtime.actor.userId, name: "Local user" } });
+    expect(updates[0]).toMatchObject({ flowId: flow.id, rev: flow.rev + 1, name: "Saves", savedBy: { userId: server.owner.id, name: server.owner.name } });
     expect(updates[0]?.graph.nodes[0]?.position).toEqual({ x: 999, y: 111 });
 
     // A stale save is refused and announces nothing.

@@ -28,7 +28,7 @@ describe("flows CRUD", () => {
 
     const read = await server.api("GET", `/api/flows/${id}`);
     expect(read.status).toBe(200);
-    expect(read.body.workspaceId).toBe(server.runtime.actor.workspaceId);
+    expect(read.body.workspaceId).toBe(server.workspaceId);
 
     const list = await server.api("GET", "/api/flows");
     expect(list.body).toContainEqual(expect.objectContaining({ id, name: "First flow", rev: 1, nodeCount: 0, deployment: null }));
@@ -74,7 +74,8 @@ describe("flows CRUD", () => {
     const response = await server.api("POST", "/api/flows", { name: "" });
     expect(response.status).toBe(400);
     expect(response.body.error).toMatchObject({ code: "VALIDATION_FAILED", path: ["body", "name"] });
-    const noChange = await server.api("PUT", "/api/flows/whatever", { rev: 1 });
+    const { body: flow } = await server.api("POST", "/api/flows", { name: "Unchanged" });
+    const noChange = await server.api("PUT", `/api/flows/${flow.id}`, { rev: 1 });
     expect(noChange.status).toBe(400);
     expect(noChange.body.error.code).toBe("VALIDATION_FAILED");
   });

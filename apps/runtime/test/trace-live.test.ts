@@ -70,7 +70,7 @@ describe("live traces over socket.io", () => {
     const flowId = await deployed({ rate: 2_000, count: 0 });
     const fast = await watching(flowId);
     // Long-polling makes the stall exact: while the client stops polling, the server's transport is not writable.
-    const stalled = connectSocket(server.baseUrl, { transports: ["polling"], forceNew: true, reconnection: false }) as TestSocket;
+    const stalled = connectSocket(server.baseUrl, { transports: ["polling"], forceNew: true, reconnection: false, extraHeaders: { cookie: server.cookieHeader() } }) as TestSocket;
     await new Promise<void>((resolve) => stalled.once("connect", () => resolve()));
     const slow = await watching(flowId, stalled);
     await waitFor(() => slow.frames.length >= 2);

@@ -45,7 +45,7 @@ describe("versions", () => {
     expect(status).toBe(200);
     expect(body).toMatchObject({ runningVersion: 2, total: 2, nextBefore: null });
     expect(body.versions).toMatchObject([
-      { number: 2, message: null, running: true, author: { id: server.runtime.actor.userId, email: "local@eventloom.invalid", name: "Local user" } },
+      { number: 2, message: null, running: true, author: { id: server.owner.id, email: server.owner.email, name: server.owner.name } },
       { number: 1, message: "first cut", running: false },
     ]);
     expect(Date.parse(body.versions[0].createdAt)).toBeGreaterThanOrEqual(Date.parse(body.versions[1].createdAt));
@@ -135,7 +135,7 @@ describe("rollback", () => {
     expect(body).toMatchObject({
       rolledBackTo: 1,
       draftDiffers: true,
-      version: { number: 3, message: "rollback to v1", running: true, author: { id: server.runtime.actor.userId } },
+      version: { number: 3, message: "rollback to v1", running: true, author: { id: server.owner.id } },
       deployment: { versionNumber: 3, status: "running" },
     });
     const v1 = await server.api("GET", `/api/flows/${id}/versions/1`);
@@ -148,7 +148,7 @@ describe("rollback", () => {
     const db = createDb(database.options);
     try {
       const entry = await db.client.auditEntry.findFirst({ where: { targetId: id, action: "flow.rolled-back" } });
-      expect(entry).toMatchObject({ actorId: server.runtime.actor.userId, detail: { rolledBackTo: 1, version: 3 } });
+      expect(entry).toMatchObject({ actorId: server.owner.id, detail: { rolledBackTo: 1, version: 3 } });
     } finally {
       await db.close();
     }

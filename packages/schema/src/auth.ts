@@ -135,7 +135,7 @@ export type AcceptInviteResponse = z.infer<typeof AcceptInviteResponseSchema>;
 
 /**
  * Actions recorded today: flow.created, flow.saved, flow.deleted, flow.deployed, deployment.stopped,
- * flow.rolled_back, workspace.created, workspace.renamed, member.invited, member.invite_revoked, member.joined,
+ * flow.rolled-back, workspace.created, workspace.renamed, member.invited, member.invite_revoked, member.joined,
  * member.role_changed, member.removed, member.left (a string, so new actions never break an older client).
  */
 export const AuditTargetSchema = z.object({ type: z.string(), id: z.string() });

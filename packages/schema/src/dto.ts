@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { GraphSchema } from "./flow";
+import { GraphSchema, IdSchema } from "./flow";
 import { ProblemSchema } from "./validate-graph";
 
 export const FlowNameSchema = z.string().trim().min(1, "a flow needs a name").max(120);
@@ -42,6 +42,8 @@ export const FlowDetailSchema = z.object({
 export type FlowDetail = z.infer<typeof FlowDetailSchema>;
 
 export const CreateFlowRequestSchema = z.strictObject({
+  /** The workspace to create it in (editor or owner there); absent → the caller's first workspace. */
+  workspaceId: IdSchema.optional(),
   name: FlowNameSchema,
   graph: GraphSchema.optional(),
 });
@@ -67,6 +69,9 @@ export const DeployRequestSchema = z.strictObject({
   message: z.string().max(500).optional(),
 });
 export type DeployRequest = z.input<typeof DeployRequestSchema>;
+
+/** GET /api/flows?workspaceId=… (absent → the caller's first workspace). */
+export const FlowListQuerySchema = z.strictObject({ workspaceId: IdSchema.optional() });
 
 export const InjectRequestSchema = z.strictObject({
   data: z.unknown().optional(),

@@ -17,7 +17,7 @@ import {
 import { randomUUID } from "node:crypto";
 import { NotFoundError, ValidationError } from "../errors";
 import type { AuditRepository } from "../store/audit-repository";
-import type { Actor } from "../store/local-account";
+import type { Actor } from "../auth/actor";
 import { StoredDataError } from "../store/mappers";
 import { ConnectionInUseError, ConnectionKindChangeError, ConnectionNameTakenError, ConnectionRevConflictError } from "./connection-errors";
 import type { ConnectionRepository, StoredConnection } from "./connection-repository";

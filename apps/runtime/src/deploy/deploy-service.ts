@@ -6,7 +6,7 @@ import { hasErrors, validateGraph, type Deployment, type FlowDetail, type Graph,
 import type { EngineLogger, IngestMeta, IngestResult, ReplayOptions, StopReport } from "../engine/contract";
 import { AppError, asUserError, NotFoundError, RevConflictError, VersionNotFoundError } from "../errors";
 import type { RuntimeNotifier } from "../notifier";
-import type { Actor } from "../store/local-account";
+import type { Actor } from "../auth/actor";
 import type { AuditRepository } from "../store/audit-repository";
 import type { DeploymentRepository } from "../store/deployment-repository";
 import type { FlowRepository } from "../store/flow-repository";

@@ -16,7 +16,7 @@ import { NotFoundError, RevConflictError } from "../errors";
 import type { RuntimeNotifier } from "../notifier";
 import type { AuditRepository } from "../store/audit-repository";
 import type { FlowRepository } from "../store/flow-repository";
-import type { Actor } from "../store/local-account";
+import type { Actor } from "../auth/actor";
 
 export interface FlowServiceDeps {
   flows: FlowRepository;

@@ -15,7 +15,7 @@ import {
 } from "@eventloom/schema";
 import type { DeployService } from "../deploy/deploy-service";
 import { VersionNotFoundError } from "../errors";
-import type { Actor } from "../store/local-account";
+import type { Actor } from "../auth/actor";
 import type { StoredAuthor, StoredVersion, StoredVersionWithGraph, VersionRepository } from "../store/version-repository";
 
 export interface VersionServiceDeps {

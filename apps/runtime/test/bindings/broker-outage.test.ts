@@ -49,7 +49,7 @@ describe.each(brokers)("$kind channel while the broker is away", (broker) => {
   it("answers webhooks 503 with Retry-After, holds the generator back, and delivers every accepted event after reconnecting", async () => {
     const proxy = await startTcpProxy(broker.upstream);
     proxies.push(proxy);
-    const workspace = server.runtime.actor.workspaceId;
+    const workspace = server.workspaceId;
     const connection = await server.api("POST", `/api/workspaces/${workspace}/connections`, { name: `${broker.kind} via proxy`, settings: broker.settings(proxy) });
     expect(connection.status).toBe(201);
     const channel = { connection: connection.body.id, capacity: 50, ...broker.extra };

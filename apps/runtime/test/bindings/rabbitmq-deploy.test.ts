@@ -25,7 +25,7 @@ afterAll(async () => {
 
 describe("a flow on a RabbitMQ channel, deployed over HTTP", () => {
   it("carries generated events through RabbitMQ to the log, counted in trace frames", async () => {
-    const workspace = server.runtime.actor.workspaceId;
+    const workspace = server.workspaceId;
     const connection = await server.api("POST", `/api/workspaces/${workspace}/connections`, {
       name: "local rabbit",
       settings: { kind: "rabbitmq", host: HOST, port: 5672, username: "guest", password: "guest" },
@@ -62,7 +62,7 @@ describe("a flow on a RabbitMQ channel, deployed over HTTP", () => {
   });
 
   it("refuses to deploy when the broker cannot be reached: 503 BROKER_UNREACHABLE at the channel's connection field", async () => {
-    const workspace = server.runtime.actor.workspaceId;
+    const workspace = server.workspaceId;
     const connection = await server.api("POST", `/api/workspaces/${workspace}/connections`, {
       name: "nowhere",
       settings: { kind: "rabbitmq", host: "127.0.0.1", port: 1, username: "guest", password: "guest" },

@@ -1,13 +1,15 @@
 /**
  * The runtime in a child process on a test database, for tests that need a second process on the same
  * data (SQLite serialises one process's queries, so only another process can really race it).
- * The child prints `PORT=<n>` once it listens and exits when its stdin closes.
+ * The child prints `PORT=<n>` once it listens and exits when its stdin closes. Its `api()` signs in as the
+ * test owner on first use (startTestRuntime on the same database sets the owner up).
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { createTestClient, type ApiResponse } from "./client";
 import type { TestDatabase } from "./database";
-import type { ApiResponse } from "./runtime";
+import { TEST_OWNER } from "./runtime";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -34,17 +36,18 @@ export async function startRuntimeProcess(database: TestDatabase): Promise<Runti
     child.once("exit", (code) => reject(new Error(`runtime process exited (${code}) before listening:\n${output}`)));
   });
   const baseUrl = `http://127.0.0.1:${port}`;
+  const client = createTestClient(baseUrl);
+  let signedIn: Promise<void> | undefined;
+  const signIn = async () => {
+    const response = await client.api("POST", "/api/auth/login", { email: TEST_OWNER.email, password: TEST_OWNER.password });
+    if (response.status !== 200) throw new Error(`runtime process: test owner could not sign in: ${response.status} ${JSON.stringify(response.body)}`);
+  };
   return {
     baseUrl,
     async api(method, url, body) {
-      const response = await fetch(`${baseUrl}${url}`, {
-        method,
-        headers: body === undefined ? {} : { "content-type": "application/json" },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      const text = await response.text();
-      const isJson = response.headers.get("content-type")?.includes("application/json");
-      return { status: response.status, body: isJson && text ? JSON.parse(text) : text, headers: response.headers };
+      signedIn ??= signIn();
+      await signedIn;
+      return client.api(method, url, body);
     },
     close() {
       return new Promise((resolve) => {

@@ -25,8 +25,16 @@ export function useTestRuntime(options: StartOptions | (() => StartOptions) = {}
   return {
     get runtime() { return started().runtime; },
     get baseUrl() { return started().baseUrl; },
+    get owner() { return started().owner; },
+    get workspaceId() { return started().workspaceId; },
     api: (...args) => started().api(...args),
-    connect: () => started().connect(),
+    connect: (...args) => started().connect(...args),
+    cookie: (name) => started().cookie(name),
+    cookieHeader: () => started().cookieHeader(),
+    disconnectAll: () => started().disconnectAll(),
+    anonymous: () => started().anonymous(),
+    addMember: (...args) => started().addMember(...args),
+    addOutsider: () => started().addOutsider(),
     close: () => started().close(),
   };
 }

@@ -16,7 +16,7 @@ import {
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { z } from "zod";
 import type { ConnectionService } from "../../connections/connection-service";
-import type { Actor } from "../../store/local-account";
+import type { Actor } from "../../auth/actor";
 import { parseInput } from "./parse";
 
 export interface ConnectionRouteDeps {

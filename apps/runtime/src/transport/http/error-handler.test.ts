@@ -29,7 +29,7 @@ describe("error handler", () => {
   it("answers user errors with their status and code", async () => {
     const response = await appWithRoutes().inject({ method: "GET", url: "/api/user-error" });
     expect(response.statusCode).toBe(409);
-    expect(response.json()).toEqual({ error: { code: "NOT_DEPLOYED", message: "not running" } });
+    expect(response.json()).toEqual({ error: { code: "NOT_DEPLOYED", message: "not running", path: [] } });
   });
 
   it("sends unknown web paths to the web fallback and unknown API paths to 404 JSON", async () => {

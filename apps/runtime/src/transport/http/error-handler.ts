@@ -47,6 +47,7 @@ function requestErrorMessage(status: number, error: Error, options: ErrorHandlin
   return error.message;
 }
 
+/** Every error carries a path (`[]` when it concerns the whole request), so clients can rely on the shape. */
 function body(error: ApiError): ErrorResponse {
-  return { error };
+  return { error: { ...error, path: error.path ?? [] } };
 }

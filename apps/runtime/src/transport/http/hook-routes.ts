@@ -68,5 +68,5 @@ function answer(reply: FastifyReply, result: IngestResult, path: string): Fastif
 }
 
 function error(apiError: ApiError): ErrorResponse {
-  return { error: apiError };
+  return { error: { ...apiError, path: apiError.path ?? [] } };
 }

@@ -29,11 +29,12 @@ import {
 } from "@eventloom/schema";
 import { z } from "zod";
 import { DeploymentListSchema, InjectResponseSchema, StopResponseSchema } from "./responses";
+import { authRouteDocs } from "./openapi-auth";
 import { ReplayRequestSchema, ReplayResponseSchema } from "./replay-routes";
 
-type Method = "get" | "post" | "put" | "delete";
+type Method = "get" | "post" | "put" | "patch" | "delete";
 
-interface RouteDoc {
+export interface RouteDoc {
   method: Method;
   path: string;
   summary: string;
@@ -121,6 +122,7 @@ const ROUTES: RouteDoc[] = [
     responses: { 200: RollbackResponseSchema, 404: ErrorResponseSchema, 422: ErrorResponseSchema },
   },
   ...connectionRoutes("/api/workspaces/{workspaceId}/connections"),
+  ...authRouteDocs(),
 ];
 
 /** Broker connections of a workspace. Secrets go in; responses carry "••••" and `secrets.<field>.hasValue` only. */
@@ -191,7 +193,7 @@ export function buildOpenApiDocument(version: string): object {
   }
   return {
     openapi: "3.1.0",
-    info: { title: "Eventloom runtime API", version, description: "Every error body is {error:{code,message,path?,details?}}." },
+    info: { title: "Eventloom runtime API", version, description: "Every error body is {error:{code,message,path,details?}}. Sign in first (cookie el_session); state-changing requests send the el_csrf cookie's value in x-csrf-token." },
     paths,
   };
 }

@@ -8,3 +8,8 @@ export function parseInput<S extends z.ZodType>(schema: S, value: unknown, prefi
   if (!parsed.success) throw new ValidationError(parsed.error, prefix);
   return parsed.data;
 }
+
+/** No body at all means "no options" ({}); a JSON `null` is a body, and is refused by the schema like any other wrong value. */
+export function optionalBody(body: unknown): unknown {
+  return body === undefined ? {} : body;
+}

@@ -2,7 +2,7 @@
 import { IdSchema } from "@eventloom/schema";
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
-import { parseInput } from "./parse";
+import { optionalBody, parseInput } from "./parse";
 import type { RouteDeps } from "./route-deps";
 
 const ReplayParamsSchema = z.object({ id: IdSchema, nodeId: IdSchema });
@@ -19,8 +19,8 @@ export type ReplayResponse = z.infer<typeof ReplayResponseSchema>;
 export function registerReplayRoutes(app: FastifyInstance, deps: RouteDeps): void {
   app.post("/api/flows/:id/channels/:nodeId/replay", async (request): Promise<ReplayResponse> => {
     const { id, nodeId } = parseInput(ReplayParamsSchema, request.params, ["params"]);
-    const options = parseInput(ReplayRequestSchema, request.body ?? {}, ["body"]);
-    await deps.flows.get(deps.resolveActor(request), id);
+    await deps.access.authorize(request, { flowId: id }, "editor");
+    const options = parseInput(ReplayRequestSchema, optionalBody(request.body), ["body"]);
     return { replayed: await deps.deploy.replay(id, nodeId, options) };
   });
 }

@@ -14,7 +14,7 @@ const EventParamsSchema = z.object({ id: IdSchema, eventId: z.string().min(1).ma
 export function registerTraceRoutes(app: FastifyInstance, deps: RouteDeps & { traces: TraceHub }): void {
   app.get("/api/flows/:id/events/:eventId/trace", async (request): Promise<EventTrace> => {
     const { id, eventId } = parseInput(EventParamsSchema, request.params, ["params"]);
-    await deps.flows.get(deps.resolveActor(request), id);
+    await deps.access.authorize(request, { flowId: id }, "viewer");
     return followOrThrow(deps.traces, id, eventId);
   });
 }

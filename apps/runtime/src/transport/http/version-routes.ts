@@ -1,4 +1,4 @@
-/** Deploy history: versions of a flow, one version, comparisons, rollback. Each route: parse, resolve the flow, call. */
+/** Deploy history: versions of a flow, one version, comparisons, rollback. Each route: parse, authorize (viewer reads, editor rolls back), call. */
 import {
   RollbackRequestSchema,
   VersionDiffParamsSchema,
@@ -11,32 +11,32 @@ import {
 } from "@eventloom/schema";
 import type { FastifyInstance } from "fastify";
 import type { VersionService } from "../../versions/version-service";
-import { parseInput } from "./parse";
+import { optionalBody, parseInput } from "./parse";
 import { FlowParamsSchema, type RouteDeps } from "./route-deps";
 
 export function registerVersionRoutes(app: FastifyInstance, deps: RouteDeps & { versions: VersionService }): void {
-  const { flows, versions, resolveActor } = deps;
+  const { flows, versions, access } = deps;
 
   app.get("/api/flows/:id/versions", async (request): Promise<VersionListResponse> => {
     const { id } = parseInput(FlowParamsSchema, request.params, ["params"]);
     const page = parseInput(VersionListQuerySchema, request.query ?? {}, ["query"]);
-    return versions.list(await flows.get(resolveActor(request), id), page);
+    return versions.list(await flows.get(await access.authorize(request, { flowId: id }, "viewer"), id), page);
   });
 
   app.get("/api/flows/:id/versions/:number", async (request): Promise<VersionDetail> => {
     const { id, number } = parseInput(VersionParamsSchema, request.params, ["params"]);
-    return versions.get(await flows.get(resolveActor(request), id), number);
+    return versions.get(await flows.get(await access.authorize(request, { flowId: id }, "viewer"), id), number);
   });
 
   app.get("/api/flows/:id/versions/:a/diff/:b", async (request): Promise<VersionDiffResponse> => {
     const { id, a, b } = parseInput(VersionDiffParamsSchema, request.params, ["params"]);
-    return versions.diff(await flows.get(resolveActor(request), id), a, b);
+    return versions.diff(await flows.get(await access.authorize(request, { flowId: id }, "viewer"), id), a, b);
   });
 
   app.post("/api/flows/:id/versions/:number/deploy", async (request): Promise<RollbackResponse> => {
     const { id, number } = parseInput(VersionParamsSchema, request.params, ["params"]);
-    const { message } = parseInput(RollbackRequestSchema, request.body ?? {}, ["body"]);
-    const actor = resolveActor(request);
+    const actor = await access.authorize(request, { flowId: id }, "editor");
+    const { message } = parseInput(RollbackRequestSchema, optionalBody(request.body), ["body"]);
     return versions.rollback(actor, await flows.get(actor, id), { number, message });
   });
 }

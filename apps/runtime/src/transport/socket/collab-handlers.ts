@@ -53,6 +53,8 @@ export function registerCollabHandlers(io: SocketServer, deps: CollabHandlerDeps
     socket.on("flow:unsubscribe", (request, ack) => {
       void answer(ack, logger, async () => {
         const { flowId } = parse(FlowSubscribeRequestSchema, request);
+        // Checked like every event, so the answer never tells an outsider whether the flow exists.
+        await deps.participant(socket, flowId);
         await socket.leave(editingRoom(flowId));
         const viewers = presence.leave(flowId, socket.id);
         if (viewers) broadcast(flowId, viewers);
@@ -63,6 +65,8 @@ export function registerCollabHandlers(io: SocketServer, deps: CollabHandlerDeps
     socket.on("presence:update", (request, ack) => {
       void answer(ack, logger, async () => {
         const { flowId, selection, editing } = parse(PresenceUpdateRequestSchema, request);
+        // Rights can change while subscribed (a member removed): checked on every update.
+        await deps.participant(socket, flowId);
         const viewers = presence.update(flowId, socket.id, { selection, editing });
         // Only a subscribed connection (its access checked on subscribe) can appear in a flow's list.
         if (!viewers) throw new AppError("BAD_REQUEST", "Subscribe to the flow (flow:subscribe) before sharing presence.", 400, { path: ["flowId"] });

@@ -2,14 +2,14 @@
  * Client → server socket requests. Every payload is parsed on arrival; every answer goes through the ack
  * as `{ok:true,data}` or `{ok:false,error}`. A bad payload or a missing ack never crashes the server.
  */
-import { InjectSocketRequestSchema, WatchRequestSchema } from "@eventloom/schema";
-import type { Socket } from "socket.io";
+import { InjectSocketRequestSchema, WatchRequestSchema, type Role } from "@eventloom/schema";
 import type { DeployService } from "../../deploy/deploy-service";
 import type { EngineLogger } from "../../engine/contract";
 import type { FlowService } from "../../flows/flow-service";
-import type { Actor } from "../../store/local-account";
+import type { AccessGuard } from "../../auth/access-guard";
 import type { TraceHub } from "../../tracing";
 import { answer, parse } from "./socket-answer";
+import { socketUser } from "./socket-auth";
 import { flowRoom, type SocketServer } from "./socket-server";
 import { createSocketWatcher } from "./socket-watcher";
 import { registerTraceHandlers } from "./trace-handlers";
@@ -17,8 +17,8 @@ import { registerTraceHandlers } from "./trace-handlers";
 export interface SocketHandlerDeps {
   flows: FlowService;
   deploy: DeployService;
-  /** Who is on this socket. Until accounts exist (#6) always the built-in local user. */
-  resolveActor(socket: Socket): Actor;
+  /** Every event checks the socket user's role for the flow's workspace (viewer watches, editor injects). */
+  access: AccessGuard;
   logger: EngineLogger;
   /** Per-client trace frames, captures and follow requests. */
   traces: TraceHub;
@@ -27,17 +27,17 @@ export interface SocketHandlerDeps {
 export function registerSocketHandlers(io: SocketServer, deps: SocketHandlerDeps): void {
   const { flows, deploy, logger, traces } = deps;
   io.on("connection", (socket) => {
-    const actor = deps.resolveActor(socket);
+    const user = socketUser(socket);
+    const authorize = (flowId: string, minimum: Role) => deps.access.authorizeUser(user.id, { flowId }, minimum);
     const watcher = createSocketWatcher(socket);
     socket.on("disconnect", () => traces.unwatchAll(socket.id));
-    registerTraceHandlers(socket, actor, { flows, traces, logger });
+    registerTraceHandlers(socket, authorize, { traces, logger });
 
     socket.on("deployment:watch", (request, ack) => {
       let watchedFlowId: string | undefined;
       void answer(ack, logger, async () => {
         const { flowId } = parse(WatchRequestSchema, request);
-        // TODO(#6): check the caller's role for the flow's workspace
-        const flow = await flows.get(actor, flowId);
+        const flow = await flows.get(await authorize(flowId, "viewer"), flowId);
         await socket.join(flowRoom(flowId));
         traces.watch(flowId, watcher);
         watchedFlowId = flowId;
@@ -52,6 +52,8 @@ export function registerSocketHandlers(io: SocketServer, deps: SocketHandlerDeps
     socket.on("deployment:unwatch", (request, ack) => {
       void answer(ack, logger, async () => {
         const { flowId } = parse(WatchRequestSchema, request);
+        // Checked like every event, so the answer never tells an outsider whether the flow exists.
+        await authorize(flowId, "viewer");
         await socket.leave(flowRoom(flowId));
         traces.unwatch(flowId, socket.id);
         return null;
@@ -61,7 +63,7 @@ export function registerSocketHandlers(io: SocketServer, deps: SocketHandlerDeps
     socket.on("node:inject", (request, ack) => {
       void answer(ack, logger, async () => {
         const { flowId, nodeId, data } = parse(InjectSocketRequestSchema, request);
-        await flows.get(actor, flowId);
+        await authorize(flowId, "editor");
         return deploy.inject(flowId, nodeId, data);
       });
     });
