@@ -12,11 +12,19 @@ const OPEN_RUNS = 3;
 
 async function main(): Promise<void> {
   const server = await startRuntime();
+  // Everything after the runtime starts is inside try: a failure still stops the runtime (no orphan server).
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
     args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
+  }).catch(async (error: unknown) => {
+    await server.stop();
+    throw error;
   });
-  const api = await benchSession(server.url);
+  const api = await benchSession(server.url).catch(async (error: unknown) => {
+    await browser.close();
+    await server.stop();
+    throw error;
+  });
   try {
     const flow = await createBenchFlow(api);
     const storageState = await api.storageState();
