@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { layoutGraph, type LayoutInput } from "./layout-graph";
 
 /** A fan-in, a fan-out and a separate chain: the shapes flows take in practice. */
@@ -30,6 +30,12 @@ function overlaps(a: { x: number; y: number; width: number; height: number }, b:
 }
 
 describe("layoutGraph", () => {
+  // The first layout loads elkjs (a 1.4 MB bundle): seconds on busy shared cores, so it gets its own budget and
+  // the tests below time the layouts only.
+  beforeAll(async () => {
+    await layoutGraph({ nodes: [{ id: "warm", width: 10, height: 10 }], edges: [] });
+  }, 30_000);
+
   it("places every node without two rectangles overlapping", async () => {
     const positions = await layoutGraph(FIXTURE);
     expect(positions.size).toBe(FIXTURE.nodes.length);
