@@ -1,0 +1,150 @@
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { OWNER, csrfHeaders } from "./accounts";
+import { fixture, getFlow } from "./flow-api";
+import { counterValue, snap } from "./helpers";
+
+const EDITOR = { name: "Eddie Editor", email: "editor@eventloom.test", password: "editor-passphrase-1" };
+const VIEWER = { name: "Vera Viewer", email: "viewer@eventloom.test", password: "viewer-passphrase-1" };
+
+/** Creates an invite link for a role in the settings page and returns it. */
+async function inviteLink(owner: Page, role: "editor" | "viewer"): Promise<string> {
+  await owner.getByTestId("invite-role").selectOption(role);
+  await owner.getByTestId("invite-create").click();
+  const link = owner.getByTestId("invite-link");
+  await expect(link).toHaveValue(/\/invite\//);
+  await expect(owner.getByTestId("invite-created")).toContainText(role);
+  return link.inputValue();
+}
+
+/** A new person in a browser context of their own opens the link, signs up and joins. */
+async function join(browser: Browser, link: string, person: typeof EDITOR, role: string): Promise<Page> {
+  const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+  const page = await context.newPage();
+  await page.goto(link);
+  await expect(page.getByRole("heading", { name: "Join Team space" })).toBeVisible();
+  await expect(page.getByTestId("invite-summary")).toContainText(`${OWNER.name} invites you to Team space as a${role === "editor" ? "n" : ""} ${role}`);
+  await page.getByLabel("Your name").fill(person.name);
+  await page.getByLabel("Email").fill(person.email);
+  await page.getByLabel("Password").fill(person.password);
+  await page.getByRole("button", { name: "Create account and join" }).click();
+  await expect(page.getByTestId("workspace-current")).toHaveText("Team space");
+  return page;
+}
+
+test("an owner invites an editor and a viewer: the viewer watches but cannot deploy, the editor edits and saves", async ({ page: owner, browser }) => {
+  // The owner creates a workspace and a flow in it, and deploys it.
+  await owner.goto("/");
+  await expect(owner.getByTestId("workspace-current")).toHaveText("My workspace");
+  await owner.getByTestId("workspace-switcher").click();
+  await owner.getByTestId("workspace-create").click();
+  await owner.getByLabel("Workspace name").fill("Team space");
+  await owner.getByTestId("create-workspace-submit").click();
+  await expect(owner.getByTestId("workspace-current")).toHaveText("Team space");
+  await expect(owner.locator('[data-testid^="flow-item-"]')).toHaveCount(0);
+  // The current workspace survives a reload.
+  await owner.reload();
+  await expect(owner.getByTestId("workspace-current")).toHaveText("Team space");
+
+  const workspaceId = await owner.evaluate(() => window.localStorage.getItem("eventloom.workspace"));
+  const demo = fixture("orders-demo");
+  const created = await owner.request.post("/api/flows", { data: { workspaceId, name: "Team orders", graph: demo.graph }, headers: await csrfHeaders(owner.request) });
+  expect(created.status()).toBe(201);
+  const flow = (await created.json()) as { id: string };
+  await owner.goto(`/flows/${flow.id}`);
+  await owner.getByTestId("deploy-button").click();
+  await expect(owner.getByTestId("deployment-status")).toHaveAttribute("data-status", "running");
+
+  // Invite links, one per role.
+  await owner.getByTestId("workspace-switcher").click();
+  await owner.getByTestId("workspace-settings-link").click();
+  await owner.getByTestId("settings-tab-invites").click();
+  const editorLink = await inviteLink(owner, "editor");
+  const viewerLink = await inviteLink(owner, "viewer");
+
+  const editor = await join(browser, editorLink, EDITOR, "editor");
+  const viewer = await join(browser, viewerLink, VIEWER, "viewer");
+
+  // The viewer sees the running flow and its live traces, read-only.
+  await viewer.getByTestId(`flow-item-${flow.id}`).getByRole("button", { name: /^Team orders/ }).click();
+  await expect(viewer.getByTestId("flow-name")).toHaveText("Team orders");
+  await expect(viewer.getByTestId("view-only-badge")).toBeVisible();
+  await expect(viewer.getByTestId("deployment-status")).toHaveAttribute("data-status", "running");
+  for (const hidden of ["deploy-button", "stop-button", "save-button", "palette-generator", "flow-create", "import-button", "auto-layout"]) {
+    await expect(viewer.getByTestId(hidden)).toHaveCount(0);
+  }
+  await expect.poll(() => counterValue(viewer, "orders-gen")).toBeGreaterThan(0);
+  await viewer.getByTestId("dock-tab-trace").click();
+  await expect(viewer.getByTestId("trace-row").first()).toBeVisible();
+  await viewer.getByTestId("node-orders").click();
+  await expect(viewer.getByTestId("config-panel").getByLabel("Name")).toBeDisabled();
+  await viewer.keyboard.press("Control+K");
+  await viewer.getByTestId("command-palette-input").fill("deploy");
+  await expect(viewer.getByTestId("command-palette-item-flow.deploy")).toHaveCount(0);
+  await viewer.keyboard.press("Escape");
+  await snap(viewer, "14-viewer-watching");
+
+  // A direct API deploy with the viewer's own cookies and CSRF token is refused.
+  const refused = await viewer.request.post(`/api/flows/${flow.id}/deploy`, { data: {}, headers: await csrfHeaders(viewer.request) });
+  expect(refused.status()).toBe(403);
+  expect(((await refused.json()) as { error: { code: string } }).error.code).toBe("FORBIDDEN");
+
+  // The editor renames a node; autosave saves it with the rev.
+  await editor.getByTestId(`flow-item-${flow.id}`).getByRole("button", { name: /^Team orders/ }).click();
+  await expect(editor.getByTestId("deploy-button")).toBeVisible();
+  await expect(editor.getByTestId("view-only-badge")).toHaveCount(0);
+  await editor.getByTestId("node-orders").click();
+  const name = editor.getByTestId("config-panel").getByLabel("Name");
+  await name.fill("Orders queue (team)");
+  await expect(editor.getByTestId("save-state")).toHaveText("Saved");
+  await expect.poll(async () => (await getFlow(owner.request, flow.id)).graph.nodes.find((n) => n.id === "orders")?.name).toBe("Orders queue (team)");
+
+  // The owner's members page lists all three with their roles.
+  await owner.getByTestId("settings-tab-members").click();
+  for (const [email, role] of [[OWNER.email, "owner"], [EDITOR.email, "editor"], [VIEWER.email, "viewer"]] as const) {
+    await expect(owner.getByTestId(`member-role-${email}`)).toHaveValue(role);
+  }
+  await snap(owner, "14-members");
+  await owner.getByTestId("settings-tab-audit").click();
+  await expect(owner.getByTestId("audit-row").first()).toBeVisible();
+  await snap(owner, "14-audit-log");
+
+  await editor.context().close();
+  await viewer.context().close();
+});
+
+test("sign-in says what is wrong, then returns to the page it was sent from", async ({ browser }) => {
+  const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+  const page = await context.newPage();
+  await page.goto("/settings/members");
+  await expect(page).toHaveURL(/\/sign-in\?next=%2Fsettings%2Fmembers$/);
+  await page.getByLabel("Email").fill(OWNER.email);
+  await page.getByLabel("Password").fill("not the password");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByTestId("form-error")).toHaveText("That email and password do not match an account.");
+  await snap(page, "14-sign-in-error");
+  await page.getByLabel("Password").fill(OWNER.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByTestId("settings-page")).toBeVisible();
+  await expect(page).toHaveURL(/\/settings\/members$/);
+
+  // Sign out from the user menu: back to sign-in, and the session is gone on the server too.
+  await page.getByTestId("user-menu").click();
+  await expect(page.getByTestId("user-menu-email")).toHaveText(OWNER.email);
+  await page.getByTestId("sign-out").click();
+  await expect(page.getByRole("heading", { name: "Sign in" })).toBeVisible();
+  expect((await page.request.get("/api/me/workspaces")).status()).toBe(401);
+
+  // Guessing is rate limited per email: after five failures the form says how long to wait.
+  await page.getByLabel("Email").fill("nobody@eventloom.test");
+  for (let attempt = 1; attempt <= 5; attempt++) {
+    await page.getByLabel("Password").fill(`guess number ${attempt}`);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.getByTestId("form-error")).toHaveText("That email and password do not match an account.");
+    await expect(page.getByRole("button", { name: "Sign in" })).toBeEnabled();
+  }
+  await page.getByLabel("Password").fill("guess number 6");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByTestId("form-error")).toHaveText(/^Too many attempts\. Try again in 1[45] minutes\.$/);
+  await snap(page, "14-sign-in-rate-limited");
+  await context.close();
+});
