@@ -108,6 +108,22 @@ test("an owner invites an editor and a viewer: the viewer watches but cannot dep
   await expect(owner.getByTestId("audit-row").first()).toBeVisible();
   await snap(owner, "14-audit-log");
 
+  // Someone already signed in accepts an invite to a second workspace and switches between the two.
+  await owner.getByTestId("workspace-switcher").click();
+  await owner.getByRole("button", { name: /My workspace/ }).click();
+  await expect(owner.getByTestId("workspace-current")).toHaveText("My workspace");
+  await owner.goto("/settings/invites");
+  const secondLink = await inviteLink(owner, "viewer");
+  await editor.goto(secondLink);
+  await expect(editor.getByText(`You are signed in as ${EDITOR.name}`)).toBeVisible();
+  await editor.getByTestId("invite-accept").click();
+  await expect(editor.getByTestId("workspace-current")).toHaveText("My workspace");
+  await expect(editor.getByTestId("view-only-badge")).toBeVisible();
+  await editor.getByTestId("workspace-switcher").click();
+  await editor.getByRole("button", { name: /Team space/ }).click();
+  await expect(editor.getByTestId("flow-name")).toHaveText("Team orders");
+  await expect(editor.getByTestId("view-only-badge")).toHaveCount(0);
+
   await editor.context().close();
   await viewer.context().close();
 });
