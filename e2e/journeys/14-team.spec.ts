@@ -32,6 +32,8 @@ async function join(browser: Browser, link: string, person: typeof EDITOR, role:
 }
 
 test("an owner invites an editor and a viewer: the viewer watches but cannot deploy, the editor edits and saves", async ({ page: owner, browser }) => {
+  // Three people in three browser contexts and a running flow: longer than one person's journey.
+  test.setTimeout(150_000);
   // The owner creates a workspace and a flow in it, and deploys it.
   await owner.goto("/");
   await expect(owner.getByTestId("workspace-current")).toHaveText("My workspace");
@@ -123,6 +125,22 @@ test("an owner invites an editor and a viewer: the viewer watches but cannot dep
   await editor.getByRole("button", { name: /Team space/ }).click();
   await expect(editor.getByTestId("flow-name")).toHaveText("Team orders");
   await expect(editor.getByTestId("view-only-badge")).toHaveCount(0);
+
+  // An owner renames a workspace and deletes one (with a confirmation); the switcher follows.
+  await owner.getByTestId("workspace-switcher").click();
+  await owner.getByTestId("workspace-create").click();
+  await owner.getByLabel("Workspace name").fill("Scratch");
+  await owner.getByTestId("create-workspace-submit").click();
+  await expect(owner.getByTestId("workspace-current")).toHaveText("Scratch");
+  await owner.goto("/settings/general");
+  await owner.getByTestId("workspace-name").fill("Scratch pad");
+  await owner.getByTestId("workspace-rename").click();
+  await expect(owner.getByTestId("workspace-current")).toHaveText("Scratch pad");
+  await owner.getByTestId("workspace-delete").click();
+  await owner.getByTestId("confirm-delete-workspace-button").click();
+  await expect(owner.getByTestId("workspace-current")).not.toHaveText("Scratch pad");
+  await owner.getByTestId("workspace-switcher").click();
+  await expect(owner.getByTestId("workspace-switcher-panel").getByRole("listitem")).toHaveText([/My workspace/, /Team space/]);
 
   await editor.context().close();
   await viewer.context().close();
