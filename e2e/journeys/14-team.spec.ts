@@ -23,6 +23,7 @@ async function join(browser: Browser, link: string, person: typeof EDITOR, role:
   await page.goto(link);
   await expect(page.getByRole("heading", { name: "Join Team space" })).toBeVisible();
   await expect(page.getByTestId("invite-summary")).toContainText(`${OWNER.name} invites you to Team space as a${role === "editor" ? "n" : ""} ${role}`);
+  await snap(page, `14-invite-${role}`);
   await page.getByLabel("Your name").fill(person.name);
   await page.getByLabel("Email").fill(person.email);
   await page.getByLabel("Password").fill(person.password);
