@@ -34,7 +34,7 @@ async function join(browser: Browser, link: string, person: typeof EDITOR, role:
 
 test("an owner invites an editor and a viewer: the viewer watches but cannot deploy, the editor edits and saves", async ({ page: owner, browser }) => {
   // Three people in three browser contexts and a running flow: longer than one person's journey.
-  test.setTimeout(150_000);
+  test.setTimeout(240_000);
   // The owner creates a workspace and a flow in it, and deploys it.
   await owner.goto("/");
   await expect(owner.getByTestId("workspace-current")).toHaveText("My workspace");
