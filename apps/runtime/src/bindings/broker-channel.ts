@@ -4,7 +4,7 @@
  * backoff, the local outbox (back-pressure) and the inbox (ack after success, retry, dead-letter, ordering).
  */
 import type { ChannelSemantics, CloudEvent } from "@eventloom/schema";
-import { ChannelOpenError, type ChannelContext, type ChannelSnapshot, type PublishOutcome, type Subscriber } from "../engine/contract";
+import { ChannelOpenError, type ChannelContext, type ChannelSnapshot, type EngineChannel, type PublishOutcome, type Subscriber } from "../engine/contract";
 import { createKeyReader } from "../engine/ordering";
 import type { BrokerAdapter, BrokerChannel, LinkState } from "./contract";
 import { Inbox } from "./inbox";
@@ -118,6 +118,23 @@ export class BrokerChannelImpl implements BrokerChannel {
 
   snapshot(): ChannelSnapshot {
     return { depth: this.outbox.depth, capacity: this.options.config.capacity };
+  }
+
+  /**
+   * A redeploy replaces this channel: what the broker has not confirmed moves to the successor (what it holds
+   * stays there for the successor's subscribers); returns how many moved.
+   */
+  transferTo(next: EngineChannel): number {
+    const events = this.outbox.takeAll();
+    for (const event of events) {
+      if (next.adopt) next.adopt(event);
+      else next.offer(event);
+    }
+    return events.length;
+  }
+
+  adopt(event: CloudEvent): void {
+    this.outbox.adopt(event);
   }
 
   /** The broker keeps the history; the engine's replay buffer is the memory channel's. */

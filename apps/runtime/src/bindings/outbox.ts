@@ -101,6 +101,16 @@ export class Outbox {
 
   /** Drops (and counts) everything; returns how many. */
   discardAll(reason: string): number {
+    const events = this.takeAll();
+    for (const event of events) this.drop(event, reason);
+    return events.length;
+  }
+
+  /**
+   * Hands over everything not confirmed yet, in order (a redeploy replacing the channel). The batch in
+   * flight is included: the broker may still confirm it, so it can arrive twice — never not at all.
+   */
+  takeAll(): CloudEvent[] {
     const events = this.sending.map((message) => message.event);
     this.sending = [];
     for (let m = this.queue.shift(); m !== undefined; m = this.queue.shift()) events.push(m.event);
@@ -108,8 +118,17 @@ export class Outbox {
       events.push(w.message.event);
       w.resolve();
     }
-    for (const event of events) this.drop(event, reason);
-    return events.length;
+    return events;
+  }
+
+  /** Takes an event handed over by the channel this one replaces, without counting it received again. */
+  adopt(event: CloudEvent): void {
+    if (this.full()) {
+      this.drop(event, "channel full: its replacement had no room after a redeploy");
+      return;
+    }
+    this.queue.push(this.message(event));
+    this.scheduleFlush();
   }
 
   private sendBatch(batch: readonly OutboundMessage[]): void {
@@ -136,10 +155,13 @@ export class Outbox {
     this.queue.push(message);
     this.deps.counters.received++;
     this.deps.recorder.record("published", this.deps.id, event);
-    if (!this.scheduled) {
-      this.scheduled = true;
-      this.deps.schedule(this.flushBound);
-    }
+    this.scheduleFlush();
+  }
+
+  private scheduleFlush(): void {
+    if (this.scheduled) return;
+    this.scheduled = true;
+    this.deps.schedule(this.flushBound);
   }
 
   private admitWaiters(): void {

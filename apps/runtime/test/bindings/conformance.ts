@@ -57,6 +57,7 @@ export function runConformance(harness: BindingHarness): void {
 
     const recorder = countingRecorder();
     const engine = (): FlowEngine => createFlowEngine(harness.type, settings, recorder, harness.bindingOptions?.());
+    const engineFor = (graph: Parameters<FlowEngine["compile"]>[0], flowId: string) => engine().compile(graph, { flowId });
     const newFlowId = (): string => {
       const flowId = `c${process.pid}x${Date.now().toString(36)}x${++serial}`;
       flows.push(flowId);
@@ -178,6 +179,18 @@ export function runConformance(harness: BindingHarness): void {
       await waitUntil(() => [...before, ...after].every((id) => sink!.done("a").has(id)), LONG, "every event after the reconnect");
       const duplicates = [...sink!.done("a").values()].reduce((sum, count) => sum + count - 1, 0);
       console.info(`[${harness.name}] connection drop: ${N} accepted, 0 lost, ${duplicates} duplicate(s)`);
+    });
+
+    it("hot redeploy with a changed channel config opens the new channel, closes the old one, and loses nothing", async () => {
+      const flowId = newFlowId();
+      const deployment = await deploy(flowId, { concurrency: 1 }, ["a"]);
+      const before = inject(deployment, 0, N / 2);
+      const s = sink!;
+      const graph = { nodes: [node("in", "manual"), channel({ concurrency: 4 }), hook("a", s)], edges: [wire("in", "ch"), wire("ch", "a")] };
+      const report = await deployment.redeploy!(engineFor(graph, flowId), { timeoutMs: 2_000 });
+      expect(report.restarted).toEqual(expect.arrayContaining(["ch", "a"]));
+      const after = inject(deployment, N / 2, N);
+      await waitUntil(() => [...before, ...after].every((id) => s.done("a").has(id)), LONG, "every event across the redeploy");
     });
 
     it("fails the deploy with BROKER_UNREACHABLE naming the node's connection field", async () => {

@@ -6,7 +6,7 @@ import type { ConnectionKind, ConnectionSettings, FlowEdge, FlowNode, Graph, Nod
 import { createChannelBindings, type ChannelBindingsOptions } from "../../src/bindings";
 import { systemClock } from "../../src/clock";
 import { createEngine } from "../../src/engine";
-import type { EngineLogger, HopRecorder, RunningDeployment } from "../../src/engine/contract";
+import type { EngineLogger, HopRecorder, Plan, RunningDeployment } from "../../src/engine/contract";
 
 const KINDS: Record<string, NodeKind> = { manual: "producer", generator: "producer", memory: "channel", "webhook-out": "consumer", log: "consumer" };
 
@@ -34,6 +34,8 @@ export function countingRecorder(): HopRecorder & { count(hop: string, nodeId: s
 
 export interface FlowEngine {
   start(graph: Graph, options?: { flowId?: string; deploymentId?: string }): Promise<RunningDeployment>;
+  /** The plan a running deployment's `redeploy` takes. */
+  compile(graph: Graph, options: { flowId: string }): Plan;
 }
 
 /** An engine whose broker channels with an empty `connection` use `settings`; `extra` adds binding options. */
@@ -51,6 +53,7 @@ export function createFlowEngine(kind: ConnectionKind, settings: ConnectionSetti
       const plan = engine.compile(graph, { flowId: options.flowId ?? "conformance", deploymentId: options.deploymentId ?? `dep-${++serial}` });
       return engine.start(plan, { recorder });
     },
+    compile: (graph, options) => engine.compile(graph, { flowId: options.flowId, deploymentId: `dep-${++serial}` }),
   };
 }
 
