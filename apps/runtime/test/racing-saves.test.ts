@@ -79,7 +79,7 @@ describe.each([
     expect(outcomes.filter((o) => o.statuses.join() !== "200,409").length).toBe(0);
     expect(outcomes.filter((o) => o.lostUpdate).length).toBe(0);
     expect(outcomes.filter((o) => o.wrongCurrentRev).length).toBe(0);
-  }, 240_000);
+  }, 600_000);
 
   it.skipIf(!enabled)(`${SEQUENTIAL_SAVES} saves one after the other: no false conflict, the last one stored`, async () => {
     const api = servers[0]!;
@@ -97,5 +97,5 @@ describe.each([
     const stored = (await api.api("GET", `/api/flows/${flow.id}`)).body;
     expect(stored.rev).toBe(flow.rev + SEQUENTIAL_SAVES);
     expect(stored.graph).toEqual(graphOf(`save ${SEQUENTIAL_SAVES - 1}`, SEQUENTIAL_SAVES - 1));
-  }, 120_000);
+  }, 300_000);
 });
