@@ -5,7 +5,8 @@ import { centre, snap } from "./helpers";
 /** Two people on one flow (two browser contexts, the same signed-in state): live merges, conflicts, presence. */
 test("editing together: live merge, conflict dialog with nothing lost, presence and selections", async ({ browser, page: ann, request }) => {
   const flow = await createFlowViaApi(request, "Editing together", fixture("transform-chain").graph);
-  const bobContext = await browser.newContext();
+  // The same signed-in user in a second browser (one person, two windows — or the built-in user without sign-in).
+  const bobContext = await browser.newContext({ storageState: await ann.context().storageState() });
   const bob = await bobContext.newPage();
   await ann.goto(`/flows/${flow.id}`);
   await bob.goto(`/flows/${flow.id}`);
