@@ -130,6 +130,7 @@ describe("mergeDrafts: collisions are conflicts, resolved by choice, nothing los
     const m = editNode(BASE, "b", (n) => ({ ...n, name: "M", position: { x: 2, y: 2 }, type: "kafka" }));
     const merged = mergeDrafts(BASE, m, t, { "node:b:name": "mine", "node:b:type": "mine" });
     expect(merged.conflicts.map((c) => c.id)).toEqual(["node:b:type", "node:b:name", "node:b:position"]);
+    expect(merged.conflicts.map((c) => c.options.join("/"))).toEqual(["theirs/mine/both", "theirs/mine/both", "theirs/mine"]);
     expect(nodeOf(merged.graph, "b")).toMatchObject({ name: "M", type: "kafka", position: { x: 1, y: 1 } });
   });
 

@@ -53,7 +53,9 @@ function mergeFields(id: string, nodeName: string, base: FlowNode | undefined, m
     const conflictId = `node:${id}:${name}`;
     const choice = choices[conflictId] ?? "theirs";
     if (choice === "both") keepBoth = true;
-    conflicts.push({ id: conflictId, kind: "field", nodeId: id, nodeName, field: name, mine: m, theirs: t, options: ["theirs", "mine", "both"] });
+    // Two copies of one node only to keep two positions would be noise: a move is theirs or mine.
+    const options: MergeChoice[] = name === "position" ? ["theirs", "mine"] : ["theirs", "mine", "both"];
+    conflicts.push({ id: conflictId, kind: "field", nodeId: id, nodeName, field: name, mine: m, theirs: t, options });
     return choice === "mine" ? m : t;
   };
 
