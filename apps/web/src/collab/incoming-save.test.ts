@@ -58,12 +58,26 @@ describe("someone else's save arriving", () => {
     expect(useFlowStore.getState().saved.graph.nodes.find((n) => n.id === "orders")?.name).toBe("Theirs");
   });
 
-  it("waits for a save in flight before deciding", () => {
+  it("waits for a save in flight before deciding, even when edits made meanwhile left 'saving'", () => {
     useFlowStore.getState().renameNode("orders", "Mine");
     useFlowStore.getState().markSaving();
     applyIncomingSave(theirSave(4, renameNode("orders", "Theirs")));
+    useFlowStore.getState().renameNode("orders", "Mine, still typing");
+    expect(useFlowStore.getState().saveState).toBe("unsaved");
     expect(useFlowStore.getState().rev).toBe(3);
+    expect(useMergeStore.getState().pending).toBeNull();
     useFlowStore.getState().markConflict(4);
     expect(useMergeStore.getState().pending?.theirs.rev).toBe(4);
+  });
+
+  it("ignores our own save coming back while it was in flight, and keeps the undo history", () => {
+    useFlowStore.getState().renameNode("orders", "Mine");
+    const { graph, name } = useFlowStore.getState();
+    useFlowStore.getState().markSaving();
+    applyIncomingSave({ flowId: "flow-1", rev: 4, name, graph, savedBy: ANN });
+    useFlowStore.getState().renameNode("audit-log", "Edited during the save");
+    useFlowStore.getState().markSaved(flowDetail({ id: "flow-1", rev: 4 }), graph, name);
+    expect(useFlowStore.getState()).toMatchObject({ rev: 4, saveState: "unsaved" });
+    expect(useFlowStore.getState().history.past.length).toBeGreaterThan(0);
   });
 });

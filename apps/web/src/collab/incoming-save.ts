@@ -12,10 +12,10 @@ import { useMergeStore, type IncomingSave } from "./merge-store";
 export function applyIncomingSave(theirs: IncomingSave): void {
   const state = useFlowStore.getState();
   if (theirs.flowId !== state.flowId || theirs.rev <= state.rev) return;
-  if (state.saveState === "saving") {
+  if (state.saveInFlight) {
     // Our own save may be this very rev: decide once it settles.
     const unsubscribe = useFlowStore.subscribe((next) => {
-      if (next.saveState === "saving") return;
+      if (next.saveInFlight) return;
       unsubscribe();
       applyIncomingSave(theirs);
     });

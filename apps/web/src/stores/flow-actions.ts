@@ -35,7 +35,8 @@ export async function openFlow(flowId: string): Promise<boolean> {
 /** Saves name and graph with the rev they were based on. A stale rev is never overwritten: it becomes a conflict. */
 export async function saveFlow(): Promise<boolean> {
   const store = useFlowStore.getState();
-  if (!store.flowId || store.readOnly || store.saveState === "saving") return false;
+  // One request at a time: edits during a save make it "unsaved" again, and autosave retries once it settles.
+  if (!store.flowId || store.readOnly || store.saveState === "saving" || store.saveInFlight) return false;
   if (store.saveState === "conflict") return false;
   // Autosave may already have saved: "Save" then has nothing to send.
   if (!store.dirty) return true;

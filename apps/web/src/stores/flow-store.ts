@@ -35,6 +35,11 @@ export interface FlowState {
   /** The rev someone else saved, when our save was refused with 409. */
   conflictRev: number | null;
   saveError: string | null;
+  /**
+   * A save request is out (edits made meanwhile turn saveState back to "unsaved", so saveState alone cannot
+   * say): someone else's save arriving now waits for it, it may be our own.
+   */
+  saveInFlight: boolean;
   selection: Selection;
   /** validateGraph of the current graph; recomputed only when the graph's structure changes (not on moves). */
   validation: Validation;
@@ -87,6 +92,7 @@ const initial = {
   saveState: "saved" as SaveState,
   conflictRev: null,
   saveError: null,
+  saveInFlight: false,
   selection: NO_SELECTION,
   validation: EMPTY_VALIDATION,
   deployment: null,
@@ -204,15 +210,15 @@ export const useFlowStore = create<FlowState>()((set, get) => {
     },
     sealHistory: () => set((s) => ({ history: seal(s.history) })),
     setDeployment: (deployment) => set({ deployment }),
-    markSaving: () => set({ saveState: "saving", saveError: null }),
+    markSaving: () => set({ saveState: "saving", saveError: null, saveInFlight: true }),
     markSaved: (detail, savedGraph, savedName) => {
       const state = get();
       const saved = { graph: savedGraph, name: savedName };
       // Edits made while the request was in flight stay unsaved (unless they were undone meanwhile).
       const dirty = !sameSnapshot({ graph: state.graph, name: state.name }, saved);
-      set({ rev: detail.rev, saved, dirty, saveState: dirty ? "unsaved" : "saved", conflictRev: null, saveError: null });
+      set({ rev: detail.rev, saved, dirty, saveState: dirty ? "unsaved" : "saved", conflictRev: null, saveError: null, saveInFlight: false });
     },
-    markConflict: (currentRev) => set({ saveState: "conflict", conflictRev: currentRev }),
+    markConflict: (currentRev) => set({ saveState: "conflict", conflictRev: currentRev, saveInFlight: false }),
     adoptSaved: (rev, theirs, draft) => {
       const dirty = !sameSnapshot(draft, theirs);
       const nodeIds = new Set(draft.graph.nodes.map((n) => n.id));
@@ -232,6 +238,6 @@ export const useFlowStore = create<FlowState>()((set, get) => {
         selection: { nodeIds: selection.nodeIds.filter((id) => nodeIds.has(id)), edgeIds: selection.edgeIds.filter((id) => edgeIds.has(id)) },
       });
     },
-    markSaveFailed: (message) => set({ saveState: "error", saveError: message }),
+    markSaveFailed: (message) => set({ saveState: "error", saveError: message, saveInFlight: false }),
   };
 });
