@@ -62,7 +62,7 @@ export async function streamThroughOutage(options: OutageOptions): Promise<Outag
     await sleep(options.outageMs);
     const emittedWhileDown = running.counters().gen!.emitted - emittedAtDown;
     await options.up();
-    await waitFor(() => finished.ids.size >= options.events, 60_000, () => `all events after the outage (${finished.ids.size}/${options.events})`);
+    await waitFor(() => finished.ids.size >= options.events, 60_000, () => `all events after the outage (${finished.ids.size}/${options.events}; channel ${JSON.stringify(running.channels())}; counters ${JSON.stringify(running.counters().ch)})`);
     const counters = running.counters();
     return { distinct: finished.ids.size, duplicates: finished.duplicates, emittedWhileDown, dropped: counters.ch!.dropped + counters.gen!.dropped };
   } finally {

@@ -48,7 +48,15 @@ export class KafkaSubscription implements AdapterSubscription {
 
   constructor(private readonly options: KafkaSubscriptionOptions) {
     const { kafka, groupId, timing, autoCreateTopics } = options;
-    this.consumer = kafka.consumer({ groupId, ...timing, allowAutoTopicCreation: autoCreateTopics, retry: { retries: 5, initialRetryTime: 100, maxRetryTime: 2_000 } });
+    this.consumer = kafka.consumer({
+      groupId,
+      ...timing,
+      // How long a rebalance waits for members to rejoin (kafkajs' default is 60 s): a member lost with a
+      // connection never rejoins, and the group would stall that long after a broker outage.
+      rebalanceTimeout: timing.sessionTimeout * 2,
+      allowAutoTopicCreation: autoCreateTopics,
+      retry: { retries: 5, initialRetryTime: 100, maxRetryTime: 2_000 },
+    });
     this.consumer.on(this.consumer.events.GROUP_JOIN, () => this.newAssignment());
     this.consumer.on(this.consumer.events.CRASH, ({ payload }) => {
       this.newAssignment();
@@ -60,7 +68,12 @@ export class KafkaSubscription implements AdapterSubscription {
     await this.consumer.connect();
     // A new group starts at the beginning: the group may join after the first events were published.
     await this.consumer.subscribe({ topic: this.options.topic, fromBeginning: true });
-    await this.consumer.run({ autoCommit: false, eachBatchAutoResolve: false, eachBatch: (payload) => this.eachBatch(payload) });
+    // Not awaited: run() waits for the group join, which can take a rebalance timeout while a member lost with
+    // the connection is still counted. Publishing need not wait for it: the group reads from its committed
+    // offsets (a new group from the earliest), so nothing published meanwhile is missed.
+    this.consumer.run({ autoCommit: false, eachBatchAutoResolve: false, eachBatch: (payload) => this.eachBatch(payload) }).catch((error: unknown) => {
+      if (!this.cancelled) this.options.onFatal(error instanceof Error ? error : new Error(String(error)));
+    });
   }
 
   async cancel(): Promise<void> {
