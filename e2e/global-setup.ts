@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import { chromium, expect, request, type FullConfig } from "@playwright/test";
 import { OWNER, csrfHeaders } from "./journeys/accounts";
@@ -7,8 +7,7 @@ import { OWNER, csrfHeaders } from "./journeys/accounts";
  * Runs once, after the web server is up on its fresh database. The first visit of a new install asks for the
  * owner account: this fills that page in a browser, as a person would (which also seeds the Orders demo into the
  * owner's first workspace), and saves the signed-in cookies as the storage state every journey starts from.
- * Against a reused server the owner already exists: sign in over the API. A runtime without accounts (no
- * /api/auth/state) gets an empty state and the journeys run as they always did.
+ * Against a reused server the owner already exists: sign in over the API.
  */
 export default async function globalSetup(config: FullConfig): Promise<void> {
   const use = config.projects[0]?.use ?? {};
@@ -19,7 +18,6 @@ export default async function globalSetup(config: FullConfig): Promise<void> {
   const api = await request.newContext({ baseURL: use.baseURL });
   try {
     const stateResponse = await api.get("/api/auth/state");
-    if (stateResponse.status() === 404) return writeFileSync(statePath, JSON.stringify({ cookies: [], origins: [] }));
     if (!stateResponse.ok()) throw new Error(`GET /api/auth/state: ${stateResponse.status()} ${await stateResponse.text()}`);
     const state = (await stateResponse.json()) as { setupRequired: boolean };
     if (state.setupRequired) return await setUpOwnerInBrowser(use.baseURL, use.launchOptions ?? {}, statePath);

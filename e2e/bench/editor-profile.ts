@@ -2,11 +2,10 @@
 // dragging 50 nodes) the bench's 1,000-node flow. Prints the trace's top event kinds (script, style, layout,
 // paint…) and the CPU profile's top functions by self time. For readable names build the web bundle
 // unminified first (`pnpm --filter @eventloom/web exec vite build --minify false`).
-import { chromium, type CDPSession, type Page } from "@playwright/test";
+import type { CDPSession, Page } from "@playwright/test";
 import { browserCpuMs, dragFor, emptyPanePoint } from "./measure";
-import { benchSession } from "./bench-session";
-import { createBenchFlow, openFlow, selectInView } from "./bench-steps";
-import { startRuntime } from "./runtime-server";
+import { openFlow, selectInView } from "./bench-steps";
+import { withBenchStack } from "./bench-stack";
 
 interface ProfileNode {
   id: number;
@@ -65,25 +64,9 @@ function summariseProfile(profile: { nodes: ProfileNode[] }): void {
 
 async function main(): Promise<void> {
   const mode = process.argv[2] === "drag" ? "drag" : "pan";
-  const server = await startRuntime();
-  // Everything after the runtime starts is inside try: a failure still stops the runtime (no orphan server).
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
-  }).catch(async (error: unknown) => {
-    await server.stop();
-    throw error;
-  });
-  const api = await benchSession(server.url).catch(async (error: unknown) => {
-    await browser.close();
-    await server.stop();
-    throw error;
-  });
-  try {
-    const flow = await createBenchFlow(api);
-    const storageState = await api.storageState();
+  await withBenchStack(async ({ browser, storageState, flowUrl }) => {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, storageState });
-    await openFlow(page, `${server.url}/flows/${flow.id}`);
+    await openFlow(page, flowUrl);
     // EXTRA_CSS: try a style change without a rebuild (e.g. hide a layer to see what it costs).
     if (process.env.EXTRA_CSS) await page.addStyleTag({ content: process.env.EXTRA_CSS });
     let start = await emptyPanePoint(page);
@@ -115,11 +98,7 @@ async function main(): Promise<void> {
     summariseTrace(await traceEvents(page, gesture));
     const session = await page.context().newCDPSession(page);
     summariseProfile(await cpuProfile(session, gesture));
-  } finally {
-    await api.dispose();
-    await browser.close();
-    await server.stop();
-  }
+  });
 }
 
 await main();

@@ -1,43 +1,25 @@
 // `pnpm bench editor`: opens a generated 1,000-node / 1,200-edge flow in headless Chromium and measures the
 // time to render it, and frames per second while panning and while dragging 50 selected nodes.
 // Needs a build (`pnpm build`): it starts the built runtime, which serves the built editor.
-import { chromium } from "@playwright/test";
-import { benchSession } from "./bench-session";
-import { createBenchFlow, openFlow, SELECTED, selectInView } from "./bench-steps";
+import { openFlow, SELECTED, selectInView } from "./bench-steps";
 import { browserCpuMs, dragFor, emptyPanePoint } from "./measure";
-import { startRuntime } from "./runtime-server";
+import { withBenchStack } from "./bench-stack";
 
 const SECONDS = 3;
 const OPEN_RUNS = 3;
 
 async function main(): Promise<void> {
-  const server = await startRuntime();
-  // Everything after the runtime starts is inside try: a failure still stops the runtime (no orphan server).
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
-  }).catch(async (error: unknown) => {
-    await server.stop();
-    throw error;
-  });
-  const api = await benchSession(server.url).catch(async (error: unknown) => {
-    await browser.close();
-    await server.stop();
-    throw error;
-  });
-  try {
-    const flow = await createBenchFlow(api);
-    const storageState = await api.storageState();
+  await withBenchStack(async ({ browser, storageState, flow, flowUrl }) => {
     // Opening is measured three times (fresh page each) and the median kept: one sample on shared cores is noise.
     const opens: { ms: number; rendered: number }[] = [];
     for (let run = 0; run < OPEN_RUNS; run++) {
       const fresh = await browser.newPage({ viewport: { width: 1440, height: 900 }, storageState });
-      opens.push(await openFlow(fresh, `${server.url}/flows/${flow.id}`));
+      opens.push(await openFlow(fresh, flowUrl));
       await fresh.close();
     }
     const open = opens.sort((a, b) => a.ms - b.ms)[Math.floor(OPEN_RUNS / 2)]!;
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, storageState });
-    await openFlow(page, `${server.url}/flows/${flow.id}`);
+    await openFlow(page, flowUrl);
     // Middle-button drag pans (a left drag on the empty pane box-selects and moves nothing).
     const start = await emptyPanePoint(page);
     const pan = await withCpu(() => dragFor(page, start, SECONDS * 1000, 200, "middle"));
@@ -59,11 +41,7 @@ async function main(): Promise<void> {
       { metric: `drag ${SELECTED} selected nodes for ${SECONDS} s`, value: `${result.drag_fps} fps`, target: "≥ 30 fps", cpu: `${result.drag_cpu_ms_per_frame} ms/frame` },
     ]);
     console.log(JSON.stringify(result));
-  } finally {
-    await api.dispose();
-    await browser.close();
-    await server.stop();
-  }
+  });
 }
 
 /**
