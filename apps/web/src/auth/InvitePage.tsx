@@ -1,15 +1,16 @@
-import { SetupRequestSchema, type InvitePreview, type User } from "@eventloom/schema";
-import { useEffect, useState, type FormEvent } from "react";
+import { type InvitePreview, type User } from "@eventloom/schema";
+import { useEffect, useState } from "react";
 import { authApi } from "../api/auth-api";
 import { ApiRequestError } from "../api/client";
 import { signInPath } from "../routing/router";
 import { useWorkspaceStore } from "../workspaces/workspace-store";
-import { AccountFields, EMPTY_ACCOUNT, type AccountDraft } from "./AccountFields";
+import { AccountFields } from "./AccountFields";
 import { completeSignIn } from "./auth-actions";
 import { AuthCard, FormAlert } from "./AuthCard";
-import { apiErrorToErrors, issuesToErrors, NO_ERRORS, type FormErrors } from "./form-errors";
+import { apiErrorToErrors, NO_ERRORS, type FormErrors } from "./form-errors";
 import { useSessionStore } from "./session-store";
 import { describeInvite } from "./invite-text";
+import { useAccountForm } from "./use-account-form";
 
 type Preview = { state: "loading" } | { state: "ready"; invite: InvitePreview } | { state: "gone"; message: string };
 
@@ -74,25 +75,17 @@ function AcceptAsUser({ token, user }: { token: string; user: User }) {
 }
 
 function SignUpAndAccept({ token }: { token: string }) {
-  const [account, setAccount] = useState<AccountDraft>(EMPTY_ACCOUNT);
-  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
-  const [busy, setBusy] = useState(false);
-  const onSubmit = async (event: FormEvent) => {
-    event.preventDefault();
-    const parsed = SetupRequestSchema.safeParse(account);
-    if (!parsed.success) return setErrors(issuesToErrors(parsed.error.issues));
-    setBusy(true);
-    setErrors(NO_ERRORS);
-    try {
-      const joined = await authApi.acceptInvite(token, parsed.data);
+  const { account, setAccount, errors, busy, onSubmit } = useAccountForm(
+    async (newAccount) => {
+      const joined = await authApi.acceptInvite(token, newAccount);
       await joinedWorkspace(joined.user, joined.workspace.id);
-    } catch (error) {
+    },
+    (error) =>
       // An existing account joins by signing in first (the link below), never by a second sign-up.
-      if (error instanceof ApiRequestError && error.code === "EMAIL_TAKEN") setErrors({ fields: {}, form: "That email already has an account: sign in first, then accept." });
-      else setErrors(apiErrorToErrors(error));
-      setBusy(false);
-    }
-  };
+      error instanceof ApiRequestError && error.code === "EMAIL_TAKEN"
+        ? { fields: {}, form: "That email already has an account: sign in first, then accept." }
+        : apiErrorToErrors(error),
+  );
   return (
     <form className="auth-form" method="post" noValidate onSubmit={(event) => void onSubmit(event)}>
       <FormAlert message={errors.form} />

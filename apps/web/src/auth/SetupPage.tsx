@@ -1,35 +1,23 @@
-import { SetupRequestSchema } from "@eventloom/schema";
-import { useState, type FormEvent } from "react";
 import { authApi } from "../api/auth-api";
 import { ApiRequestError } from "../api/client";
-import { AccountFields, EMPTY_ACCOUNT, type AccountDraft } from "./AccountFields";
+import { AccountFields } from "./AccountFields";
 import { completeSignIn } from "./auth-actions";
 import { AuthCard, FormAlert } from "./AuthCard";
-import { apiErrorToErrors, issuesToErrors, NO_ERRORS, type FormErrors } from "./form-errors";
+import { apiErrorToErrors, NO_ERRORS } from "./form-errors";
 import { useSessionStore } from "./session-store";
+import { useAccountForm } from "./use-account-form";
 
 /** A fresh install's first page: the owner account, then the editor with the Orders demo in "My workspace". */
 export function SetupPage() {
-  const [account, setAccount] = useState<AccountDraft>(EMPTY_ACCOUNT);
-  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
-  const [busy, setBusy] = useState(false);
-
-  const onSubmit = async (event: FormEvent) => {
-    event.preventDefault();
-    const parsed = SetupRequestSchema.safeParse(account);
-    if (!parsed.success) return setErrors(issuesToErrors(parsed.error.issues));
-    setBusy(true);
-    setErrors(NO_ERRORS);
-    try {
-      const user = await authApi.setup(parsed.data);
-      await completeSignIn(user, "/");
-    } catch (error) {
-      setBusy(false);
+  const { account, setAccount, errors, busy, onSubmit } = useAccountForm(
+    async (owner) => completeSignIn(await authApi.setup(owner), "/"),
+    (error) => {
       // Someone else finished setup meanwhile: sign-in is the way in now.
-      if (error instanceof ApiRequestError && error.code === "ALREADY_SET_UP") return void useSessionStore.getState().load();
-      setErrors(apiErrorToErrors(error));
-    }
-  };
+      if (!(error instanceof ApiRequestError && error.code === "ALREADY_SET_UP")) return apiErrorToErrors(error);
+      void useSessionStore.getState().load();
+      return NO_ERRORS;
+    },
+  );
 
   return (
     <AuthCard
