@@ -2,7 +2,7 @@ import type { ConnectionDto } from "@eventloom/schema";
 import { useState } from "react";
 import { ApiRequestError } from "../api/client";
 import { connectionsApi } from "../api/connections-api";
-import { ModalDialog } from "../dialog/ModalDialog";
+import { ConfirmDialog } from "../dialog/ConfirmDialog";
 import { useConnectionsStore } from "./connections-store";
 
 /** Asks before deleting; a connection still used by flows is refused by the runtime, and the dialog says by which. */
@@ -23,21 +23,13 @@ export function DeleteConnectionDialog({ workspaceId, connection, onClose, onDel
     }
   };
   return (
-    <ModalDialog
+    <ConfirmDialog
       title={`Delete "${connection.name}"?`}
-      tone="danger"
+      confirmLabel="Delete connection"
+      onConfirm={() => void confirm()}
       onClose={onClose}
+      busy={busy}
       testId="confirm-delete-connection"
-      actions={
-        <>
-          <button type="button" className="btn" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="button" className="btn btn--danger-solid" onClick={() => void confirm()} disabled={busy} data-testid="confirm-delete-connection-button">
-            Delete connection
-          </button>
-        </>
-      }
     >
       <p>Its settings and saved secrets are deleted. Channels using it must be changed first.</p>
       {refusal && (
@@ -45,6 +37,6 @@ export function DeleteConnectionDialog({ workspaceId, connection, onClose, onDel
           {refusal}
         </p>
       )}
-    </ModalDialog>
+    </ConfirmDialog>
   );
 }

@@ -1,7 +1,7 @@
 import { WorkspaceNameSchema, type WorkspaceSummary } from "@eventloom/schema";
 import { useState, type FormEvent } from "react";
 import { TextField } from "../../auth/TextField";
-import { ModalDialog } from "../../dialog/ModalDialog";
+import { ConfirmDialog } from "../../dialog/ConfirmDialog";
 import { useUiStore } from "../../stores/ui-store";
 import { deleteWorkspace, renameWorkspace } from "../workspace-actions";
 
@@ -46,24 +46,15 @@ export function GeneralTab({ workspace }: { workspace: WorkspaceSummary }) {
         </button>
       </div>
       {confirming && (
-        <ModalDialog
+        <ConfirmDialog
           title={`Delete ${workspace.name}?`}
-          tone="danger"
+          confirmLabel="Delete workspace"
+          onConfirm={() => void onDelete()}
           onClose={() => setConfirming(false)}
           testId="confirm-delete-workspace"
-          actions={
-            <>
-              <button type="button" className="btn" onClick={() => setConfirming(false)}>
-                Cancel
-              </button>
-              <button type="button" className="btn btn--danger-solid" onClick={() => void onDelete()} data-testid="confirm-delete-workspace-button">
-                Delete workspace
-              </button>
-            </>
-          }
         >
           <p>Every flow in it, its versions and its members' access are deleted. This cannot be undone.</p>
-        </ModalDialog>
+        </ConfirmDialog>
       )}
     </>
   );

@@ -2,7 +2,7 @@ import type { Member, Role, WorkspaceSummary } from "@eventloom/schema";
 import { useState } from "react";
 import { workspacesApi } from "../../api/workspaces-api";
 import { useSessionStore } from "../../auth/session-store";
-import { ModalDialog } from "../../dialog/ModalDialog";
+import { ConfirmDialog } from "../../dialog/ConfirmDialog";
 import { messageOf } from "../../stores/flow-actions";
 import { useUiStore } from "../../stores/ui-store";
 import { roleLabel, roleWithArticle } from "../RoleBadge";
@@ -103,38 +103,17 @@ export function MembersTab({ workspace }: { workspace: WorkspaceSummary }) {
         </button>
       </div>
       {pending?.kind === "remove" && (
-        <Confirm title={`Remove ${pending.member.name}?`} confirm="Remove member" onConfirm={() => void remove(pending.member)} onClose={() => setPending(null)}>
-          {pending.member.name} ({pending.member.email}) loses access to {workspace.name} and its flows at once. Their flows and versions stay.
-        </Confirm>
+        <ConfirmDialog title={`Remove ${pending.member.name}?`} confirmLabel="Remove member" testId="confirm-member-action" onConfirm={() => void remove(pending.member)} onClose={() => setPending(null)}>
+          <p>
+            {pending.member.name} ({pending.member.email}) loses access to {workspace.name} and its flows at once. Their flows and versions stay.
+          </p>
+        </ConfirmDialog>
       )}
       {pending?.kind === "leave" && (
-        <Confirm title={`Leave ${workspace.name}?`} confirm="Leave workspace" onConfirm={() => void leave()} onClose={() => setPending(null)}>
-          You lose access to its flows. An owner can invite you back. The last owner cannot leave.
-        </Confirm>
+        <ConfirmDialog title={`Leave ${workspace.name}?`} confirmLabel="Leave workspace" testId="confirm-member-action" onConfirm={() => void leave()} onClose={() => setPending(null)}>
+          <p>You lose access to its flows. An owner can invite you back. The last owner cannot leave.</p>
+        </ConfirmDialog>
       )}
     </>
-  );
-}
-
-function Confirm({ title, confirm, children, onConfirm, onClose }: { title: string; confirm: string; children: React.ReactNode; onConfirm(): void; onClose(): void }) {
-  return (
-    <ModalDialog
-      title={title}
-      tone="danger"
-      onClose={onClose}
-      testId="confirm-member-action"
-      actions={
-        <>
-          <button type="button" className="btn" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="button" className="btn btn--danger-solid" onClick={onConfirm} data-testid="confirm-member-action-button">
-            {confirm}
-          </button>
-        </>
-      }
-    >
-      <p>{children}</p>
-    </ModalDialog>
   );
 }
