@@ -15,6 +15,9 @@ if (!suite) {
   console.error(`usage: pnpm bench <${Object.keys(suites).join("|")}> [--json]`);
   process.exit(2);
 }
-const [bin, ...rest] = suite.command;
+// The pnpm that runs this script (npm_execpath), so it works where only `corepack pnpm` is on the PATH.
+const pnpm = process.env.npm_execpath ? [process.execPath, process.env.npm_execpath] : ["corepack", "pnpm"];
+const [bin, ...rest] = suite.command[0] === "pnpm" ? [...pnpm, ...suite.command.slice(1)] : suite.command;
 const result = spawnSync(bin, [...rest, ...args], { cwd: new URL(`../${suite.cwd}/`, import.meta.url), stdio: "inherit" });
+if (result.error) console.error(`cannot run ${bin}: ${result.error.message}`);
 process.exit(result.status ?? 1);
