@@ -19,7 +19,6 @@ runConformance({
   name: "mqtt",
   type: "mqtt",
   ordering: false,
-  hotRedeployDefect: "TODO(#7): the replacement channel never receives; suspected persistent-session takeover between old and new clients with the same stable client id",
   async makeConnection(): Promise<ConnectionSettings> {
     try {
       await (await mqtt.connectAsync(services.mqtt, { reconnectPeriod: 0, connectTimeout: 3_000 })).endAsync();

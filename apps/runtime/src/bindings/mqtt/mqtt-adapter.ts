@@ -13,6 +13,7 @@ import type { ConnectionSettingsOf } from "@eventloom/schema";
 import type { EngineLogger } from "../../engine/contract";
 import type { AdapterSubscription, BrokerAdapter, InboundMessage, OutboundMessage, SubscriptionSpec } from "../contract";
 import { fromStructured, toStructured } from "../cloudevent-structured";
+import type { ClientIdLeases } from "./client-id-leases";
 import { clientId } from "./mqtt-message";
 
 export interface MqttAdapterOptions {
@@ -21,6 +22,8 @@ export interface MqttAdapterOptions {
   /** Shared subscription group (queue mode) and client id stem. */
   group: string;
   qos: 0 | 1 | 2;
+  /** Subscriber client ids held in this process (shared by the binding's adapters). */
+  leases: ClientIdLeases;
   logger: EngineLogger;
   /** Random part of the publisher's client id. */
   random: () => number;
@@ -29,7 +32,8 @@ export interface MqttAdapterOptions {
 export function createMqttAdapter(options: MqttAdapterOptions): BrokerAdapter {
   const { settings, topic, qos } = options;
   const listeners: ((error: Error) => void)[] = [];
-  const subscribers = new Set<MqttClient>();
+  /** Each subscriber client with the release of its client id's lease (called once the client is gone). */
+  const subscribers = new Map<MqttClient, () => void>();
   let publisher: MqttClient | undefined;
   /**
    * Queue-mode client ids are `q<slot>`, the lowest free slot: after a reconnect the subscriptions take
@@ -48,11 +52,13 @@ export function createMqttAdapter(options: MqttAdapterOptions): BrokerAdapter {
 
   const lose = (client: MqttClient, error: Error) => {
     if (closing || (client !== publisher && !subscribers.has(client))) return;
-    const all = [publisher, ...subscribers];
+    const all = [publisher, ...subscribers.keys()];
+    const releases = [...subscribers.values()];
     publisher = undefined;
     subscribers.clear();
     queueSlots.clear();
     for (const other of all) other?.end(true);
+    for (const release of releases) release();
     for (const listener of listeners) listener(error);
   };
   const watch = (client: MqttClient) => client.on("close", () => lose(client, new Error("MQTT connection closed")));
@@ -85,10 +91,12 @@ export function createMqttAdapter(options: MqttAdapterOptions): BrokerAdapter {
     },
     async close() {
       closing = true;
-      const all = [publisher, ...subscribers];
+      const all = [publisher, ...subscribers.keys()];
+      const releases = [...subscribers.values()];
       publisher = undefined;
       subscribers.clear();
       await Promise.all(all.map((client) => client?.endAsync().catch(() => undefined)));
+      for (const release of releases) release();
     },
     describe() {
       return `${settings.url} topic ${topic}`;
@@ -112,21 +120,32 @@ export function createMqttAdapter(options: MqttAdapterOptions): BrokerAdapter {
       }
       deliver({ event, deliveryCount: packet.dup ? 2 : 1, ack: () => done() });
     };
+    // A channel this one replaces may still hold the id: wait for it to let go of the session.
+    const release = await options.leases.acquire(id);
     let client: MqttClient;
     try {
+      if (closing) throw new Error("MQTT adapter closed");
       client = await connectClient(settings.url, { ...base, clientId: id, clean: false }, (created) => (created.handleMessage = handleMessage));
     } catch (error) {
       if (queue) queueSlots.delete(slot);
+      release();
       throw error;
     }
-    subscribers.add(client);
+    if (closing) {
+      await client.endAsync().catch(() => undefined);
+      release();
+      throw new Error("MQTT adapter closed");
+    }
+    subscribers.set(client, release);
     watch(client);
     await client.subscribeAsync(queue ? `$share/${clientId(options.group)}/${topic}` : topic, { qos });
     return {
       async cancel() {
+        const held = subscribers.get(client);
         subscribers.delete(client);
         if (queue) queueSlots.delete(slot);
         await client.endAsync().catch(() => undefined);
+        held?.();
       },
     };
   }
