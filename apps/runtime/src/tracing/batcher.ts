@@ -8,6 +8,7 @@ import type { RunningDeployment } from "../engine/contract";
 import { scopeOf, type CaptureScope } from "./capture";
 import type { CaptureFilter, TraceBatcher, TraceBatcherOptions, TraceRecorder } from "./contract";
 import { EdgeRates } from "./edge-rates";
+import { deliverFrames } from "./frame-delivery";
 import { LatencyTracker } from "./latency-tracker";
 import { isSpanRing, type SpanRing } from "./ring-recorder";
 import { selectSamples } from "./sampler";
@@ -89,11 +90,14 @@ class FrameBatcher implements TraceBatcher {
     const sampleSeqs = this.sampleSeqs(from);
     const frame = this.build(from, sampleSeqs);
     this.last = { total: this.recorder.total, counters: frame.counters, at: frame.at };
-    const shared: SharedFrame = { frame, sampleSeqs, spans: this.recorder.total - from, from, ring: this.ring, intervalMs: this.intervalMs };
     const sessions = this.options.sessions?.();
     if (!sessions) return this.guard(() => this.options.onFrame(frame));
-    for (const session of sessions) this.guard(() => session.deliver(shared, this.scopeFor));
+    const common: TraceFrame = { ...frame, missedFrames: 0 };
+    const shared: SharedFrame = { frame, common, sampleSeqs, spans: this.recorder.total - from, from, ring: this.ring, intervalMs: this.intervalMs };
+    deliverFrames(sessions, shared, this.scopeFor, this.guardBound);
   }
+
+  private readonly guardBound = (send: () => unknown): void => this.guard(send);
 
   private guard(send: () => unknown): void {
     try {

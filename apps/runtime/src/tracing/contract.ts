@@ -50,6 +50,17 @@ export interface TraceWatcher {
   /** False while the client's connection still holds unsent data: its frame is skipped and counted. */
   ready(): boolean;
   send(frame: TraceFrame): void;
+  /**
+   * Watchers on one connection server share this: a frame that is the same for several of them (no capture
+   * filter, nothing missed) is handed over once for all of them, so it is serialised once per tick, not once
+   * per client. Without it each watcher gets `send`.
+   */
+  readonly fanout?: FrameFanout;
+}
+
+/** Sends one frame to several watchers of the same server, serialising it once. */
+export interface FrameFanout {
+  send(watcherIds: readonly string[], frame: TraceFrame): void;
 }
 
 /** Which spans a client wants captured: on one node, on one edge (its target's intake) or anywhere. */

@@ -62,6 +62,32 @@ describe("trace hub", () => {
     batcher.stop();
   });
 
+  it("hands the frame every plain watcher gets to their shared fanout once; a capturing or catching-up one gets its own", async () => {
+    const { clock, recorder, hub, batcher } = setup();
+    const fanned: { ids: readonly string[]; frame: TraceFrame }[] = [];
+    const fanout = { send: (ids: readonly string[], frame: TraceFrame) => void fanned.push({ ids, frame }) };
+    const [a, b, capturing, late] = ["a", "b", "capturing", "late"].map((id) => Object.assign(watcher(id), { fanout }));
+    for (const w of [a!, b!, capturing!, late!]) hub.watch("f", w);
+    expect(hub.capture("f", "capturing", { pattern: { data: { n: [1] } } })).toBe("ok");
+    late!.busy = true;
+    batcher.start();
+    recorder.record("published", "ch", testEvent({ id: "e1", data: { n: 1 } }));
+    await clock.advance(100);
+    late!.busy = false;
+    await clock.advance(100);
+    // Nothing new to capture in the second tick: the capturing watcher's frame is the common one then.
+    expect(fanned.map((f) => f.ids)).toEqual([["a", "b"], ["a", "b", "capturing"]]);
+    expect(fanned[0]!.frame).toMatchObject({ missedFrames: 0, samples: [{ eventId: "e1" }] });
+    expect(a!.frames.concat(b!.frames)).toEqual([]);
+    expect(capturing!.frames[0]!.samples[0]).toMatchObject({ eventId: "e1", captured: true });
+    // The late one missed a frame: it gets its own frame saying so, then joins the shared one.
+    expect(late!.frames).toHaveLength(1);
+    expect(late!.frames[0]).toMatchObject({ missedFrames: 1, droppedSamples: 1 });
+    await clock.advance(100);
+    expect(fanned.at(-1)!.ids).toEqual(["a", "b", "capturing", "late"]);
+    batcher.stop();
+  });
+
   it("captures spans matching a pattern on a node or edge, rate-capped, and checks ids against the graph", async () => {
     const { clock, recorder, hub, batcher } = setup();
     const w = watcher("w");

@@ -13,6 +13,8 @@ import { spanAt } from "./span-view";
 export interface SharedFrame {
   /** Counters, rates, latency and the default samples. */
   frame: TraceFrame;
+  /** `frame` as every client with no capture filter and nothing missed gets it: one object, serialised once. */
+  common: TraceFrame;
   /** Sequence numbers of the default samples. */
   sampleSeqs: readonly number[];
   /** Spans recorded in the interval this frame covers (sampled or not). */
@@ -37,14 +39,18 @@ export class WatchSession {
     this.capture = filter;
   }
 
-  /** Sends this client its frame, or counts what it misses while its connection is busy. */
-  deliver(shared: SharedFrame, scopeFor: (filter: CaptureFilter) => CaptureScope | undefined): boolean {
+  /**
+   * This client's frame now — `shared.common` itself when it has no capture filter and missed nothing — or
+   * null while its connection is busy (the frame and its spans are counted as missed instead).
+   */
+  frameFor(shared: SharedFrame, scopeFor: (filter: CaptureFilter) => CaptureScope | undefined): TraceFrame | null {
     if (!this.watcher.ready()) {
       this.missedFrames++;
       this.missedSamples += shared.spans;
-      return false;
+      return null;
     }
     const samples = this.samplesFor(shared, scopeFor);
+    if (samples === shared.frame.samples && this.missedFrames === 0 && this.missedSamples === 0) return shared.common;
     const frame: TraceFrame = {
       ...shared.frame,
       samples,
@@ -53,8 +59,7 @@ export class WatchSession {
     };
     this.missedFrames = 0;
     this.missedSamples = 0;
-    this.watcher.send(frame);
-    return true;
+    return frame;
   }
 
   /** Captured spans first (rate-capped), then the shared samples that still fit. */

@@ -1,7 +1,7 @@
 /** A socket as a TraceWatcher: frames go out only when the connection has nothing left to write. */
 import type { ClientToServerEvents, ServerToClientEvents, TraceFrame } from "@eventloom/schema";
-import type { Socket } from "socket.io";
-import type { TraceWatcher } from "../../tracing/contract";
+import type { Namespace, Socket } from "socket.io";
+import type { FrameFanout, TraceWatcher } from "../../tracing/contract";
 
 type ServerSocket = Socket<ClientToServerEvents, ServerToClientEvents>;
 
@@ -24,5 +24,23 @@ export function createSocketWatcher(socket: ServerSocket): TraceWatcher {
     send: (frame: TraceFrame) => {
       socket.emit("trace:frame", frame);
     },
+    fanout: fanoutOf(socket.nsp),
   };
+}
+
+type ServerNamespace = Namespace<ClientToServerEvents, ServerToClientEvents>;
+const fanouts = new WeakMap<ServerNamespace, FrameFanout>();
+
+/**
+ * One fanout per namespace: a socket.io broadcast to the watchers' own rooms (every socket is in a room named
+ * by its id) encodes the packet once and writes it to each. `local`: this server's sockets only — with the
+ * Redis adapter a plain broadcast would also be published to every other server.
+ */
+function fanoutOf(nsp: ServerNamespace): FrameFanout {
+  let fanout = fanouts.get(nsp);
+  if (!fanout) {
+    fanout = { send: (ids, frame) => nsp.local.to([...ids]).emit("trace:frame", frame) };
+    fanouts.set(nsp, fanout);
+  }
+  return fanout;
 }
