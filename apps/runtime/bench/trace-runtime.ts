@@ -7,9 +7,11 @@ import http from "node:http";
 import type { ClientToServerEvents, Graph, ServerToClientEvents } from "@eventloom/schema";
 import { Server } from "socket.io";
 import { systemClock } from "../src/clock";
+import { DEFAULT_TRACE_CAPACITY } from "../src/deploy/runner";
 import { createEngine, type RunningDeployment } from "../src/engine/index";
-import { createTraceHub, createTraceRecorder, DEFAULT_RECORDER_CAPACITY, type TraceBatcher } from "../src/tracing/index";
+import { createTraceHub, createTraceRecorder, type TraceBatcher } from "../src/tracing/index";
 import { createSocketWatcher } from "../src/transport/socket/socket-watcher";
+import { browserWatcherRoutes, type BrowserStats } from "./trace-browser";
 
 export const FLOW_ID = "bench";
 const channel = { mode: "queue", delivery: "at-least-once", capacity: 10_000, overflow: "block" };
@@ -36,6 +38,8 @@ export interface BenchRuntime {
   running: RunningDeployment;
   /** Frames the server skipped per watcher id because its connection was busy. */
   skipped: Map<string, number>;
+  /** The newest report of the headless Chromium watcher page (served at /bench/watch), if one runs. */
+  browserStats(): BrowserStats | undefined;
   close(): Promise<void>;
 }
 
@@ -45,13 +49,16 @@ export async function startBenchRuntime(options: { intervalMs: number; rate: num
   const { intervalMs } = options;
   const hub = createTraceHub({ logger: quiet });
   const skipped = new Map<string, number>();
-  const server = http.createServer();
-  const io = new Server<ClientToServerEvents, ServerToClientEvents>(server, { serveClient: false });
+  const browser = browserWatcherRoutes(FLOW_ID);
+  const server = http.createServer(browser.handle);
+  // serveClient: the Chromium watcher page loads the socket.io browser client from here.
+  const io = new Server<ClientToServerEvents, ServerToClientEvents>(server, { serveClient: true });
   io.on("connection", (socket) => {
     const watcher = createSocketWatcher(socket);
     const counted = {
       id: watcher.id,
       send: watcher.send,
+      fanout: watcher.fanout,
       ready: () => watcher.ready() || (skipped.set(watcher.id, (skipped.get(watcher.id) ?? 0) + 1), false),
     };
     socket.on("deployment:watch", (_request, ack) => {
@@ -66,7 +73,8 @@ export async function startBenchRuntime(options: { intervalMs: number; rate: num
 
   const engine = createEngine({ clock: systemClock, logger: quiet, schedule: (fn) => setImmediate(fn) });
   const plan = engine.compile(graphAt(options.rate), { flowId: FLOW_ID, deploymentId: "bench-1" });
-  const recorder = createTraceRecorder({ capacity: DEFAULT_RECORDER_CAPACITY, clock: systemClock });
+  // As the runner does: the runtime's ring size, and the engine's coarse clock (one read per batch, not per hop).
+  const recorder = createTraceRecorder({ capacity: DEFAULT_TRACE_CAPACITY, clock: engine.traceClock ?? systemClock });
   const running = await engine.start(plan, { recorder });
   const batcher: TraceBatcher = hub.createTraceBatcher({ flowId: FLOW_ID, deploymentId: "bench-1", running, recorder, clock: systemClock, intervalMs, onFrame: () => undefined });
   batcher.start();
@@ -74,6 +82,7 @@ export async function startBenchRuntime(options: { intervalMs: number; rate: num
     url: `http://127.0.0.1:${port}`,
     running,
     skipped,
+    browserStats: browser.latest,
     async close() {
       batcher.stop();
       await running.stop({ timeoutMs: 10_000 });

@@ -1,13 +1,15 @@
 /**
- * `pnpm bench trace [--seconds N] [--rate events/s]`: the chain scenario with 0, 1 and 10 socket.io clients watching, and one
- * client reading 10× slower than frames arrive (beside a normal one). Clients run in child processes, as
- * browsers would. Prints a table, then as its last line one JSON object. No headless Chromium case yet.
+ * `pnpm bench trace [--seconds N] [--rate events/s] [--case text]`: the chain scenario with 0, 1 and 10
+ * socket.io clients watching (the tenth is a real headless Chromium page), and one client reading 10× slower
+ * than frames arrive (beside a normal one). Node clients run in a child process, as browsers would. Prints a
+ * table, then as its last line one JSON object.
  */
 import { fork, type ChildProcess } from "node:child_process";
 import os from "node:os";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import v8 from "node:v8";
 import vm from "node:vm";
+import { startBrowserWatcher, type BrowserStats } from "./trace-browser";
 import { FLOW_ID, startBenchRuntime } from "./trace-runtime";
 
 const INTERVAL_MS = 100;
@@ -16,13 +18,19 @@ const SECONDS = secondsFlag > 0 ? Number(process.argv[secondsFlag + 1]) : 60;
 const rateFlag = process.argv.indexOf("--rate");
 /** Generator rate in events/s; by default as fast as the engine goes (the runtime saturates one core). */
 const RATE = rateFlag > 0 ? Number(process.argv[rateFlag + 1]) : 10_000_000;
+const caseFlag = process.argv.indexOf("--case");
+/** Runs only the cases whose name contains this text (for profiling one case); loss is then relative to the first run. */
+const ONLY = caseFlag > 0 ? process.argv[caseFlag + 1] : undefined;
 v8.setFlagsFromString("--expose-gc");
 const gc = vm.runInNewContext("gc") as () => void;
 
 interface CaseSpec {
   name: string;
+  /** Node socket.io clients reading at full speed. */
   normal: number;
   slow: number;
+  /** Headless Chromium pages watching (counted in `watchers`). */
+  browser: number;
 }
 interface ClientReport {
   frames: number;
@@ -42,14 +50,15 @@ interface CaseResult {
   bytesPerSecondPerClient: number;
   framesPerSecondPerClient: number;
   slowClient?: { framesPerSecond: number; bytesPerSecond: number; skippedByServer: number; missedFramesReported: number };
+  browser?: { framesPerSecond: number; bytesPerSecond: number; missedFrames: number; longTasks: number; longestTaskMs: number };
   memoryGrowthMb: number;
 }
 
 const CASES: CaseSpec[] = [
-  { name: "0 watchers", normal: 0, slow: 0 },
-  { name: "1 watcher", normal: 1, slow: 0 },
-  { name: "10 watchers", normal: 10, slow: 0 },
-  { name: "1 watcher + 1 slow reader", normal: 1, slow: 1 },
+  { name: "0 watchers", normal: 0, slow: 0, browser: 0 },
+  { name: "1 watcher", normal: 1, slow: 0, browser: 0 },
+  { name: "10 watchers (9 Node + 1 Chromium)", normal: 9, slow: 0, browser: 1 },
+  { name: "1 watcher + 1 slow reader", normal: 1, slow: 1, browser: 0 },
 ];
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -79,6 +88,7 @@ async function runCase(spec: CaseSpec): Promise<Omit<CaseResult, "lossRatio" | "
   const children: ChildProcess[] = [];
   if (spec.normal > 0) children.push(await spawnClients(runtime.url, spec.normal, "normal"));
   if (spec.slow > 0) children.push(await spawnClients(runtime.url, spec.slow, "slow"));
+  const browser = spec.browser > 0 ? await startBrowserWatcher(runtime.url, runtime.browserStats) : undefined;
   await sleep(Math.min(3_000, SECONDS * 200));
   const heapBefore = heapMb();
   const delay = monitorEventLoopDelay({ resolution: 10 });
@@ -92,14 +102,16 @@ async function runCase(spec: CaseSpec): Promise<Omit<CaseResult, "lossRatio" | "
   const seconds = (performance.now() - started) / 1000;
   const done = runtime.running.counters().log!.done - doneBefore;
   const reports = await Promise.all(children.map(report));
+  const page = runtime.browserStats();
   const heapAfter = heapMb();
+  await browser?.stop();
   await runtime.close();
   const normal = spec.normal > 0 ? reports[0]! : [];
   const slow = spec.slow > 0 ? reports.at(-1)![0] : undefined;
   const perClient = (pick: (c: ClientReport) => number) => (normal.length ? normal.reduce((sum, c) => sum + pick(c) / c.seconds, 0) / normal.length : 0);
   const result: Omit<CaseResult, "lossRatio" | "cpuLossRatio"> = {
     name: spec.name,
-    watchers: spec.normal + spec.slow,
+    watchers: spec.normal + spec.slow + spec.browser,
     eventsPerSecond: Math.round(done / seconds),
     eventsPerCpuSecond: Math.round(done / ((cpu.user + cpu.system) / 1e6)),
     eventLoopDelayP99Ms: round(delay.percentile(99) / 1e6),
@@ -107,11 +119,22 @@ async function runCase(spec: CaseSpec): Promise<Omit<CaseResult, "lossRatio" | "
     framesPerSecondPerClient: round(perClient((c) => c.frames)),
     memoryGrowthMb: round(heapAfter - heapBefore),
   };
+  if (browser && page) result.browser = browserSummary(page);
   if (slow) {
     const skipped = [...runtime.skipped.values()].reduce((max, n) => Math.max(max, n), 0);
     result.slowClient = { framesPerSecond: round(slow.frames / slow.seconds), bytesPerSecond: Math.round(slow.bytes / slow.seconds), skippedByServer: skipped, missedFramesReported: slow.missedFrames };
   }
   return result;
+}
+
+function browserSummary(page: BrowserStats): NonNullable<CaseResult["browser"]> {
+  return {
+    framesPerSecond: round(page.frames / page.seconds),
+    bytesPerSecond: Math.round(page.bytes / page.seconds),
+    missedFrames: page.missedFrames,
+    longTasks: page.longTasks,
+    longestTaskMs: round(page.longestTaskMs),
+  };
 }
 
 function round(value: number): number {
@@ -120,7 +143,7 @@ function round(value: number): number {
 
 async function main(): Promise<void> {
   const results: CaseResult[] = [];
-  for (const spec of CASES) {
+  for (const spec of CASES.filter((c) => ONLY === undefined || c.name.includes(ONLY))) {
     const result = await runCase(spec);
     const baseline = results[0] ?? result;
     results.push({ ...result, lossRatio: round(1 - result.eventsPerSecond / baseline.eventsPerSecond), cpuLossRatio: round(1 - result.eventsPerCpuSecond / baseline.eventsPerCpuSecond) });
@@ -137,6 +160,7 @@ async function main(): Promise<void> {
     "frames/s per client": r.framesPerSecondPerClient,
     "heap growth MB": r.memoryGrowthMb,
     "slow client frames/s (skipped)": r.slowClient ? `${r.slowClient.framesPerSecond} (${r.slowClient.skippedByServer})` : "",
+    "Chromium frames/s, long tasks": r.browser ? `${r.browser.framesPerSecond}, ${r.browser.longTasks}` : "",
   })));
   const tenWatchers = results.find((r) => r.watchers === 10);
   const targets = { maxLossWith10: 0.05, maxEventLoopDelayP99Ms: 5, lossWith10: tenWatchers?.lossRatio ?? null, cpuLossWith10: tenWatchers?.cpuLossRatio ?? null };
