@@ -68,6 +68,32 @@ describe("setup and sign-in", () => {
     const flows = await server.api("GET", `/api/flows?workspaceId=${server.workspaceId}`);
     expect(flows.body.some((flow: { name: string }) => flow.name === "Forged")).toBe(false);
   });
+
+  it("binds the CSRF token to the session: another session's token, or a planted cookie + header pair, is refused", async () => {
+    const member = await server.addMember("editor");
+    const ownToken = member.cookie("el_csrf")!;
+    expect(ownToken).not.toBe(server.cookie("el_csrf"));
+    expect((await member.api("GET", "/api/auth/state")).body.csrfToken).toBe(ownToken);
+    expect((await member.api("POST", "/api/workspaces", { name: "Own token" })).status).toBe(201);
+
+    // The owner's (valid, but someone else's) token with the member's session.
+    const foreign = await member.api("POST", "/api/workspaces", { name: "Foreign token" }, { csrf: false, headers: { "x-csrf-token": server.cookie("el_csrf")! } });
+    expect(foreign.status).toBe(403);
+    expect(foreign.body.error.code).toBe("CSRF_INVALID");
+
+    // A double submit of a value the attacker chose (cookie planted + same header) no longer passes once signed in.
+    const planted = "planted-csrf-value-0123456789";
+    const forged = await fetch(`${server.baseUrl}/api/workspaces`, {
+      method: "POST",
+      headers: { "content-type": "application/json", cookie: `el_session=${encodeURIComponent(member.cookie("el_session")!)}; el_csrf=${planted}`, "x-csrf-token": planted },
+      body: JSON.stringify({ name: "Planted" }),
+    });
+    expect(forged.status).toBe(403);
+    const names = (await member.api("GET", "/api/me/workspaces")).body.map((w: { name: string }) => w.name);
+    expect(names).toContain("Own token");
+    expect(names).not.toContain("Foreign token");
+    expect(names).not.toContain("Planted");
+  });
 });
 
 describe("sessions and sockets", () => {

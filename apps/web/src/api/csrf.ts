@@ -1,5 +1,5 @@
 /**
- * The runtime's CSRF defence is a double submit: it sets the `el_csrf` cookie (readable by scripts, SameSite=Strict)
+ * The runtime sets the `el_csrf` cookie (readable by scripts, SameSite=Strict; bound to the session once signed in)
  * and refuses a state-changing request whose `x-csrf-token` header does not equal it. The cookie is read at each
  * request, so a new session (sign-in, sign-out) never leaves a stale token behind.
  */
