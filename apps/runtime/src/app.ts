@@ -16,6 +16,7 @@ import type { SessionCookies } from "./auth/session-cookies";
 import type { SessionService } from "./auth/session-service";
 import type { WorkspaceService } from "./auth/workspace-service";
 import type { DeployService } from "./deploy/deploy-service";
+import type { TrustProxy } from "./env";
 import type { FlowService } from "./flows/flow-service";
 import type { AuditRepository } from "./store/audit-repository";
 import type { TraceHub } from "./tracing";
@@ -68,6 +69,8 @@ export interface AppDeps {
   isReady(): boolean;
   webDist: string;
   bodyLimitBytes: number;
+  /** fastify's trustProxy: decides request.ip (the login rate limit's key) and request.protocol. */
+  trustProxy: TrustProxy;
   version: string;
 }
 
@@ -82,8 +85,13 @@ export interface App {
   routes: RouteInfo[];
 }
 
+/** fastify's types take no hop count (its runtime does): a count n trusts the n hops nearest to the server. */
+function fastifyTrustProxy(trust: TrustProxy): boolean | string[] | ((address: string, hop: number) => boolean) {
+  return typeof trust === "number" ? (_address, hop) => hop < trust : trust;
+}
+
 export async function createApp(deps: AppDeps): Promise<App> {
-  const app = fastify({ loggerInstance: deps.logger as FastifyBaseLogger, bodyLimit: deps.bodyLimitBytes });
+  const app = fastify({ loggerInstance: deps.logger as FastifyBaseLogger, bodyLimit: deps.bodyLimitBytes, trustProxy: fastifyTrustProxy(deps.trustProxy) });
   const routes: RouteInfo[] = [];
   app.addHook("onRoute", (route) => {
     const methods = Array.isArray(route.method) ? route.method : [route.method];

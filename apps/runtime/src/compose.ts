@@ -23,6 +23,7 @@ import { systemClock } from "./clock";
 import { createDeployService, type DeployService } from "./deploy/deploy-service";
 import { createRunner } from "./deploy/runner";
 import { createEngine } from "./engine";
+import type { TrustProxy } from "./env";
 import type { Clock, Engine } from "./engine/contract";
 import { createFlowService, type FlowService } from "./flows/flow-service";
 import { seedDemo } from "./seed";
@@ -61,6 +62,8 @@ export interface RuntimeOptions {
   allowedOrigins?: readonly string[];
   /** Secure flag of the cookies (default "auto": when the request came over https). */
   cookieSecure?: CookieSecurity;
+  /** Believe X-Forwarded-* from these proxies (EVENTLOOM_TRUST_PROXY; default false: the peer is the client). */
+  trustProxy?: TrustProxy;
   /** argon2 cost (tests lower it to keep sign-ups fast). */
   passwordHashing?: PasswordHasherOptions;
   clock?: Clock;
@@ -183,6 +186,7 @@ export async function composeRuntime(options: RuntimeOptions): Promise<Runtime> 
     isReady: () => ready,
     webDist: options.webDist,
     bodyLimitBytes: options.bodyLimitBytes,
+    trustProxy: options.trustProxy ?? false,
     version: packageJson.version,
   });
 

@@ -28,6 +28,20 @@ describe("parseEnv", () => {
     if (!bad.ok) expect(bad.message).toMatch(/EVENTLOOM_ALLOWED_ORIGINS[\s\S]*EVENTLOOM_COOKIE_SECURE|EVENTLOOM_COOKIE_SECURE[\s\S]*EVENTLOOM_ALLOWED_ORIGINS/);
   });
 
+  it("reads EVENTLOOM_TRUST_PROXY as off by default, true/false, a hop count or proxy addresses", () => {
+    const read = (value?: string) => {
+      const result = parseEnv(value === undefined ? {} : { EVENTLOOM_TRUST_PROXY: value });
+      return result.ok ? result.env.EVENTLOOM_TRUST_PROXY : result.message;
+    };
+    expect(read()).toBe(false);
+    expect(read("true")).toBe(true);
+    expect(read("FALSE")).toBe(false);
+    expect(read("2")).toBe(2);
+    expect(read(" 10.0.0.1, 192.168.0.0/16 ,::1")).toEqual(["10.0.0.1", "192.168.0.0/16", "::1"]);
+    expect(read("yes please")).toMatch(/EVENTLOOM_TRUST_PROXY: use false, true/);
+    expect(read("10.0.0.1/8/9")).toMatch(/EVENTLOOM_TRUST_PROXY/);
+  });
+
   it("explains every bad value", () => {
     const result = parseEnv({ PORT: "eighty", DATABASE_URL: "mysql://x", SEED_DEMO: "maybe" });
     expect(result.ok).toBe(false);

@@ -2,6 +2,7 @@
  * The only reader of process.env. Everything else receives a parsed, typed `Env` (DESIGN §5.1: parse at the
  * boundary). Bad values stop the process with one clear message rather than failing later somewhere deep.
  */
+import { isIP } from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
@@ -25,6 +26,29 @@ const secretKey = z.string().transform((value, ctx): SecretKey => {
     ctx.addIssue({ code: "custom", message: error instanceof InvalidSecretKeyError ? error.message : String(error) });
     return z.NEVER;
   }
+});
+
+/**
+ * fastify's `trustProxy`: whether X-Forwarded-For/-Proto/-Host are believed. false (default: the socket's peer
+ * is the client, so a spoofed header cannot dodge the login rate limit), true (every hop), a hop count, or the
+ * proxies' addresses/CIDRs.
+ */
+export type TrustProxy = boolean | number | string[];
+
+const trustProxy = z.string().transform((value, ctx): TrustProxy => {
+  const trimmed = value.trim().toLowerCase();
+  if (trimmed === "true" || trimmed === "false") return trimmed === "true";
+  if (/^\d+$/.test(trimmed)) return Number(trimmed);
+  const proxies = trimmed.split(",").map((part) => part.trim()).filter((part) => part.length > 0);
+  const invalid = proxies.filter((proxy) => {
+    const [address = "", prefix, extra] = proxy.split("/");
+    return isIP(address) === 0 || extra !== undefined || (prefix !== undefined && !/^\d{1,3}$/.test(prefix));
+  });
+  if (proxies.length === 0 || invalid.length > 0) {
+    ctx.addIssue({ code: "custom", message: `use false, true, a hop count or comma-separated proxy addresses/CIDRs like 10.0.0.1,192.168.0.0/16 (not: ${invalid.join(", ") || value})` });
+    return z.NEVER;
+  }
+  return proxies;
 });
 
 const emptyAsUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
@@ -85,6 +109,8 @@ export const EnvSchema = z.object({
     emptyAsUndefined,
     z.enum(["auto", "true", "false"]).default("auto").transform((value) => (value === "auto" ? "auto" : value === "true")),
   ),
+  /** Reverse proxy trust (see TrustProxy): the client IP the login rate limit keys on comes from it. */
+  EVENTLOOM_TRUST_PROXY: z.preprocess(emptyAsUndefined, trustProxy.default(false)),
   BODY_LIMIT_BYTES: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1024).default(1024 * 1024)),
   // Default broker connections for channels whose `connection` is empty (bindings/connection-defaults.ts).
   EVENTLOOM_KAFKA_URL: brokerUrl(["kafka"], "kafka://host:9092,host2:9092", true),

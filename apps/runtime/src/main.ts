@@ -20,7 +20,7 @@ async function main(): Promise<void> {
   let runtime: Runtime | undefined;
   try {
     const secretKeys = resolveSecretKeyRing({ key: env.EVENTLOOM_SECRET_KEY, previous: env.EVENTLOOM_SECRET_KEYS_PREVIOUS, dataDir: env.DATA_DIR }, logger);
-    runtime = await composeRuntime({ db, logger, secretKeys, webDist: env.WEB_DIST, bodyLimitBytes: env.BODY_LIMIT_BYTES, seedDemo: env.SEED_DEMO, connectionDefaults: connectionDefaultsFromEnv(env), allowedOrigins: env.EVENTLOOM_ALLOWED_ORIGINS, cookieSecure: env.EVENTLOOM_COOKIE_SECURE });
+    runtime = await composeRuntime({ db, logger, secretKeys, webDist: env.WEB_DIST, bodyLimitBytes: env.BODY_LIMIT_BYTES, seedDemo: env.SEED_DEMO, connectionDefaults: connectionDefaultsFromEnv(env), allowedOrigins: env.EVENTLOOM_ALLOWED_ORIGINS, cookieSecure: env.EVENTLOOM_COOKIE_SECURE, trustProxy: env.EVENTLOOM_TRUST_PROXY });
     handleSignals(runtime, db.close, logger);
     const port = await runtime.listen({ port: env.PORT, host: env.HOST });
     logger.info(`Eventloom listening on http://localhost:${port}`);

@@ -8,6 +8,7 @@ import { pino } from "pino";
 import { composeRuntime, type Runtime } from "../../src/compose";
 import type { SecretKeyRing } from "../../src/connections/secret-key";
 import type { Engine } from "../../src/engine/contract";
+import type { TrustProxy } from "../../src/env";
 import { createTestClient, type ApiResponse, type RequestOptions, type TestClient, type TestSocket } from "./client";
 import type { TestDatabase } from "./database";
 
@@ -47,6 +48,8 @@ export interface StartOptions {
   /** Keys for connection secrets (default: a fresh key per runtime). */
   secretKeys?: SecretKeyRing;
   allowedOrigins?: string[];
+  /** EVENTLOOM_TRUST_PROXY (default false). */
+  trustProxy?: TrustProxy;
 }
 
 let userCounter = 0;
@@ -65,6 +68,7 @@ export async function startTestRuntime(database: TestDatabase, options: StartOpt
     passwordHashing: { memoryCost: 2048, timeCost: 1 },
     allowedOrigins: options.allowedOrigins ?? [],
     ...(options.engine ? { engine: options.engine } : {}),
+    ...(options.trustProxy !== undefined ? { trustProxy: options.trustProxy } : {}),
     ...(options.secretKeys ? { secretKeys: options.secretKeys } : {}),
   });
   const port = await runtime.listen({ port: 0, host: "127.0.0.1" });
