@@ -43,7 +43,7 @@ import { createTraceHub, createTraceRecorder } from "./tracing";
 import { createSocketNotifier } from "./transport/socket/socket-notifier";
 import { createPresenceService } from "./presence/presence-service";
 import { createUserNames } from "./store/user-names";
-import { userRoom } from "./transport/socket/socket-auth";
+import { createAccessRevoker } from "./transport/socket/access-revoker";
 import { createSocketServer, type SocketServer } from "./transport/socket/socket-server";
 import { createVersionService } from "./versions/version-service";
 
@@ -161,7 +161,8 @@ export async function composeRuntime(options: RuntimeOptions): Promise<Runtime> 
       if (options.seedDemo) await seedDemo({ actor: owner, flows: flowRepository, audit, flowService: flows, deploy, logger: deployLogger });
     },
   });
-  const workspaces = createWorkspaceService({ client: db.client, audit, onAccessRevoked: (userId) => io.in(userRoom(userId)).disconnectSockets(true) });
+  const presence = createPresenceService();
+  const workspaces = createWorkspaceService({ client: db.client, audit, onAccessRevoked: createAccessRevoker({ io, presence, traces }) });
   const invites = createInviteService({ client: db.client, audit, now });
 
   let ready = false;
@@ -173,7 +174,7 @@ export async function composeRuntime(options: RuntimeOptions): Promise<Runtime> 
     connections,
     traces,
     io,
-    presence: createPresenceService(),
+    presence,
     userNames,
     access,
     accounts,

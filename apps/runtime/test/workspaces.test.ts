@@ -1,5 +1,7 @@
 /** Workspaces, members, invite links and the audit log over real HTTP. */
+import type { FlowUpdated, PresenceChanged } from "@eventloom/schema";
 import { describe, expect, it } from "vitest";
+import { waitFor } from "./support/runtime";
 import { useTestRuntime } from "./support/use-test-runtime";
 
 const server = useTestRuntime();
@@ -43,6 +45,43 @@ describe("workspaces and members", () => {
     expect((await server.api("DELETE", `/api/workspaces/${server.workspaceId}/members/${third.user.id}`)).status).toBe(204);
     expect((await third.api("GET", `/api/flows?workspaceId=${server.workspaceId}`)).status).toBe(404);
     expect((await server.api("DELETE", `/api/workspaces/${server.workspaceId}/members/${third.user.id}`)).status).toBe(404);
+  });
+
+  it("removing a member takes their sockets out of that workspace's flows only: their other workspace keeps streaming", async () => {
+    const { body: lost } = await server.api("POST", "/api/workspaces", { name: "Lost" });
+    const { body: kept } = await server.api("POST", "/api/workspaces", { name: "Kept" });
+    const member = await server.addMember("editor", lost.id);
+    const invite = await server.api("POST", `/api/workspaces/${kept.id}/invites`, { role: "viewer", expiresInHours: 1 });
+    expect((await member.api("POST", `/api/invites/${invite.body.token}/accept`, {})).status).toBe(200);
+    const { body: lostFlow } = await server.api("POST", "/api/flows", { workspaceId: lost.id, name: "Lost flow" });
+    const { body: keptFlow } = await server.api("POST", "/api/flows", { workspaceId: kept.id, name: "Kept flow" });
+
+    // One socket watches both deployments, another has both flows open for editing.
+    const [watching, editing, owner] = [await member.connect(), await member.connect(), await server.connect()];
+    const updates = new Map<unknown, FlowUpdated[]>([[watching, []], [editing, []]]);
+    for (const [socket, log] of updates) (socket as typeof watching).on("flow:updated", (update) => log.push(update));
+    for (const flow of [lostFlow, keptFlow]) {
+      expect(await watching.timeout(5000).emitWithAck("deployment:watch", { flowId: flow.id })).toMatchObject({ ok: true });
+      expect(await editing.timeout(5000).emitWithAck("flow:subscribe", { flowId: flow.id })).toMatchObject({ ok: true });
+    }
+    const ownerSees: PresenceChanged[] = [];
+    owner.on("presence:changed", (presence) => ownerSees.push(presence));
+    const subscribed = await owner.timeout(5000).emitWithAck("flow:subscribe", { flowId: lostFlow.id });
+    expect(subscribed.ok && subscribed.data.viewers.map((viewer) => viewer.userId)).toEqual([member.user.id, server.owner.id]);
+
+    expect((await server.api("DELETE", `/api/workspaces/${lost.id}/members/${member.user.id}`)).status).toBe(204);
+    // Gone from the lost flow's presence at once, without a disconnect.
+    await waitFor(() => ownerSees.at(-1)?.viewers.every((viewer) => viewer.userId !== member.user.id));
+    await server.api("PUT", `/api/flows/${lostFlow.id}`, { rev: lostFlow.rev, name: "Lost flow, renamed" });
+    await server.api("PUT", `/api/flows/${keptFlow.id}`, { rev: keptFlow.rev, name: "Kept flow, renamed" });
+    // Saves are announced in order, so once the kept flow's arrived, the lost one's would have too.
+    for (const [socket, log] of updates) {
+      await waitFor(() => log.some((update) => update.flowId === keptFlow.id));
+      expect(log.map((update) => update.flowId)).toEqual([keptFlow.id]);
+      expect((socket as typeof watching).connected).toBe(true);
+    }
+    // The lost flow is now refused like any outsider's.
+    expect(await editing.timeout(5000).emitWithAck("flow:subscribe", { flowId: lostFlow.id })).toMatchObject({ ok: false, error: { code: "NOT_FOUND" } });
   });
 
   it("refuses to delete a workspace while a deployment runs, then deletes it with its flows", async () => {

@@ -12,8 +12,11 @@ import type { Actor } from "./actor";
 export interface WorkspaceServiceDeps {
   client: PrismaClient;
   audit: AuditRepository;
-  /** A user lost access to a workspace: their live sockets must stop receiving its traces. */
-  onAccessRevoked(userId: string): void;
+  /**
+   * A user lost access to a workspace whose flows are `flowIds`: their live sockets must stop receiving those
+   * flows' traces, saves and presence (and only those: their other workspaces keep streaming).
+   */
+  onAccessRevoked(userId: string, flowIds: readonly string[]): Promise<void>;
 }
 
 export interface WorkspaceService {
@@ -38,6 +41,9 @@ export function createWorkspaceService(deps: WorkspaceServiceDeps): WorkspaceSer
 
   const audited = (actor: Actor, action: string, targetType: "workspace" | "membership", targetId: string, detail?: Record<string, unknown>) =>
     audit.record({ workspaceId: actor.workspaceId, actorId: actor.userId, action, targetType, targetId, ...(detail ? { detail } : {}) });
+
+  const flowIdsOf = async (workspaceId: string) =>
+    (await client.flow.findMany({ where: { workspaceId }, select: { id: true } })).map((flow) => flow.id);
 
   async function memberOrThrow(workspaceId: string, userId: string) {
     const membership = await client.membership.findUnique({ where: { userId_workspaceId: { userId, workspaceId } }, include: { user: true } });
@@ -77,8 +83,10 @@ export function createWorkspaceService(deps: WorkspaceServiceDeps): WorkspaceSer
       const running = await client.deployment.count({ where: { flow: { workspaceId: actor.workspaceId }, status: { in: ["starting", "running"] } } });
       if (running > 0) throw new AppError("WORKSPACE_BUSY", `Stop the ${running} running deployment(s) of this workspace before deleting it.`, 409, { details: { running } });
       const members = await client.membership.findMany({ where: { workspaceId: actor.workspaceId }, select: { userId: true } });
+      // Read before the delete cascades them away.
+      const flowIds = await flowIdsOf(actor.workspaceId);
       await client.workspace.delete({ where: { id: actor.workspaceId } });
-      for (const { userId } of members) deps.onAccessRevoked(userId);
+      for (const { userId } of members) await deps.onAccessRevoked(userId, flowIds);
     },
     async members(workspaceId) {
       const rows = await client.membership.findMany({ where: { workspaceId }, include: { user: true }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
@@ -97,12 +105,12 @@ export function createWorkspaceService(deps: WorkspaceServiceDeps): WorkspaceSer
       const current = await memberOrThrow(actor.workspaceId, userId);
       await withoutLosingLastOwner(actor.workspaceId, userId, (tx) => tx.membership.delete({ where: { id: current.id } }));
       await audited(actor, "member.removed", "membership", userId, { email: current.user.email, role: current.role });
-      deps.onAccessRevoked(userId);
+      await deps.onAccessRevoked(userId, await flowIdsOf(actor.workspaceId));
     },
     async leave(actor) {
       await withoutLosingLastOwner(actor.workspaceId, actor.userId, (tx) => tx.membership.delete({ where: { userId_workspaceId: { userId: actor.userId, workspaceId: actor.workspaceId } } }));
       await audited(actor, "member.left", "membership", actor.userId);
-      deps.onAccessRevoked(actor.userId);
+      await deps.onAccessRevoked(actor.userId, await flowIdsOf(actor.workspaceId));
     },
   };
 }
