@@ -67,7 +67,7 @@ describe("workspaces and members", () => {
     const ownerSees: PresenceChanged[] = [];
     owner.on("presence:changed", (presence) => ownerSees.push(presence));
     const subscribed = await owner.timeout(5000).emitWithAck("flow:subscribe", { flowId: lostFlow.id });
-    expect(subscribed.ok && subscribed.data.viewers.map((viewer) => viewer.userId)).toEqual([member.user.id, server.owner.id]);
+    expect(subscribed.ok && subscribed.data.viewers.map((viewer: { userId: string }) => viewer.userId)).toEqual([member.user.id, server.owner.id]);
 
     expect((await server.api("DELETE", `/api/workspaces/${lost.id}/members/${member.user.id}`)).status).toBe(204);
     // Gone from the lost flow's presence at once, without a disconnect.
