@@ -126,6 +126,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   registerCollabHandlers(deps.io, {
     presence: deps.presence,
     logger: deps.logger,
+    now: () => Date.now(),
     // The socket's signed-in user, who must be able to view the flow (404 otherwise, like REST).
     async participant(socket, flowId) {
       const user = socketUser(socket);

@@ -80,6 +80,35 @@ describe("editing together over socket.io", () => {
     expect(updates).toHaveLength(1);
   });
 
+  it("rate-limits presence:update per socket: a flood is acked RATE_LIMITED and not broadcast; the budget refills", async () => {
+    const flow = await createFlow("Flood");
+    const [ann, bob] = [await server.connect(), await server.connect()];
+    await ann.timeout(5000).emitWithAck("flow:subscribe", { flowId: flow.id });
+    await bob.timeout(5000).emitWithAck("flow:subscribe", { flowId: flow.id });
+    const annSees = presenceLog(ann);
+    const started = Date.now();
+    const answers = await Promise.all(
+      Array.from({ length: 100 }, (_, n) => bob.timeout(5000).emitWithAck("presence:update", { flowId: flow.id, selection: [`n${n}`], editing: false })),
+    );
+    const elapsedSeconds = (Date.now() - started) / 1000;
+    const accepted = answers.filter((result) => result.ok).length;
+    const limited = answers.filter((result) => !result.ok && result.error.code === "RATE_LIMITED").length;
+    expect(accepted + limited).toBe(100);
+    // The burst (20), plus what refilled at 10/s while the flood was being answered.
+    expect(accepted).toBeGreaterThanOrEqual(20);
+    expect(accepted).toBeLessThanOrEqual(20 + Math.ceil(elapsedSeconds * 10) + 1);
+    // Every accepted update (each with its own selection) reached ann, and none of the refused ones.
+    const floodSeen = () => annSees.filter((presence) => presence.viewers.find((v) => v.clientId === bob.id)?.selection[0]?.startsWith("n")).length;
+    await waitFor(() => floodSeen() === accepted);
+    await sleep(150);
+    expect(floodSeen()).toBe(accepted);
+
+    await sleep(1100);
+    expect(await bob.timeout(5000).emitWithAck("presence:update", { flowId: flow.id, selection: ["gen"], editing: false })).toEqual({ ok: true, data: null });
+    // Another socket has its own budget.
+    expect(await ann.timeout(5000).emitWithAck("presence:update", { flowId: flow.id, selection: [], editing: false })).toEqual({ ok: true, data: null });
+  });
+
   it("answers malformed or premature requests with ack errors and stays up", async () => {
     const flow = await createFlow("Hostile");
     const socket = await server.connect();

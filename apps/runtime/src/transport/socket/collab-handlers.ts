@@ -2,6 +2,8 @@
  * Editing together on a socket: `flow:subscribe` joins a flow's editing room (its saves and its presence
  * list), `presence:update` shares this connection's selection and unsaved-edits flag, `flow:unsubscribe`
  * and disconnecting leave. Every payload is parsed; every answer is an ack, never a throw.
+ * `presence:update` is rate-limited per socket (each one is broadcast to the whole room): past the limit it is
+ * dropped and acked RATE_LIMITED. The web client shares selections at most every 150 ms, well under it.
  */
 import { FlowSubscribeRequestSchema, PresenceUpdateRequestSchema, type ClientToServerEvents, type PresenceViewer, type ServerToClientEvents } from "@eventloom/schema";
 import type { Socket } from "socket.io";
@@ -9,6 +11,7 @@ import type { EngineLogger } from "../../engine/contract";
 import { AppError } from "../../errors";
 import type { PresenceService } from "../../presence/presence-service";
 import { editingRoom } from "./collab-rooms";
+import { createTokenBucket } from "./token-bucket";
 import { answer, parse } from "./socket-answer";
 import type { SocketServer } from "./socket-server";
 
@@ -30,6 +33,16 @@ export interface CollabHandlerDeps {
    */
   participant(socket: ServerSocket, flowId: string): Promise<FlowParticipant>;
   logger: EngineLogger;
+  now: () => number;
+}
+
+/** Per socket: 10 presence updates a second on average, bursts of 20. */
+export const PRESENCE_RATE_LIMIT = { ratePerSecond: 10, burst: 20 };
+
+export class SocketRateLimitedError extends AppError {
+  constructor(event: string) {
+    super("RATE_LIMITED", `Too many ${event} messages: at most ${PRESENCE_RATE_LIMIT.ratePerSecond} a second; this one was dropped.`, 429);
+  }
 }
 
 export function registerCollabHandlers(io: SocketServer, deps: CollabHandlerDeps): void {
@@ -37,6 +50,8 @@ export function registerCollabHandlers(io: SocketServer, deps: CollabHandlerDeps
   const broadcast = (flowId: string, viewers: PresenceViewer[]) => io.to(editingRoom(flowId)).emit("presence:changed", { flowId, viewers });
 
   io.on("connection", (socket) => {
+    const presenceBudget = createTokenBucket({ ...PRESENCE_RATE_LIMIT, now: deps.now });
+
     socket.on("flow:subscribe", (request, ack) => {
       void answer(ack, logger, async () => {
         const { flowId } = parse(FlowSubscribeRequestSchema, request);
@@ -64,6 +79,8 @@ export function registerCollabHandlers(io: SocketServer, deps: CollabHandlerDeps
 
     socket.on("presence:update", (request, ack) => {
       void answer(ack, logger, async () => {
+        // Before parsing or the access check: a flood costs no database reads either.
+        if (!presenceBudget.take()) throw new SocketRateLimitedError("presence:update");
         const { flowId, selection, editing } = parse(PresenceUpdateRequestSchema, request);
         // Rights can change while subscribed (a member removed): checked on every update.
         await deps.participant(socket, flowId);
