@@ -91,11 +91,11 @@ export function createMqttAdapter(options: MqttAdapterOptions): BrokerAdapter {
     },
     async close() {
       closing = true;
-      const all = [publisher, ...subscribers.keys()];
       const releases = [...subscribers.values()];
+      const ending = [publisher?.endAsync().catch(() => undefined), ...[...subscribers.keys()].map(endSubscriber)];
       publisher = undefined;
       subscribers.clear();
-      await Promise.all(all.map((client) => client?.endAsync().catch(() => undefined)));
+      await Promise.all(ending);
       for (const release of releases) release();
     },
     describe() {
@@ -132,7 +132,7 @@ export function createMqttAdapter(options: MqttAdapterOptions): BrokerAdapter {
       throw error;
     }
     if (closing) {
-      await client.endAsync().catch(() => undefined);
+      await endSubscriber(client);
       release();
       throw new Error("MQTT adapter closed");
     }
@@ -144,11 +144,20 @@ export function createMqttAdapter(options: MqttAdapterOptions): BrokerAdapter {
         const held = subscribers.get(client);
         subscribers.delete(client);
         if (queue) queueSlots.delete(slot);
-        await client.endAsync().catch(() => undefined);
+        await endSubscriber(client);
         held?.();
       },
     };
   }
+}
+
+/**
+ * Ends a subscriber's connection without waiting: a graceful end never finishes while the subscriber holds a
+ * message it has not acknowledged (MQTT.js reads nothing more until the handler's callback). The persistent
+ * session keeps that message and the broker delivers it again to whoever takes the session next.
+ */
+function endSubscriber(client: MqttClient): Promise<void> {
+  return client.endAsync(true).catch(() => undefined);
 }
 
 /**
