@@ -55,7 +55,10 @@ export class KafkaSubscription implements AdapterSubscription {
       // connection never rejoins, and the group would stall that long after a broker outage.
       rebalanceTimeout: timing.sessionTimeout * 2,
       allowAutoTopicCreation: autoCreateTopics,
-      retry: { retries: 5, initialRetryTime: 100, maxRetryTime: 2_000 },
+      // A cancelled consumer must stay down: kafkajs restarts a consumer whose run failed — a group join cut
+      // short by disconnect() among them — and that member would rejoin the group and hold partitions it never
+      // reads (a hot redeploy's new channel got nothing from them).
+      retry: { retries: 5, initialRetryTime: 100, maxRetryTime: 2_000, restartOnFailure: async () => !this.cancelled },
     });
     this.consumer.on(this.consumer.events.GROUP_JOIN, () => this.newAssignment());
     this.consumer.on(this.consumer.events.CRASH, ({ payload }) => {
