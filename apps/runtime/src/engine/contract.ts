@@ -243,6 +243,11 @@ export interface RunningDeployment {
    * NOT_FOUND when the node is not a running channel. Optional for stand-in deployments.
    */
   replay?(channelId: string, options?: ReplayOptions): number;
+  /**
+   * Cluster coordination: false stops the run-once producers (timer, generator) and holds them, true starts
+   * them afresh. Optional so stand-in deployments need not implement it.
+   */
+  setRunOnceProducers?(active: boolean): void;
   /** Stops producers, drains channels and consumers within the timeout, then stops everything. */
   stop(options?: { timeoutMs?: number }): Promise<StopReport>;
 }
@@ -304,5 +309,5 @@ export interface Engine {
   readonly traceClock?: Clock;
   compile(graph: unknown, context: CompileContext): Plan;
   /** Each deployment records its hops into its own recorder (one trace per deployment). */
-  start(plan: Plan, options: { recorder: HopRecorder }): Promise<RunningDeployment>;
+  start(plan: Plan, options: { recorder: HopRecorder; holdRunOnceProducers?: boolean }): Promise<RunningDeployment>;
 }

@@ -28,7 +28,7 @@ import { CounterBook } from "./counters";
 import { drainAndStop, type DrainTarget } from "./drain";
 import { hotSwap, type SwapTarget } from "./hot-swap";
 import { createIdSource } from "./ids";
-import type { ProducerNode } from "./nodes/index";
+import { isRunOnceProducer, type ProducerNode } from "./nodes/index";
 import { Scheduler } from "./scheduler";
 import { startNode, type WiringContext } from "./wiring";
 
@@ -59,6 +59,8 @@ export class Deployment implements RunningDeployment, DrainTarget, SwapTarget {
   private stopping: Promise<StopReport> | undefined;
 
   private ids: ReturnType<typeof createIdSource> | undefined;
+  /** While true, timers and generators are not started (another process coordinates them). */
+  private runOnceHeld: boolean;
   /** Redeploys run one at a time (deploy/ serialises them too; this guards direct engine use). */
   private swapping: Promise<unknown> = Promise.resolve();
 
@@ -66,7 +68,9 @@ export class Deployment implements RunningDeployment, DrainTarget, SwapTarget {
     /** Replaced by a hot redeploy. */
     public plan: CompiledPlan,
     readonly deps: DeploymentDeps,
+    options: { holdRunOnceProducers?: boolean } = {},
   ) {
+    this.runOnceHeld = options.holdRunOnceProducers ?? false;
     const coarse = deps.clock instanceof CoarseClock ? deps.clock : undefined;
     this.scheduler = new Scheduler({ schedule: deps.schedule, now: () => deps.clock.now(), coarse, onIdle: () => this.idleCheck?.() });
     for (const id of plan.startOrder) this.book.of(id);
@@ -112,6 +116,7 @@ export class Deployment implements RunningDeployment, DrainTarget, SwapTarget {
       channels: this.channelsById,
       consumers: this.consumers,
       producers: this.producers,
+      holdsProducer: (type) => this.runOnceHeld && isRunOnceProducer(type),
       onSettled: () => this.idleCheck?.(),
     };
   }
@@ -185,6 +190,29 @@ export class Deployment implements RunningDeployment, DrainTarget, SwapTarget {
       });
     }
     return this.stopping;
+  }
+
+  setRunOnceProducers(active: boolean): void {
+    if (this.state !== "running" || active === !this.runOnceHeld) return;
+    this.runOnceHeld = !active;
+    const runOnce = [...this.plan.nodes.values()].filter((node) => node.kind === "producer" && isRunOnceProducer(node.type));
+    if (!active) {
+      for (const node of runOnce) {
+        this.producers.get(node.id)?.stop();
+        this.producers.delete(node.id);
+      }
+      return;
+    }
+    // Producers cannot restart once stopped: fresh instances, wired like a deploy would wire them.
+    const ctx = this.wiringContext(this.plan);
+    for (const node of runOnce) {
+      if (this.producers.has(node.id)) continue;
+      try {
+        startNode(ctx, node);
+      } catch (error) {
+        this.deps.logger.error({ err: error, nodeId: node.id }, "a run-once producer could not start");
+      }
+    }
   }
 
   stopProducers(): void {

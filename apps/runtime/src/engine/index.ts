@@ -26,7 +26,7 @@ export function createEngine(deps: EngineDeps): Engine {
     compile: (graph, context) => compilePlan(graph, context),
     async start(plan, options): Promise<RunningDeployment> {
       const compiled = isCompiledPlan(plan) ? plan : compilePlan(plan.graph, plan);
-      const deployment = new Deployment(compiled, { clock, logger: deps.logger, random, schedule, recorder: options.recorder, bindings, fetch: deps.fetch });
+      const deployment = new Deployment(compiled, { clock, logger: deps.logger, random, schedule, recorder: options.recorder, bindings, fetch: deps.fetch }, { holdRunOnceProducers: options.holdRunOnceProducers ?? false });
       await deployment.start();
       return deployment;
     },

@@ -36,6 +36,8 @@ export interface WiringContext {
    * done, so every new node is built (and may fail) before anything running is touched.
    */
   deferred?: (() => void)[];
+  /** True for producer types this process must not run now (run-once producers another process coordinates). */
+  holdsProducer?: (type: string) => boolean;
   /** Redeploy: consumer id → the running instance a restarted consumer takes the place of. */
   replacing?: ReadonlyMap<string, ConsumerRuntime>;
 }
@@ -94,6 +96,7 @@ function startConsumer(ctx: WiringContext, node: PlannedNode): void {
 function startProducer(ctx: WiringContext, node: PlannedNode): void {
   const factory = producerFactory(node.type);
   if (!factory) throw new Error(`producer type "${node.type}" has no implementation`);
+  if (ctx.holdsProducer?.(node.type)) return;
   const producer = factory(nodeEnv(ctx, node), node.config);
   ctx.producers.set(node.id, producer);
   activate(ctx, () => producer.start());

@@ -37,6 +37,17 @@ const consumers: Readonly<Record<string, Factory<ConsumerHandler>>> = {
   log: createLog,
 };
 
+/**
+ * Producers that make events up on their own (timers, generators): with several runtime processes running
+ * one deployment, only the coordinator of that deployment runs them, or every event would be made N times.
+ * webhook-in and manual producers answer requests, so they run wherever a request arrives.
+ */
+const RUN_ONCE_PRODUCER_TYPES: ReadonlySet<string> = new Set(["timer", "generator"]);
+
+export function isRunOnceProducer(type: string): boolean {
+  return RUN_ONCE_PRODUCER_TYPES.has(type);
+}
+
 export function producerFactory(type: string): Factory<ProducerNode> | undefined {
   return Object.hasOwn(producers, type) ? producers[type] : undefined;
 }

@@ -1,0 +1,51 @@
+/**
+ * Cluster coordination seam: a deployment started with run-once producers held runs no timer or generator
+ * until told; webhook-in and manual producers run regardless. Held again, they stop; resumed, fresh ones start.
+ */
+import { describe, expect, it } from "vitest";
+import { createEngine } from "./index";
+import { createFakeClock, createMemoryLogger, seededRandom } from "./testing/fake-clock";
+import { edge, node } from "./testing/graphs";
+import { createListRecorder } from "./testing/list-recorder";
+
+const graph = {
+  nodes: [node("gen", "generator", { rate: 100 }), node("tick", "timer", { intervalMs: 100 }), node("poke", "manual"), node("mem", "memory"), node("log", "log", { maxLinesPerSecond: 0 })],
+  edges: [edge("gen", "mem"), edge("tick", "mem"), edge("poke", "mem"), edge("mem", "log")],
+};
+
+async function startHeld() {
+  const clock = createFakeClock();
+  const engine = createEngine({ clock, logger: createMemoryLogger(), random: seededRandom(3) });
+  const running = await engine.start(engine.compile(graph, { flowId: "f", deploymentId: "d" }), { recorder: createListRecorder(), holdRunOnceProducers: true });
+  return { clock, running };
+}
+
+describe("run-once producers held for a cluster coordinator", () => {
+  it("emits nothing from timers and generators while held; manual injection still works", async () => {
+    const { clock, running } = await startHeld();
+    await clock.advance(1_000);
+    running.inject("poke", { n: 1 });
+    await clock.advance(10);
+    expect(running.counters().gen?.emitted).toBe(0);
+    expect(running.counters().tick?.emitted).toBe(0);
+    expect(running.counters().log?.done).toBe(1);
+  });
+
+  it("starts them when activated and stops them when held again", async () => {
+    const { clock, running } = await startHeld();
+    running.setRunOnceProducers?.(true);
+    await clock.advance(1_000);
+    const generated = running.counters().gen?.emitted ?? 0;
+    const ticked = running.counters().tick?.emitted ?? 0;
+    expect(generated).toBeGreaterThanOrEqual(90);
+    expect(ticked).toBeGreaterThanOrEqual(9);
+    running.setRunOnceProducers?.(false);
+    await clock.advance(1_000);
+    expect(running.counters().gen?.emitted).toBe(generated);
+    expect(running.counters().tick?.emitted).toBe(ticked);
+    running.setRunOnceProducers?.(true);
+    await clock.advance(500);
+    expect(running.counters().gen?.emitted).toBeGreaterThan(generated);
+    await running.stop();
+  });
+});
