@@ -2,7 +2,7 @@
  * Deploys and stops flows. Per flow, deploys and stops are serialised by a mutex; each deploy snapshots an
  * immutable version, records a deployment, replaces the previous one (drained) and starts the new one.
  */
-import { hasErrors, validateGraph, type Deployment, type FlowDetail, type Graph, type NodeCounters, type TraceFrame } from "@eventloom/schema";
+import { hasErrors, validateGraph, type DeployResponse, type Deployment, type Problem, type FlowDetail, type Graph, type NodeCounters, type TraceFrame } from "@eventloom/schema";
 import type { EngineLogger, IngestMeta, IngestResult, ReplayOptions, StopReport } from "../engine/contract";
 import { AppError, asUserError, NotFoundError, RevConflictError, VersionNotFoundError } from "../errors";
 import type { RuntimeNotifier } from "../notifier";
@@ -11,6 +11,7 @@ import type { AuditRepository } from "../store/audit-repository";
 import type { DeploymentRepository } from "../store/deployment-repository";
 import type { FlowRepository } from "../store/flow-repository";
 import type { VersionRepository } from "../store/version-repository";
+import { convergeFlow } from "./converge";
 import { createKeyedMutex } from "./mutex";
 import { restoreDeployments } from "./restore";
 import type { ActiveRun, Runner } from "./runner";
@@ -25,6 +26,12 @@ export interface DeployServiceDeps {
   logger: EngineLogger;
   /** How long a stop waits for in-flight events before dropping them. */
   drainTimeoutMs: number;
+  /**
+   * Cluster mode: other processes run the same deployments. `restore` then only converges to the database
+   * (it never rewrites statuses another process owns), and every deploy, rollback or stop made here is
+   * announced so the others converge too.
+   */
+  cluster?: { announce(flowId: string): void; warnings(graph: Graph): Problem[] };
 }
 
 export interface StopResult {
@@ -44,7 +51,8 @@ export interface RollbackResult {
 }
 
 export interface DeployService {
-  deploy(actor: Actor, flowId: string, request: { rev?: number | undefined; message?: string | undefined }): Promise<Deployment>;
+  /** Cluster mode adds `warnings` (memory channels are per process). */
+  deploy(actor: Actor, flowId: string, request: { rev?: number | undefined; message?: string | undefined }): Promise<DeployResponse>;
   /** Deploys version `number`'s graph as a new version ("rollback to vN"); the draft stays as it is. */
   rollback(actor: Actor, flowId: string, request: { number: number; message?: string | undefined }): Promise<RollbackResult>;
   stop(actor: Actor, flowId: string): Promise<StopResult>;
@@ -62,6 +70,12 @@ export interface DeployService {
   restore(): Promise<number>;
   /** Stops every deployment in the engine but leaves them `running` in the database, to restore on start. */
   shutdown(): Promise<void>;
+  /** Cluster mode: makes the local run of the flow match the database (another process changed it). */
+  reconcile(flowId: string): Promise<void>;
+  /** Cluster mode: `reconcile` for every flow that runs here or in the database. */
+  reconcileAll(): Promise<void>;
+  /** The deployments running in this process. */
+  activeRuns(): ActiveRun[];
 }
 
 export function createDeployService(deps: DeployServiceDeps): DeployService {
@@ -159,6 +173,23 @@ export function createDeployService(deps: DeployServiceDeps): DeployService {
     return { deployment, version };
   }
 
+  /** Runs `work` under the flow's lock, then tells the other processes (cluster mode) to converge. */
+  async function changing<T>(flowId: string, work: () => Promise<T>): Promise<T> {
+    try {
+      return await mutex.run(flowId, work);
+    } finally {
+      deps.cluster?.announce(flowId);
+    }
+  }
+
+  async function reconcile(flowId: string): Promise<void> {
+    if (closing) return;
+    await mutex.run(flowId, async () => {
+      if (closing) return;
+      await convergeFlow({ runner, logger, drainTimeoutMs: deps.drainTimeoutMs, active }, flowId, await deployments.runningForFlow(flowId));
+    });
+  }
+
   function refuseWhileClosing(): void {
     if (closing) throw new AppError("DEPLOY_FAILED", "The runtime is shutting down.", 503);
   }
@@ -166,18 +197,19 @@ export function createDeployService(deps: DeployServiceDeps): DeployService {
   return {
     async deploy(actor, flowId, request) {
       refuseWhileClosing();
-      return mutex.run(flowId, async () => {
+      return changing(flowId, async () => {
         const flow = await flows.get(flowId);
         if (!flow) throw new NotFoundError(`Flow "${flowId}"`);
         if (request.rev !== undefined && request.rev !== flow.rev) throw new RevConflictError(flow.rev);
         const { deployment } = await deployGraph(actor, flow, flow.graph, { message: request.message, action: "flow.deployed", detail: { rev: flow.rev } });
-        return deployment;
+        const warnings = deps.cluster?.warnings(flow.graph) ?? [];
+        return warnings.length > 0 ? { ...deployment, warnings } : deployment;
       });
     },
 
     async rollback(actor, flowId, { number, message }) {
       refuseWhileClosing();
-      return mutex.run(flowId, async () => {
+      return changing(flowId, async () => {
         const flow = await flows.get(flowId);
         if (!flow) throw new NotFoundError(`Flow "${flowId}"`);
         const target = await versions.get(flowId, number);
@@ -192,7 +224,7 @@ export function createDeployService(deps: DeployServiceDeps): DeployService {
     },
 
     stop(actor, flowId) {
-      return mutex.run(flowId, async () => {
+      return changing(flowId, async () => {
         const result = await stopActive(flowId);
         if (!result) {
           if (!(await flows.get(flowId))) throw new NotFoundError(`Flow "${flowId}"`);
@@ -214,7 +246,7 @@ export function createDeployService(deps: DeployServiceDeps): DeployService {
     },
 
     whileStopped(_actor, flowId, work) {
-      return mutex.run(flowId, async () => {
+      return changing(flowId, async () => {
         await stopActive(flowId);
         return work();
       });
@@ -263,7 +295,11 @@ export function createDeployService(deps: DeployServiceDeps): DeployService {
       return deployments.listForFlow(flowId);
     },
 
-    restore() {
+    async restore() {
+      if (deps.cluster) {
+        await this.reconcileAll();
+        return active.size;
+      }
       return restoreDeployments({
         deployments,
         logger,
@@ -272,6 +308,19 @@ export function createDeployService(deps: DeployServiceDeps): DeployService {
         withLock: (flowId, work) => mutex.run(flowId, work),
         launch,
       });
+    },
+
+    reconcile,
+
+    async reconcileAll() {
+      const listed = await deployments.listByStatus(["running"]);
+      const flowIds = new Set([...active.keys(), ...listed.map((item) => item.deployment.flowId)]);
+      // Each flow re-reads the database under its lock: a list read before the lock may already be stale.
+      for (const flowId of flowIds) await reconcile(flowId);
+    },
+
+    activeRuns() {
+      return [...active.values()];
     },
 
     async shutdown() {

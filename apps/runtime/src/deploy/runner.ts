@@ -17,6 +17,13 @@ export interface RunnerDeps {
   traceCapacity?: number;
   /** Frame interval in ms (50–100). */
   frameIntervalMs?: number;
+  /** Cluster mode: deployments start with timers and generators held until this process holds their lease. */
+  holdRunOnceProducers?: boolean;
+  /**
+   * What frames read counters and depths from. Cluster mode passes a view that adds the other processes'
+   * counters to this one's; default: the local run.
+   */
+  frameSource?(deployment: Deployment, running: RunningDeployment): RunningDeployment;
 }
 
 /** A deployment live in this process. */
@@ -59,7 +66,7 @@ export function createRunner(deps: RunnerDeps): Runner {
     const batcher = deps.createTraceBatcher({
       flowId: deployment.flowId,
       deploymentId: deployment.id,
-      running,
+      running: deps.frameSource ? deps.frameSource(deployment, running) : running,
       recorder,
       clock,
       intervalMs: deps.frameIntervalMs ?? 100,
@@ -74,7 +81,7 @@ export function createRunner(deps: RunnerDeps): Runner {
       const { flowId, id: deploymentId } = deployment;
       const plan = engine.compile(graph, { flowId, deploymentId, workspaceId: options.workspaceId });
       const recorder = deps.createTraceRecorder({ capacity: deps.traceCapacity ?? DEFAULT_TRACE_CAPACITY, clock: engine.traceClock ?? clock });
-      const running = await engine.start(plan, { recorder });
+      const running = await engine.start(plan, { recorder, holdRunOnceProducers: deps.holdRunOnceProducers ?? false });
       return { deployment, running, batcher: startBatcher(deployment, running, recorder), recorder };
     },
     async swap(run, deployment, graph, timeoutMs, options = {}) {

@@ -18,7 +18,11 @@ export interface DeploymentRepository {
   get(id: string): Promise<Deployment | null>;
   listForFlow(flowId: string): Promise<Deployment[]>;
   listByStatus(statuses: DeploymentStatus[]): Promise<DeploymentWithGraph[]>;
+  /** The flow's newest `running` deployment with its graph; null when none runs. */
+  runningForFlow(flowId: string): Promise<DeploymentWithGraph | null>;
 }
+
+const withGraph = { version: { select: { number: true, graph: true } }, flow: { select: { workspaceId: true } } } as const;
 
 export function createDeploymentRepository(client: PrismaClient): DeploymentRepository {
   return {
@@ -46,13 +50,27 @@ export function createDeploymentRepository(client: PrismaClient): DeploymentRepo
       const rows = await client.deployment.findMany({
         where: { status: { in: statuses } },
         orderBy: { createdAt: "asc" },
-        include: { version: { select: { number: true, graph: true } }, flow: { select: { workspaceId: true } } },
+        include: withGraph,
       });
-      return rows.map((row) => ({
-        deployment: toDeployment(row),
-        graph: parseStoredGraph(row.version.graph, `FlowVersion ${row.versionId}.graph`),
-        workspaceId: row.flow.workspaceId,
-      }));
+      return rows.map(withGraphOf);
     },
+    async runningForFlow(flowId) {
+      const row = await client.deployment.findFirst({
+        where: { flowId, status: "running" },
+        orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+        include: withGraph,
+      });
+      return row ? withGraphOf(row) : null;
+    },
+  };
+}
+
+type RowWithGraph = Parameters<typeof toDeployment>[0] & { versionId: string; version: { number: number; graph: unknown }; flow: { workspaceId: string } };
+
+function withGraphOf(row: RowWithGraph): DeploymentWithGraph {
+  return {
+    deployment: toDeployment(row),
+    graph: parseStoredGraph(row.version.graph, `FlowVersion ${row.versionId}.graph`),
+    workspaceId: row.flow.workspaceId,
   };
 }
