@@ -136,7 +136,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
   });
   // Close sockets before the HTTP server, so open websockets do not hold fastify's close open.
   app.addHook("preClose", async () => {
-    deps.io.disconnectSockets(true);
+    // Local: through a cluster's Redis adapter a plain disconnectSockets would close every process's sockets.
+    deps.io.local.disconnectSockets(true);
     deps.io.engine.close();
   });
   await app.ready();

@@ -18,6 +18,8 @@ import { brokerProbes } from "./connections/testing/probes";
 import { createConnectionTester, type ConnectionTester } from "./connections/testing/tester";
 import { createChannelBindings } from "./bindings";
 import { createDbCheckpointStore } from "./bindings/kinesis/index";
+import { processLocalChannelWarnings } from "./cluster/process-local-channels";
+import { joinCluster, type ClusterMember, type ClusterOptions } from "./cluster";
 import type { ConnectionDefaults } from "./bindings/contract";
 import { systemClock } from "./clock";
 import { createDeployService, type DeployService } from "./deploy/deploy-service";
@@ -75,6 +77,8 @@ export interface RuntimeOptions {
   frameIntervalMs?: number;
   /** Broker connections for channels whose `connection` is empty (EVENTLOOM_<KIND>_URL). */
   connectionDefaults?: ConnectionDefaults;
+  /** Cluster mode (EVENTLOOM_CLUSTER_REDIS_URL): several processes on one PostgreSQL database. Off: one process. */
+  cluster?: ClusterOptions;
 }
 
 export interface Runtime {
@@ -89,6 +93,8 @@ export interface Runtime {
   connections: ConnectionService;
   /** What broker bindings call to get a connection's settings, secrets opened. */
   resolveConnection: ConnectionResolver;
+  /** This process's membership when cluster mode is on. */
+  cluster: ClusterMember | undefined;
   /** Listens and resolves with the bound port. */
   listen(options: { port: number; host: string }): Promise<number>;
   /** Restores running deployments, then reports healthy. */
@@ -100,6 +106,9 @@ export interface Runtime {
 export async function composeRuntime(options: RuntimeOptions): Promise<Runtime> {
   const { db, logger } = options;
   const clock = options.clock ?? systemClock;
+  const frameIntervalMs = options.frameIntervalMs ?? 100;
+  if (options.cluster && db.provider !== "postgresql") throw new ClusterNeedsPostgresError();
+  const cluster = options.cluster ? await joinCluster({ ...options.cluster, logger: logger.child({ module: "cluster" }), frameIntervalMs }) : undefined;
   const flowRepository = createFlowRepository(db.client);
   const deployments = createDeploymentRepository(db.client);
   const versionRepository = createVersionRepository(db.client);
@@ -124,7 +133,15 @@ export async function composeRuntime(options: RuntimeOptions): Promise<Runtime> 
   });
   // The hub's batchers send each watching socket its own frame and answer "follow one event".
   const traces = createTraceHub({ logger: logger.child({ module: "tracing" }) });
-  const runner = createRunner({ engine, clock, notifier, createTraceRecorder, createTraceBatcher: traces.createTraceBatcher, frameIntervalMs: options.frameIntervalMs ?? 100 });
+  const runner = createRunner({
+    engine,
+    clock,
+    notifier,
+    createTraceRecorder,
+    createTraceBatcher: traces.createTraceBatcher,
+    frameIntervalMs,
+    ...(cluster ? { holdRunOnceProducers: true, frameSource: cluster.frameSource } : {}),
+  });
   const deployLogger = logger.child({ module: "deploy" });
   const deploy = createDeployService({
     flows: flowRepository,
@@ -135,8 +152,9 @@ export async function composeRuntime(options: RuntimeOptions): Promise<Runtime> 
     notifier,
     logger: deployLogger,
     drainTimeoutMs: options.drainTimeoutMs ?? 5000,
+    ...(cluster ? { cluster: { announce: (flowId: string) => cluster.announce(flowId), warnings: processLocalChannelWarnings } } : {}),
   });
-  const flows = createFlowService({ flows: flowRepository, audit, deploy, notifier });
+  const flows = createFlowService({ flows: flowRepository, audit, deploy, notifier, ...(cluster ? { extraWarnings: processLocalChannelWarnings } : {}) });
   const versions = createVersionService({ versions: versionRepository, deploy });
   const connectionRepository = createConnectionRepository(db.client);
   const secretBox = createSecretBox(options.secretKeys ?? createSecretKeyRing(generateSecretKey()));
@@ -200,6 +218,7 @@ export async function composeRuntime(options: RuntimeOptions): Promise<Runtime> 
     deploy,
     connections,
     resolveConnection,
+    cluster,
     async listen({ port, host }) {
       await app.listen({ port, host });
       const address = app.server.address();
@@ -211,13 +230,26 @@ export async function composeRuntime(options: RuntimeOptions): Promise<Runtime> 
       if (sealed.unreadable.length > 0) {
         logger.warn({ connections: sealed.unreadable }, "some connection secrets were sealed with a key this runtime does not have (SECRET_KEY_MISMATCH until the key is set or the secrets are entered again)");
       }
+      // Cluster: the socket adapter, notices and leases start before restoring, so nothing is missed meanwhile.
+      await cluster?.start({ deploy, io, hasLocalWatchers: (flowId) => notifier.hasWatchers(flowId) });
       await deploy.restore();
       ready = true;
     },
     async close() {
       ready = false;
       await deploy.shutdown();
+      // After the app: closing socket.io unsubscribes its Redis adapter, which needs the connections open.
       await app.close();
+      await cluster?.stop();
     },
   };
+}
+
+/** Cluster mode shares state through the database: an embedded SQLite file cannot be shared by processes. */
+export class ClusterNeedsPostgresError extends Error {
+  override name = "ClusterNeedsPostgresError";
+  readonly code = "CLUSTER_NEEDS_POSTGRES";
+  constructor() {
+    super("Cluster mode (EVENTLOOM_CLUSTER_REDIS_URL) needs PostgreSQL: set DATABASE_URL to a postgres:// URL shared by every runtime process, or unset EVENTLOOM_CLUSTER_REDIS_URL to run one process on SQLite.");
+  }
 }

@@ -80,4 +80,15 @@ describe("broker connection defaults", () => {
     const bad = parseEnv({ EVENTLOOM_RABBITMQ_URL: "redis://x:1" });
     expect(bad).toMatchObject({ ok: false, message: expect.stringContaining("EVENTLOOM_RABBITMQ_URL: use a URL like amqp://") });
   });
+
+  it("reads cluster mode settings: a redis:// URL, a worker id and the lease TTL", () => {
+    const defaults = parseEnv({});
+    expect(defaults).toMatchObject({ ok: true, env: { EVENTLOOM_CLUSTER_LEASE_MS: 5000 } });
+    if (defaults.ok) expect(defaults.env.EVENTLOOM_CLUSTER_REDIS_URL).toBeUndefined();
+    const given = parseEnv({ EVENTLOOM_CLUSTER_REDIS_URL: "redis://cache:6379/1", EVENTLOOM_WORKER_ID: "web-1", EVENTLOOM_CLUSTER_LEASE_MS: "3000" });
+    expect(given).toMatchObject({ ok: true, env: { EVENTLOOM_CLUSTER_REDIS_URL: "redis://cache:6379/1", EVENTLOOM_WORKER_ID: "web-1", EVENTLOOM_CLUSTER_LEASE_MS: 3000 } });
+    const bad = parseEnv({ EVENTLOOM_CLUSTER_REDIS_URL: "http://cache", EVENTLOOM_WORKER_ID: "a b", EVENTLOOM_CLUSTER_LEASE_MS: "10" });
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) for (const name of ["EVENTLOOM_CLUSTER_REDIS_URL", "EVENTLOOM_WORKER_ID", "EVENTLOOM_CLUSTER_LEASE_MS"]) expect(bad.message).toContain(name);
+  });
 });

@@ -119,6 +119,12 @@ export const EnvSchema = z.object({
   EVENTLOOM_MQTT_URL: brokerUrl(["mqtt", "mqtts", "ws", "wss"], "mqtt://host:1883"),
   EVENTLOOM_REDIS_STREAMS_URL: brokerUrl(["redis", "rediss"], "redis://host:6379/0"),
   EVENTLOOM_KINESIS_URL: brokerUrl(["http", "https"], "http://key:secret@localhost:4567"),
+  /** Cluster mode: several runtime processes share one PostgreSQL database and coordinate through this Redis. */
+  EVENTLOOM_CLUSTER_REDIS_URL: brokerUrl(["redis", "rediss"], "redis://host:6379/0"),
+  /** Names this process in the cluster (heartbeats, leases, logs); unset → host name, pid and a random suffix. */
+  EVENTLOOM_WORKER_ID: z.preprocess(emptyAsUndefined, z.string().regex(/^[\w.-]{1,64}$/, "use letters, digits, '.', '_' or '-' (at most 64)").optional()),
+  /** Cluster heartbeat and coordinator lease TTL in ms: a dead coordinator's timers and generators resume elsewhere within about this. */
+  EVENTLOOM_CLUSTER_LEASE_MS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(500).max(60_000).default(5_000)),
 });
 export type Env = z.infer<typeof EnvSchema>;
 

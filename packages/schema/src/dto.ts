@@ -19,6 +19,10 @@ export const DeploymentSchema = z.object({
 });
 export type Deployment = z.infer<typeof DeploymentSchema>;
 
+/** What a deploy answers: the deployment, plus warnings about how it runs (cluster mode: per-process channels). */
+export const DeployResponseSchema = DeploymentSchema.extend({ warnings: z.array(ProblemSchema).optional() });
+export type DeployResponse = z.infer<typeof DeployResponseSchema>;
+
 export const FlowSummarySchema = z.object({
   id: z.string(),
   name: z.string(),

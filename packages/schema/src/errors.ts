@@ -56,6 +56,8 @@ export const ErrorCodeSchema = z.enum([
   "DEAD_LETTER_INVALID",
   // a channel declares a guarantee its broker binding cannot honour
   "GUARANTEE_UNSUPPORTED",
+  // cluster mode: a memory channel exists once per runtime process, not once per deployment
+  "CHANNEL_PROCESS_LOCAL",
   // broker connections
   "CONNECTION_IN_USE",
   "CONNECTION_NAME_TAKEN",

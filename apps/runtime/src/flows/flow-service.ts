@@ -3,11 +3,13 @@
  * validate. Inputs arrive parsed; every change is audited and saves are announced to watchers.
  */
 import {
+  GraphSchema,
   hasErrors,
   validateGraph,
   type FlowDetail,
   type FlowSummary,
   type Graph,
+  type Problem,
   type ValidateResponse,
 } from "@eventloom/schema";
 import type { DeployService } from "../deploy/deploy-service";
@@ -23,6 +25,8 @@ export interface FlowServiceDeps {
   audit: AuditRepository;
   deploy: DeployService;
   notifier: RuntimeNotifier;
+  /** Warnings about how a valid graph would run here (cluster mode: per-process memory channels). */
+  extraWarnings?: (graph: Graph) => Problem[];
 }
 
 export interface FlowService {
@@ -82,6 +86,8 @@ export function createFlowService(deps: FlowServiceDeps): FlowService {
     },
     validate(graph) {
       const problems = validateGraph(graph, { checkExpression });
+      const parsed = deps.extraWarnings && !hasErrors(problems) ? GraphSchema.safeParse(graph) : undefined;
+      if (parsed?.success) problems.push(...(deps.extraWarnings?.(parsed.data) ?? []));
       return { problems, deployable: !hasErrors(problems) };
     },
   };

@@ -1,5 +1,5 @@
 /** Deploy lifecycle of one flow: deploy, stop, history, manual injection. */
-import { DeployRequestSchema, InjectRequestSchema, type Deployment } from "@eventloom/schema";
+import { DeployRequestSchema, InjectRequestSchema, type DeployResponse, type Deployment } from "@eventloom/schema";
 import type { FastifyInstance } from "fastify";
 import { optionalBody, parseInput } from "./parse";
 import type { InjectResponse, StopResponse } from "./responses";
@@ -8,7 +8,7 @@ import { FlowParamsSchema, NodeParamsSchema, type RouteDeps } from "./route-deps
 export function registerDeployRoutes(app: FastifyInstance, deps: RouteDeps): void {
   const { deploy, access } = deps;
 
-  app.post("/api/flows/:id/deploy", async (request): Promise<Deployment> => {
+  app.post("/api/flows/:id/deploy", async (request): Promise<DeployResponse> => {
     const { id } = parseInput(FlowParamsSchema, request.params, ["params"]);
     const actor = await access.authorize(request, { flowId: id }, "editor");
     // No body at all means "deploy the saved draft as it is".

@@ -8,7 +8,7 @@ import {
   ConnectionTestResultSchema,
   CreateConnectionRequestSchema,
   CreateFlowRequestSchema,
-  DeploymentSchema,
+  DeployResponseSchema,
   DeployRequestSchema,
   ErrorResponseSchema,
   EventTraceSchema,
@@ -66,7 +66,7 @@ const ROUTES: RouteDoc[] = [
     path: "/api/flows/{id}/deploy",
     summary: "Deploy the saved draft as a new version (422 GRAPH_INVALID with details.problems, 422 DEPLOY_FAILED with details.nodeId)",
     body: DeployRequestSchema,
-    responses: { 200: DeploymentSchema, 404: ErrorResponseSchema, 409: ErrorResponseSchema, 422: ErrorResponseSchema },
+    responses: { 200: DeployResponseSchema, 404: ErrorResponseSchema, 409: ErrorResponseSchema, 422: ErrorResponseSchema },
   },
   {
     method: "post",

@@ -27,7 +27,9 @@ export function createSocketNotifier(io: SocketServer, deps: SocketNotifierDeps)
       io.to(flowRoom(deployment.flowId)).emit("deployment:changed", deployment);
     },
     traceFrame(frame, options) {
-      const room = io.to(flowRoom(frame.flowId));
+      // Local sockets only: each process builds frames for its own watchers (in cluster mode from
+      // cluster-wide counters), so a frame sent through the Redis adapter would reach watchers twice.
+      const room = io.local.to(flowRoom(frame.flowId));
       (options?.reliable ? room : room.volatile).emit("trace:frame", frame);
     },
     hasWatchers(flowId) {

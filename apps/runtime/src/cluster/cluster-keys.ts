@@ -1,0 +1,17 @@
+/** Redis key and channel names of cluster mode, all under one prefix so a shared Redis stays readable. */
+const PREFIX = "eventloom:cluster:";
+
+export const clusterKeys = {
+  /** A live worker's heartbeat (expires with its TTL when the process dies). */
+  worker: (workerId: string) => `${PREFIX}worker:${workerId}`,
+  /** Who coordinates a flow's run-once producers: `<workerId>:<fence>`. */
+  producerLease: (flowId: string) => `${PREFIX}lease:flow:${flowId}`,
+  /** Monotonic fence numbers for a flow's lease: each new holder gets a higher one. */
+  producerFence: (flowId: string) => `${PREFIX}fence:flow:${flowId}`,
+  /** Channel: a process deployed, redeployed or stopped a flow. */
+  deploymentsChanged: `${PREFIX}deployments`,
+  /** Channel: a process has watchers for a flow and wants the others' counters. */
+  traceInterest: `${PREFIX}trace-interest`,
+  /** Channel: a worker's counters for one deployment. */
+  traceCounters: `${PREFIX}trace-counters`,
+} as const;

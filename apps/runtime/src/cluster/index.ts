@@ -1,0 +1,93 @@
+/**
+ * Cluster mode (EVENTLOOM_CLUSTER_REDIS_URL): several runtime processes on one PostgreSQL database run the
+ * same deployments. The database says what runs; Redis carries the rest:
+ * - a heartbeat per worker (worker-heartbeat.ts),
+ * - "this flow changed" notices, after which every process converges to the database (deploy-sync.ts),
+ * - the per-flow lease of the coordinator that alone runs timers and generators (producer-lease.ts),
+ * - socket.io broadcasts (its Redis adapter) and other workers' counters for trace frames (trace-share.ts).
+ * Broker channels make the processes competing consumers by themselves; memory channels stay per process.
+ */
+import { createAdapter } from "@socket.io/redis-adapter";
+import type { EngineLogger } from "../engine/contract";
+import type { ActiveRun } from "../deploy/runner";
+import type { SocketServer } from "../transport/socket/socket-server";
+import { connectClusterBus } from "./cluster-bus";
+import { createDeploySync, type DeploySyncTarget } from "./deploy-sync";
+import { startProducerLeases, type ProducerLeases } from "./producer-lease";
+import { createTraceShare, type TraceShare } from "./trace-share";
+import { startWorkerHeartbeat, type WorkerHeartbeat } from "./worker-heartbeat";
+
+export interface ClusterOptions {
+  redisUrl: string;
+  /** Names this process in heartbeats, leases and logs (unique per process). */
+  workerId: string;
+  /** Heartbeat and producer-lease TTL: a dead coordinator's timers and generators resume elsewhere within about this. */
+  leaseMs: number;
+  /** How often every process re-reads the database's running deployments (a safety net for lost notices). */
+  reconcileEveryMs?: number;
+}
+
+export interface ClusterMember {
+  readonly workerId: string;
+  /** Hook for the deploy service: tells the other processes a flow changed here. */
+  announce(flowId: string): void;
+  /** Hook for the runner: frames read the cluster-wide counters. */
+  frameSource: TraceShare["frameSource"];
+  /** Called once the deploy service and sockets exist; starts syncing, leases and the socket adapter. */
+  start(wiring: { deploy: DeploySyncTarget & { activeRuns(): ActiveRun[] }; io: SocketServer; hasLocalWatchers(flowId: string): boolean }): Promise<void>;
+  /** The lease token this process holds for a flow's run-once producers (tests, diagnostics). */
+  leaseTokenOf(flowId: string): string | undefined;
+  stop(): Promise<void>;
+}
+
+export async function joinCluster(options: ClusterOptions & { logger: EngineLogger; frameIntervalMs: number }): Promise<ClusterMember> {
+  const { workerId, logger } = options;
+  const bus = await connectClusterBus({ redisUrl: options.redisUrl, logger });
+  const sync = createDeploySync({ bus, workerId, reconcileEveryMs: options.reconcileEveryMs ?? 5_000, logger });
+  let runs: () => ActiveRun[] = () => [];
+  let watched: (flowId: string) => boolean = () => false;
+  const traces = createTraceShare({
+    bus,
+    workerId,
+    publishEveryMs: options.frameIntervalMs,
+    logger,
+    localRuns: () => runs().map((run) => ({ flowId: run.deployment.flowId, deploymentId: run.deployment.id, running: run.running })),
+    hasLocalWatchers: (flowId) => watched(flowId),
+  });
+  let socketServer: SocketServer | undefined;
+  let heartbeat: WorkerHeartbeat | undefined;
+  let leases: ProducerLeases | undefined;
+  return {
+    workerId,
+    announce: (flowId) => sync.announce(flowId),
+    frameSource: (deployment, running) => traces.frameSource(deployment, running),
+    async start({ deploy, io, hasLocalWatchers }) {
+      runs = () => deploy.activeRuns();
+      watched = hasLocalWatchers;
+      const { pub, sub } = bus.duplicatePair();
+      io.adapter(createAdapter(pub, sub, { key: "eventloom:socket.io" }));
+      socketServer = io;
+      heartbeat = await startWorkerHeartbeat({ redis: bus.redis, workerId, ttlMs: options.leaseMs, logger });
+      await sync.start(deploy);
+      await traces.start();
+      leases = startProducerLeases({
+        redis: bus.redis,
+        workerId,
+        ttlMs: options.leaseMs,
+        logger,
+        candidates: () => deploy.activeRuns().map((run) => ({ flowId: run.deployment.flowId, graph: run.running.plan.graph, running: run.running })),
+      });
+      logger.info({ workerId, leaseMs: options.leaseMs }, "cluster: joined");
+    },
+    leaseTokenOf: (flowId) => leases?.tokenOf(flowId),
+    async stop() {
+      sync.stop();
+      traces.stop();
+      await leases?.stop();
+      await heartbeat?.stop();
+      // The adapter unsubscribes before its connections close (a command cut off by the close would reject unhandled).
+      await socketServer?.of("/").adapter.close();
+      await bus.close();
+    },
+  };
+}

@@ -1,0 +1,147 @@
+/**
+ * Traces across processes: a watcher sees the whole deployment, not just the events its own process
+ * handled. The process holding watchers of a flow announces its interest; while interested parties exist,
+ * every other process publishes its counters and channel depths for that flow's deployment once per frame
+ * interval. Frames on the watching process read a merged view (`frameSource`): its own counters plus the
+ * latest of every other worker's (summed, so rates and totals cover the cluster). Counters of a worker
+ * that died stay in the sum (those events happened); its channel depths go once they are stale.
+ * Samples and latency percentiles stay those of the watching process.
+ */
+import { ChannelStateSchema, NodeCountersSchema, type Deployment, type NodeCounters } from "@eventloom/schema";
+import { z } from "zod";
+import type { ChannelSnapshot, EngineLogger, RunningDeployment } from "../engine/contract";
+import type { ClusterBus } from "./cluster-bus";
+import { clusterKeys } from "./cluster-keys";
+
+const InterestSchema = z.object({ workerId: z.string(), flowIds: z.array(z.string()) });
+const CountersSchema = z.object({
+  workerId: z.string(),
+  flowId: z.string(),
+  deploymentId: z.string(),
+  counters: z.record(z.string(), NodeCountersSchema),
+  channels: z.record(z.string(), ChannelStateSchema),
+});
+
+/** How long an interest announcement lasts (announced every second while watched). */
+const INTEREST_TTL_MS = 3_000;
+const ANNOUNCE_EVERY_MS = 1_000;
+/** A worker's channel depths older than this no longer count (it died or stopped publishing). */
+const DEPTH_STALE_MS = 2_000;
+
+interface Remote {
+  counters: Record<string, NodeCounters>;
+  channels: Record<string, ChannelSnapshot>;
+  at: number;
+}
+
+export interface TraceShareDeps {
+  bus: ClusterBus;
+  workerId: string;
+  publishEveryMs: number;
+  logger: EngineLogger;
+  /** Deployments running here, with their local (not merged) runs. */
+  localRuns(): Array<{ flowId: string; deploymentId: string; running: RunningDeployment }>;
+  /** Whether sockets on this process watch the flow. */
+  hasLocalWatchers(flowId: string): boolean;
+}
+
+export interface TraceShare {
+  /** What the runner's batchers read: the local run plus the other workers' latest counters. */
+  frameSource(deployment: Deployment, running: RunningDeployment): RunningDeployment;
+  start(): Promise<void>;
+  stop(): void;
+}
+
+export function createTraceShare(deps: TraceShareDeps): TraceShare {
+  const { bus, workerId, logger } = deps;
+  /** deploymentId → workerId → latest counters. */
+  const remote = new Map<string, Map<string, Remote>>();
+  /** flowId → until when someone elsewhere watches it. */
+  const interest = new Map<string, number>();
+  const timers: NodeJS.Timeout[] = [];
+
+  function announce(): void {
+    const flowIds = deps.localRuns().map((run) => run.flowId).filter((flowId) => deps.hasLocalWatchers(flowId));
+    if (flowIds.length > 0) bus.publish(clusterKeys.traceInterest, { workerId, flowIds });
+  }
+
+  function publishCounters(): void {
+    const now = Date.now();
+    for (const { flowId, deploymentId, running } of deps.localRuns()) {
+      if ((interest.get(flowId) ?? 0) < now) continue;
+      bus.publish(clusterKeys.traceCounters, { workerId, flowId, deploymentId, counters: running.counters(), channels: running.channels() });
+    }
+  }
+
+  function forgetStopped(): void {
+    const live = new Set(deps.localRuns().map((run) => run.deploymentId));
+    for (const deploymentId of remote.keys()) if (!live.has(deploymentId)) remote.delete(deploymentId);
+  }
+
+  return {
+    frameSource(deployment, running) {
+      const merged = (): Map<string, Remote> | undefined => remote.get(deployment.id);
+      return {
+        get plan() {
+          return running.plan;
+        },
+        counters: () => sumCounters(running.counters(), merged()),
+        channels: () => sumDepths(running.channels(), merged()),
+        inject: (nodeId, data) => running.inject(nodeId, data),
+        stop: (options) => running.stop(options),
+      };
+    },
+    async start() {
+      await bus.subscribe(clusterKeys.traceInterest, (raw) => {
+        const message = InterestSchema.safeParse(raw);
+        if (!message.success || message.data.workerId === workerId) return;
+        const until = Date.now() + INTEREST_TTL_MS;
+        for (const flowId of message.data.flowIds) interest.set(flowId, until);
+      });
+      await bus.subscribe(clusterKeys.traceCounters, (raw) => {
+        const message = CountersSchema.safeParse(raw);
+        if (!message.success) return logger.warn({ issues: message.error.issues }, "cluster: malformed counters message skipped");
+        const { workerId: from, deploymentId, counters, channels } = message.data;
+        if (from === workerId) return;
+        let workers = remote.get(deploymentId);
+        if (!workers) remote.set(deploymentId, (workers = new Map()));
+        workers.set(from, { counters, channels, at: Date.now() });
+      });
+      timers.push(setInterval(announce, ANNOUNCE_EVERY_MS), setInterval(publishCounters, deps.publishEveryMs), setInterval(forgetStopped, 10_000));
+      for (const timer of timers) timer.unref();
+    },
+    stop() {
+      for (const timer of timers) clearInterval(timer);
+    },
+  };
+}
+
+function sumCounters(local: Record<string, NodeCounters>, workers: Map<string, Remote> | undefined): Record<string, NodeCounters> {
+  if (!workers || workers.size === 0) return local;
+  const out: Record<string, NodeCounters> = {};
+  for (const [nodeId, counters] of Object.entries(local)) out[nodeId] = { ...counters };
+  for (const { counters } of workers.values()) {
+    for (const [nodeId, theirs] of Object.entries(counters)) {
+      // Only nodes of the running graph: a worker still on an older version may report removed nodes.
+      const mine = out[nodeId];
+      if (!mine) continue;
+      for (const field of Object.keys(mine) as (keyof NodeCounters)[]) mine[field] += theirs[field] ?? 0;
+    }
+  }
+  return out;
+}
+
+function sumDepths(local: Record<string, ChannelSnapshot>, workers: Map<string, Remote> | undefined): Record<string, ChannelSnapshot> {
+  if (!workers || workers.size === 0) return local;
+  const fresh = Date.now() - DEPTH_STALE_MS;
+  const out: Record<string, ChannelSnapshot> = {};
+  for (const [channelId, snapshot] of Object.entries(local)) out[channelId] = { ...snapshot };
+  for (const { channels, at } of workers.values()) {
+    if (at < fresh) continue;
+    for (const [channelId, theirs] of Object.entries(channels)) {
+      const mine = out[channelId];
+      if (mine) mine.depth += theirs.depth;
+    }
+  }
+  return out;
+}
