@@ -6,6 +6,8 @@ import { createDb } from "@eventloom/prisma";
 import type { Role, User } from "@eventloom/schema";
 import { pino } from "pino";
 import { composeRuntime, type Runtime } from "../../src/compose";
+import type { ConnectionDefaults } from "../../src/bindings/contract";
+import type { ClusterOptions } from "../../src/cluster";
 import type { SecretKeyRing } from "../../src/connections/secret-key";
 import type { Engine } from "../../src/engine/contract";
 import type { TrustProxy } from "../../src/env";
@@ -50,6 +52,10 @@ export interface StartOptions {
   allowedOrigins?: string[];
   /** EVENTLOOM_TRUST_PROXY (default false). */
   trustProxy?: TrustProxy;
+  /** Cluster mode (several runtimes on one PostgreSQL database, coordinated through Redis). */
+  cluster?: ClusterOptions;
+  /** Broker connections for channels with an empty `connection`. */
+  connectionDefaults?: ConnectionDefaults;
 }
 
 let userCounter = 0;
@@ -70,6 +76,8 @@ export async function startTestRuntime(database: TestDatabase, options: StartOpt
     ...(options.engine ? { engine: options.engine } : {}),
     ...(options.trustProxy !== undefined ? { trustProxy: options.trustProxy } : {}),
     ...(options.secretKeys ? { secretKeys: options.secretKeys } : {}),
+    ...(options.cluster ? { cluster: options.cluster } : {}),
+    ...(options.connectionDefaults ? { connectionDefaults: options.connectionDefaults } : {}),
   });
   const port = await runtime.listen({ port: 0, host: "127.0.0.1" });
   await runtime.warmUp();

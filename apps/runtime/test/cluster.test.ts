@@ -1,0 +1,129 @@
+/**
+ * Scale-out (issue #7): three runtime processes (child processes, port 0) on one PostgreSQL database,
+ * coordinated through Redis.
+ * - generator → memory channel → webhook-out: the generator runs on exactly one process (the lease holder),
+ *   a watcher elsewhere sees its counters; SIGKILL that one and another takes over within about the lease
+ *   TTL (printed).
+ */
+import type { TraceFrame } from "@eventloom/schema";
+import amqp from "amqplib";
+import { Redis } from "ioredis";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { connectionDefaultsFromEnv } from "../src/bindings/connection-defaults";
+import { clusterKeys } from "../src/cluster/cluster-keys";
+import { startHttpSink, type HttpSink } from "./bindings/http-sink";
+import { services, uniqueName } from "./support/brokers/services";
+import { createTestDatabase, postgresAvailable, type TestDatabase } from "./support/database";
+import { sleep, waitFor, type StartOptions } from "./support/runtime";
+import { startRuntimeProcess, type RuntimeProcess } from "./support/runtime-process";
+
+const LEASE_MS = 1_500;
+const GENERATOR_RATE = 40;
+const run = uniqueName("cluster");
+
+let database: TestDatabase | undefined;
+let sink: HttpSink;
+let redis: Redis;
+const processes: RuntimeProcess[] = [];
+const workerIds: string[] = [];
+const flowIds: string[] = [];
+
+function optionsFor(index: number): StartOptions {
+  const workerId = `${run}-w${index}`;
+  workerIds[index] = workerId;
+  return {
+    cluster: { redisUrl: services.redis, workerId, leaseMs: LEASE_MS },
+    connectionDefaults: connectionDefaultsFromEnv({ EVENTLOOM_RABBITMQ_URL: services.rabbitmq }),
+  };
+}
+
+const node = (id: string, kind: string, type: string, config: Record<string, unknown> = {}) => ({ id, kind, type, name: id, position: { x: 0, y: 0 }, config });
+
+async function deployFlow(api: RuntimeProcess, name: string, graph: unknown) {
+  const created = await api.api("POST", "/api/flows", { name, graph });
+  expect(created.status).toBe(201);
+  flowIds.push(created.body.id);
+  const deployed = await api.api("POST", `/api/flows/${created.body.id}/deploy`, { rev: created.body.rev });
+  expect(deployed.status).toBe(200);
+  return { flowId: created.body.id as string, deployment: deployed.body };
+}
+
+async function watch(target: RuntimeProcess, flowId: string): Promise<TraceFrame[]> {
+  const socket = await target.connect();
+  const frames: TraceFrame[] = [];
+  socket.on("trace:frame", (frame) => frames.push(frame));
+  expect(await socket.timeout(5000).emitWithAck("deployment:watch", { flowId })).toMatchObject({ ok: true });
+  return frames;
+}
+
+describe.skipIf(!postgresAvailable)("cluster mode: three runtime processes", () => {
+  beforeAll(async () => {
+    database = await createTestDatabase({ provider: "postgresql" });
+    sink = await startHttpSink();
+    redis = new Redis(services.redis);
+    // The first one sets the test owner up; the others sign in as it.
+    processes.push(await startRuntimeProcess(database, optionsFor(0)));
+    processes.push(...(await Promise.all([1, 2].map((index) => startRuntimeProcess(database!, optionsFor(index))))));
+  }, 60_000);
+
+  afterAll(async () => {
+    await Promise.all(processes.map((process) => process.close()));
+    await sink?.close();
+    if (redis) {
+      for (const flowId of flowIds) await redis.del(clusterKeys.producerFence(flowId), clusterKeys.producerLease(flowId));
+      redis.disconnect();
+    }
+    const model = await amqp.connect(services.rabbitmq);
+    const channel = await model.createChannel();
+    channel.on("error", () => undefined);
+    for (const flowId of flowIds) {
+      await channel.deleteQueue(`eventloom.${flowId}.mq`).catch(() => undefined);
+      await channel.deleteExchange(`eventloom.${flowId}.mq`).catch(() => undefined);
+    }
+    await model.close();
+    await database?.dispose();
+  }, 30_000);
+
+  it("a generator runs on exactly one process; SIGKILL it and another takes over", async () => {
+    const deployedAt = Date.now();
+    const { flowId, deployment } = await deployFlow(processes[0]!, "Cluster generator", {
+      nodes: [node("gen", "producer", "generator", { rate: GENERATOR_RATE }), node("mem", "channel", "memory"), node("out", "consumer", "webhook-out", { url: sink.url("gen") })],
+      edges: [
+        { id: "e1", source: "gen", target: "mem" },
+        { id: "e2", source: "mem", target: "out" },
+      ],
+    });
+    // The memory channel exists once per process: the deploy says so.
+    expect(deployment.warnings).toEqual([expect.objectContaining({ code: "CHANNEL_PROCESS_LOCAL", severity: "warning", nodeId: "mem", path: ["nodes", 1, "type"] })]);
+
+    const leaseKey = clusterKeys.producerLease(flowId);
+    const firstToken = await waitFor(() => redis.get(leaseKey).then((token) => token ?? undefined), 10_000);
+    const coordinatorIndex = workerIds.indexOf(firstToken.slice(0, firstToken.lastIndexOf(":")));
+    expect(coordinatorIndex).toBeGreaterThanOrEqual(0);
+
+    // One generator at GENERATOR_RATE can have emitted at most rate × elapsed + 1; three would triple it.
+    await waitFor(() => sink.received.filter((entry) => entry.consumer === "gen").length >= GENERATOR_RATE, 10_000);
+    await sleep(1_000);
+    const elapsedS = (Date.now() - deployedAt) / 1000;
+    const generated = sink.received.filter((entry) => entry.consumer === "gen").length;
+    console.log(`cluster generator: ${generated} events in ${elapsedS.toFixed(1)} s at ${GENERATOR_RATE}/s on ${firstToken}`);
+    expect(generated).toBeLessThanOrEqual(Math.ceil(GENERATOR_RATE * elapsedS) + 1);
+
+    // A watcher on a process that does not run the generator sees the coordinator's counters.
+    const other = processes[(coordinatorIndex + 1) % 3]!;
+    const frames = await watch(other, flowId);
+    await waitFor(() => frames.some((frame) => (frame.counters.gen?.emitted ?? 0) > 0 && (frame.counters.out?.done ?? 0) > 0), 10_000);
+
+    const leaseLeftMs = await redis.pttl(leaseKey);
+    await processes[coordinatorIndex]!.kill();
+    const killedAt = Date.now();
+    const before = sink.received.filter((entry) => entry.consumer === "gen").length;
+    const secondToken = await waitFor(() => redis.get(leaseKey).then((token) => (token && token !== firstToken ? token : undefined)), LEASE_MS * 4);
+    const leaseTakenMs = Date.now() - killedAt;
+    await waitFor(() => sink.received.filter((entry) => entry.consumer === "gen").length > before + 5, LEASE_MS * 4);
+    const resumedMs = Date.now() - killedAt;
+    console.log(`cluster generator failover: lease ${firstToken} → ${secondToken} after ${leaseTakenMs} ms, events resumed within ${resumedMs} ms (lease TTL ${LEASE_MS} ms, ${leaseLeftMs} ms left at the kill)`);
+    expect(Number(secondToken.split(":").at(-1))).toBeGreaterThan(Number(firstToken.split(":").at(-1)));
+    expect(resumedMs).toBeLessThan(LEASE_MS * 4);
+  }, 90_000);
+});
