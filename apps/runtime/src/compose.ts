@@ -180,7 +180,12 @@ export async function composeRuntime(options: RuntimeOptions): Promise<Runtime> 
     },
   });
   const presence = createPresenceService();
-  const workspaces = createWorkspaceService({ client: db.client, audit, onAccessRevoked: createAccessRevoker({ io, presence, traces }) });
+  const revokeLocally = createAccessRevoker({ io, presence, traces });
+  const onAccessRevoked = async (userId: string, flowIds: readonly string[]): Promise<void> => {
+    await revokeLocally(userId, flowIds);
+    cluster?.relayAccessRevoked(userId, flowIds);
+  };
+  const workspaces = createWorkspaceService({ client: db.client, audit, onAccessRevoked });
   const invites = createInviteService({ client: db.client, audit, now });
 
   let ready = false;
@@ -231,7 +236,7 @@ export async function composeRuntime(options: RuntimeOptions): Promise<Runtime> 
         logger.warn({ connections: sealed.unreadable }, "some connection secrets were sealed with a key this runtime does not have (SECRET_KEY_MISMATCH until the key is set or the secrets are entered again)");
       }
       // Cluster: the socket adapter, notices and leases start before restoring, so nothing is missed meanwhile.
-      await cluster?.start({ deploy, io, hasLocalWatchers: (flowId) => notifier.hasWatchers(flowId) });
+      await cluster?.start({ deploy, io, hasLocalWatchers: (flowId) => notifier.hasWatchers(flowId), revokeLocally });
       await deploy.restore();
       ready = true;
     },

@@ -12,6 +12,8 @@ export const clusterKeys = {
   deploymentsChanged: `${PREFIX}deployments`,
   /** Channel: a process has watchers for a flow and wants the others' counters. */
   traceInterest: `${PREFIX}trace-interest`,
+  /** Channel: a user lost access to some flows; every process takes its sockets out of them. */
+  accessRevoked: `${PREFIX}access-revoked`,
   /** Channel: a worker's counters for one deployment. */
   traceCounters: `${PREFIX}trace-counters`,
 } as const;

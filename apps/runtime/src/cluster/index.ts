@@ -11,6 +11,7 @@ import { createAdapter } from "@socket.io/redis-adapter";
 import type { EngineLogger } from "../engine/contract";
 import type { ActiveRun } from "../deploy/runner";
 import type { SocketServer } from "../transport/socket/socket-server";
+import { createAccessRelay, type RevokeLocally } from "./access-relay";
 import { connectClusterBus } from "./cluster-bus";
 import { createDeploySync, type DeploySyncTarget } from "./deploy-sync";
 import { startProducerLeases, type ProducerLeases } from "./producer-lease";
@@ -31,10 +32,12 @@ export interface ClusterMember {
   readonly workerId: string;
   /** Hook for the deploy service: tells the other processes a flow changed here. */
   announce(flowId: string): void;
+  /** Hook for access revocation: the other processes take their sockets out of the flows too. */
+  relayAccessRevoked(userId: string, flowIds: readonly string[]): void;
   /** Hook for the runner: frames read the cluster-wide counters. */
   frameSource: TraceShare["frameSource"];
   /** Called once the deploy service and sockets exist; starts syncing, leases and the socket adapter. */
-  start(wiring: { deploy: DeploySyncTarget & { activeRuns(): ActiveRun[] }; io: SocketServer; hasLocalWatchers(flowId: string): boolean }): Promise<void>;
+  start(wiring: { deploy: DeploySyncTarget & { activeRuns(): ActiveRun[] }; io: SocketServer; hasLocalWatchers(flowId: string): boolean; revokeLocally: RevokeLocally }): Promise<void>;
   /** The lease token this process holds for a flow's run-once producers (tests, diagnostics). */
   leaseTokenOf(flowId: string): string | undefined;
   stop(): Promise<void>;
@@ -43,6 +46,7 @@ export interface ClusterMember {
 export async function joinCluster(options: ClusterOptions & { logger: EngineLogger; frameIntervalMs: number }): Promise<ClusterMember> {
   const { workerId, logger } = options;
   const bus = await connectClusterBus({ redisUrl: options.redisUrl, logger });
+  const access = createAccessRelay({ bus, workerId, logger });
   const sync = createDeploySync({ bus, workerId, reconcileEveryMs: options.reconcileEveryMs ?? 5_000, logger });
   let runs: () => ActiveRun[] = () => [];
   let watched: (flowId: string) => boolean = () => false;
@@ -60,8 +64,9 @@ export async function joinCluster(options: ClusterOptions & { logger: EngineLogg
   return {
     workerId,
     announce: (flowId) => sync.announce(flowId),
+    relayAccessRevoked: (userId, flowIds) => access.relay(userId, flowIds),
     frameSource: (deployment, running) => traces.frameSource(deployment, running),
-    async start({ deploy, io, hasLocalWatchers }) {
+    async start({ deploy, io, hasLocalWatchers, revokeLocally }) {
       runs = () => deploy.activeRuns();
       watched = hasLocalWatchers;
       const { pub, sub } = bus.duplicatePair();
@@ -69,6 +74,7 @@ export async function joinCluster(options: ClusterOptions & { logger: EngineLogg
       socketServer = io;
       heartbeat = await startWorkerHeartbeat({ redis: bus.redis, workerId, ttlMs: options.leaseMs, logger });
       await sync.start(deploy);
+      await access.start(revokeLocally);
       await traces.start();
       leases = startProducerLeases({
         redis: bus.redis,

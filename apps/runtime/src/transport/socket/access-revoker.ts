@@ -24,7 +24,9 @@ export function createAccessRevoker({ io, presence, traces }: AccessRevokerDeps)
   return async (userId, flowIds) => {
     if (flowIds.length === 0) return;
     const rooms = flowIds.flatMap((flowId) => [flowRoom(flowId), editingRoom(flowId)]);
-    for (const socket of await io.in(userRoom(userId)).fetchSockets()) {
+    // This process's sockets only: their trace watchers and presence entries live here. In cluster mode the
+    // other processes are told to do the same for theirs (cluster/access-relay.ts).
+    for (const socket of await io.local.in(userRoom(userId)).fetchSockets()) {
       for (const room of rooms) socket.leave(room);
       for (const flowId of flowIds) {
         traces.unwatch(flowId, socket.id);
