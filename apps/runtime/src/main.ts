@@ -8,6 +8,7 @@ import { createDb, describeDatabase, resolveDatabase } from "@eventloom/prisma";
 import { pino, type Logger } from "pino";
 import { connectionDefaultsFromEnv } from "./bindings/connection-defaults";
 import type { ClusterOptions } from "./cluster";
+import { ClusterRedisUnreachableError } from "./cluster/cluster-bus";
 import { ClusterNeedsPostgresError, composeRuntime, type Runtime } from "./compose";
 import { resolveSecretKeyRing } from "./connections/secret-key-file";
 import { loadEnv, type Env } from "./env";
@@ -69,7 +70,7 @@ function clusterOptionsFromEnv(env: Env): { cluster?: ClusterOptions } {
 }
 
 function startupHint(error: unknown): string {
-  if (error instanceof ClusterNeedsPostgresError) return error.message;
+  if (error instanceof ClusterNeedsPostgresError || error instanceof ClusterRedisUnreachableError) return error.message;
   const code = typeof error === "object" && error !== null && "code" in error ? String(error.code) : "";
   if (code === "P2021" || code === "P2022") return "the database is not migrated: run `pnpm db:deploy` first";
   if (code === "EADDRINUSE") return "the port is in use: stop the other process or set PORT";

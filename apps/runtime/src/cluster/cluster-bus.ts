@@ -37,7 +37,13 @@ export async function connectClusterBus(options: { redisUrl: string; logger: Eng
     }
     handler(message);
   });
-  await Promise.all([redis.connect(), subscriber.connect()]);
+  try {
+    await Promise.all([redis.connect(), subscriber.connect()]);
+  } catch (error) {
+    redis.disconnect();
+    subscriber.disconnect();
+    throw new ClusterRedisUnreachableError(options.redisUrl, error);
+  }
   return {
     redis,
     publish(channel, message) {
@@ -56,4 +62,14 @@ export async function connectClusterBus(options: { redisUrl: string; logger: Eng
       await Promise.all([redis, subscriber, ...extra].map((connection) => connection.quit().catch(() => connection.disconnect())));
     },
   };
+}
+
+/** Startup in cluster mode without Redis: says which address (never its password) and which variable. */
+export class ClusterRedisUnreachableError extends Error {
+  override name = "ClusterRedisUnreachableError";
+  readonly code = "CLUSTER_REDIS_UNREACHABLE";
+  constructor(redisUrl: string, cause: unknown) {
+    const reason = cause instanceof Error ? cause.message : String(cause);
+    super(`Cluster mode cannot reach Redis at ${new URL(redisUrl).host} (EVENTLOOM_CLUSTER_REDIS_URL): ${reason}`, { cause });
+  }
 }
