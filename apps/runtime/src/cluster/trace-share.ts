@@ -4,9 +4,11 @@
  * every other process publishes its counters and channel depths for that flow's deployment once per frame
  * interval. Frames on the watching process read a merged view (`frameSource`): its own counters plus the
  * latest of every other worker's (summed, so rates and totals cover the cluster). Counters of a worker
- * that died stay in the sum (those events happened); its channel depths go once they are stale.
+ * that died stay in the sum (those events happened), also when it comes back under the same worker id (its
+ * new run reports beside the old one); its channel depths go once they are stale.
  * Samples and latency percentiles stay those of the watching process.
  */
+import { randomUUID } from "node:crypto";
 import { ChannelStateSchema, NodeCountersSchema, type Deployment, type NodeCounters } from "@eventloom/schema";
 import { z } from "zod";
 import type { ChannelSnapshot, EngineLogger, RunningDeployment } from "../engine/contract";
@@ -16,6 +18,8 @@ import { clusterKeys } from "./cluster-keys";
 const InterestSchema = z.object({ workerId: z.string(), flowIds: z.array(z.string()) });
 const CountersSchema = z.object({
   workerId: z.string(),
+  /** One run of a worker process: a worker restarted under the same id starts new counters beside its old ones. */
+  incarnation: z.string(),
   flowId: z.string(),
   deploymentId: z.string(),
   counters: z.record(z.string(), NodeCountersSchema),
@@ -54,11 +58,12 @@ export interface TraceShare {
 
 export function createTraceShare(deps: TraceShareDeps): TraceShare {
   const { bus, workerId, logger } = deps;
-  /** deploymentId → workerId → latest counters. */
+  /** deploymentId → worker incarnation → latest counters. */
   const remote = new Map<string, Map<string, Remote>>();
   /** flowId → until when someone elsewhere watches it. */
   const interest = new Map<string, number>();
   const timers: NodeJS.Timeout[] = [];
+  const incarnation = `${workerId}/${randomUUID()}`;
 
   function announce(): void {
     const flowIds = deps.localRuns().map((run) => run.flowId).filter((flowId) => deps.hasLocalWatchers(flowId));
@@ -69,7 +74,7 @@ export function createTraceShare(deps: TraceShareDeps): TraceShare {
     const now = Date.now();
     for (const { flowId, deploymentId, running } of deps.localRuns()) {
       if ((interest.get(flowId) ?? 0) < now) continue;
-      bus.publish(clusterKeys.traceCounters, { workerId, flowId, deploymentId, counters: running.counters(), channels: running.channels() });
+      bus.publish(clusterKeys.traceCounters, { workerId, incarnation, flowId, deploymentId, counters: running.counters(), channels: running.channels() });
     }
   }
 
@@ -101,8 +106,8 @@ export function createTraceShare(deps: TraceShareDeps): TraceShare {
       await bus.subscribe(clusterKeys.traceCounters, (raw) => {
         const message = CountersSchema.safeParse(raw);
         if (!message.success) return logger.warn({ issues: message.error.issues }, "cluster: malformed counters message skipped");
-        const { workerId: from, deploymentId, counters, channels } = message.data;
-        if (from === workerId) return;
+        const { incarnation: from, deploymentId, counters, channels } = message.data;
+        if (from === incarnation) return;
         let workers = remote.get(deploymentId);
         if (!workers) remote.set(deploymentId, (workers = new Map()));
         workers.set(from, { counters, channels, at: Date.now() });
