@@ -4,7 +4,7 @@
  * backoff, the local outbox (back-pressure) and the inbox (ack after success, retry, dead-letter, ordering).
  */
 import type { ChannelSemantics, CloudEvent } from "@eventloom/schema";
-import { ChannelOpenError, type ChannelContext, type ChannelSnapshot, type EngineChannel, type PublishOutcome, type Subscriber } from "../engine/contract";
+import { ChannelOpenError, type REJECTED, type ChannelContext, type ChannelSnapshot, type EngineChannel, type PublishOutcome, type Subscriber } from "../engine/contract";
 import { createKeyReader } from "../engine/ordering";
 import type { BrokerAdapter, BrokerChannel, LinkState } from "./contract";
 import { Inbox } from "./inbox";
@@ -18,7 +18,10 @@ export interface BrokerChannelOptions {
   createAdapter(): Promise<BrokerAdapter>;
   /** How long `open` waits for the broker (default 5 s). */
   openTimeoutMs?: number;
-  /** Reconnect backoff bounds (default 100 ms … 5 s). */
+  /**
+   * Reconnect backoff bounds (default 100 ms … 3 s: with ±20 % jitter a broker that comes back is reached
+   * again within 5 s, however long it was away).
+   */
   minBackoffMs?: number;
   maxBackoffMs?: number;
 }
@@ -87,6 +90,11 @@ export class BrokerChannelImpl implements BrokerChannel {
     return this.outbox.publish(event);
   }
 
+  /** Settles with the broker's confirm: webhook-in's 2xx and a broker-fed consumer's ack wait for it. */
+  publishConfirmed(event: CloudEvent): Promise<void> | typeof REJECTED {
+    return this.outbox.publishConfirmed(event);
+  }
+
   offer(event: CloudEvent): void {
     this.outbox.offer(event);
   }
@@ -122,15 +130,21 @@ export class BrokerChannelImpl implements BrokerChannel {
 
   /**
    * A redeploy replaces this channel: what the broker has not confirmed moves to the successor (what it holds
-   * stays there for the successor's subscribers); returns how many moved.
+   * stays there for the successor's subscribers), and whoever waits for a confirm now waits for the
+   * successor's broker (a memory successor holds it, which is all a memory channel promises); returns how
+   * many moved.
    */
   transferTo(next: EngineChannel): number {
-    const events = this.outbox.takeAll();
-    for (const event of events) {
-      if (next.adopt) next.adopt(event);
-      else next.offer(event);
+    const messages = this.outbox.takeAll();
+    for (const { event, confirmed } of messages) {
+      if (next instanceof BrokerChannelImpl) next.outbox.adopt(event, confirmed);
+      else {
+        if (next.adopt) next.adopt(event);
+        else next.offer(event);
+        confirmed?.resolve();
+      }
     }
-    return events.length;
+    return messages.length;
   }
 
   adopt(event: CloudEvent): void {
@@ -214,7 +228,7 @@ export class BrokerChannelImpl implements BrokerChannel {
 
   private backoffMs(failures: number): number {
     const min = this.options.minBackoffMs ?? 100;
-    const max = this.options.maxBackoffMs ?? 5_000;
+    const max = this.options.maxBackoffMs ?? 3_000;
     const base = Math.min(max, min * 2 ** Math.min(failures - 1, 16));
     return Math.round(base * (0.8 + 0.4 * this.context.random()));
   }

@@ -3,7 +3,9 @@
  * its subscriber and acked only when the engine's Delivery settles without error (at-most-once acks on
  * receipt). A failure is delivered again after the channel's backoff while the message stays unacked (a
  * crash meanwhile makes the broker redeliver it), then goes to the dead-letter channel with the reason and
- * is acked. Events with the same ordering key are in flight one at a time per subscription.
+ * is acked. Events with the same ordering key are in flight one at a time per subscription. A consumer that
+ * publishes into another broker channel settles only once that broker confirmed (see engine/outlet.ts), so
+ * the ack here comes after the confirm there.
  */
 import type { ChannelSemantics, CloudEvent, NodeCounters } from "@eventloom/schema";
 import type { Clock, Delivery, EngineChannel, HopRecorder, Subscriber } from "../engine/contract";
@@ -175,9 +177,15 @@ export class Inbox {
       this.release(sub, message);
       return;
     }
+    if (!sub.active) {
+      // Stopped or link lost meanwhile: no retry here and no dead letter — the unacked message goes back to
+      // the broker, which delivers it again (a downstream confirm that never came lands here at a stop).
+      this.attempts.delete(message);
+      return;
+    }
     const attempt = Math.max(this.attempts.get(message) ?? 1, message.deliveryCount);
     const policy = this.deps.config.retry;
-    if (attempt < policy.attempts && sub.active) {
+    if (attempt < policy.attempts) {
       this.attempts.set(message, attempt + 1);
       this.deps.counters.retried++;
       this.deps.recorder.record("retried", this.deps.id, message.event, error);

@@ -3,9 +3,12 @@
  * confirmed them. Bounded by the channel's capacity; when full the overflow policy applies (block hands
  * the publisher a promise — back-pressure while the broker is slow or down). One batch is in flight at a
  * time, so the broker sees events in publish order; a batch the broker did not accept is sent again.
+ * `publishConfirmed` hands back a promise per event that settles with its broker confirm (see
+ * EngineChannel.publishConfirmed): resolved when confirmed or dropped by the overflow policy, rejected with
+ * NotConfirmedError when discarded unconfirmed. Plain `publish` allocates nothing for that.
  */
 import type { ChannelSemantics, CloudEvent, NodeCounters } from "@eventloom/schema";
-import { REJECTED, type HopRecorder, type PublishOutcome } from "../engine/contract";
+import { NotConfirmedError, REJECTED, type HopRecorder, type PublishOutcome } from "../engine/contract";
 import { RingQueue } from "../engine/ring-queue";
 import type { OutboundMessage } from "./contract";
 
@@ -21,27 +24,39 @@ export interface OutboxDeps {
   keyOf(event: CloudEvent): string;
   schedule(fn: () => void): void;
   /** Sends one batch; resolves when the broker accepted all of it. */
-  send(batch: readonly OutboundMessage[]): Promise<void>;
+  send(batch: readonly HeldMessage[]): Promise<void>;
   /** May a batch go now (connected, not closed)? */
   canSend(): boolean;
   /** A send failed: the channel decides (reconnect, retry later). */
   onSendFailed(error: unknown): void;
 }
 
+/** An outgoing message; `confirmed` is set when its publisher waits for the broker's confirm. */
+export interface HeldMessage extends OutboundMessage {
+  readonly confirmed?: Confirmation;
+}
+
+interface Confirmation {
+  resolve(): void;
+  reject(error: Error): void;
+}
+
 interface Waiter {
-  message: OutboundMessage;
+  message: HeldMessage;
   resolve: () => void;
 }
 
+const noop = (): void => undefined;
+
 export class Outbox {
-  private readonly queue: RingQueue<OutboundMessage>;
-  private sending: readonly OutboundMessage[] = [];
+  private readonly queue: RingQueue<HeldMessage>;
+  private sending: readonly HeldMessage[] = [];
   private readonly waiters = new RingQueue<Waiter>(Number.MAX_SAFE_INTEGER, 16);
   private scheduled = false;
   private readonly flushBound = (): void => this.flush();
 
   constructor(private readonly deps: OutboxDeps) {
-    this.queue = new RingQueue<OutboundMessage>(deps.config.capacity, 256);
+    this.queue = new RingQueue<HeldMessage>(deps.config.capacity, 256);
   }
 
   /** Accepted events not yet confirmed, plus blocked publishers. */
@@ -64,6 +79,7 @@ export class Outbox {
       case "drop-oldest": {
         const oldest = this.queue.shift();
         this.drop(oldest?.event ?? event, "channel full: dropped the oldest event");
+        oldest?.confirmed?.resolve();
         if (oldest !== undefined) this.accept(event);
         return undefined;
       }
@@ -73,6 +89,34 @@ export class Outbox {
       case "reject":
         this.drop(event, "channel full: rejected");
         return REJECTED;
+    }
+  }
+
+  /** Like publish, but the promise settles with the broker's confirm (see the file comment). */
+  publishConfirmed(event: CloudEvent): Promise<void> | typeof REJECTED {
+    if (!this.full() && this.waiters.size === 0) {
+      return new Promise<void>((resolve, reject) => this.accept(event, this.message(event, { resolve, reject })));
+    }
+    switch (this.deps.config.overflow) {
+      case "block":
+        return new Promise<void>((resolve, reject) => this.waiters.push({ message: this.message(event, { resolve, reject }), resolve: noop }));
+      case "reject":
+        this.drop(event, "channel full: rejected");
+        return REJECTED;
+      default:
+        // drop-oldest / drop-newest: the policy decides; a dropped event settles like a confirmed one.
+        return new Promise<void>((resolve, reject) => {
+          if (this.deps.config.overflow === "drop-newest") {
+            this.drop(event, "channel full: dropped the newest event");
+            resolve();
+            return;
+          }
+          const oldest = this.queue.shift();
+          this.drop(oldest?.event ?? event, "channel full: dropped the oldest event");
+          oldest?.confirmed?.resolve();
+          if (oldest !== undefined) this.accept(event, this.message(event, { resolve, reject }));
+          else resolve();
+        });
     }
   }
 
@@ -87,7 +131,7 @@ export class Outbox {
     this.scheduled = false;
     if (this.sending.length > 0 || !this.deps.canSend()) return;
     if (this.queue.size === 0) return;
-    const batch: OutboundMessage[] = [];
+    const batch: HeldMessage[] = [];
     for (let m = this.queue.shift(); m !== undefined; m = batch.length < MAX_BATCH ? this.queue.shift() : undefined) batch.push(m);
     this.admitWaiters();
     this.sendBatch(batch);
@@ -99,43 +143,52 @@ export class Outbox {
     else this.flush();
   }
 
-  /** Drops (and counts) everything; returns how many. */
+  /** Drops (and counts) everything; whoever waits for a confirm is told it never came. Returns how many. */
   discardAll(reason: string): number {
-    const events = this.takeAll();
-    for (const event of events) this.drop(event, reason);
-    return events.length;
+    const messages = this.takeAll();
+    for (const message of messages) {
+      this.drop(message.event, reason);
+      message.confirmed?.reject(new NotConfirmedError(`event ${message.event.id} was not confirmed by the broker: ${reason}`));
+    }
+    return messages.length;
   }
 
   /**
-   * Hands over everything not confirmed yet, in order (a redeploy replacing the channel). The batch in
-   * flight is included: the broker may still confirm it, so it can arrive twice — never not at all.
+   * Hands over everything not confirmed yet, in order (a redeploy replacing the channel), with whoever waits
+   * for its confirm. The batch in flight is included: the broker may still confirm it, so it can arrive
+   * twice — never not at all.
    */
-  takeAll(): CloudEvent[] {
-    const events = this.sending.map((message) => message.event);
+  takeAll(): HeldMessage[] {
+    const messages = [...this.sending];
     this.sending = [];
-    for (let m = this.queue.shift(); m !== undefined; m = this.queue.shift()) events.push(m.event);
+    for (let m = this.queue.shift(); m !== undefined; m = this.queue.shift()) messages.push(m);
     for (let w = this.waiters.shift(); w !== undefined; w = this.waiters.shift()) {
-      events.push(w.message.event);
+      messages.push(w.message);
       w.resolve();
     }
-    return events;
+    return messages;
   }
 
-  /** Takes an event handed over by the channel this one replaces, without counting it received again. */
-  adopt(event: CloudEvent): void {
+  /**
+   * Takes a message handed over by the channel this one replaces, without counting it received again; its
+   * confirm (if someone waits) now comes from this channel's broker.
+   */
+  adopt(event: CloudEvent, confirmed?: Confirmation): void {
     if (this.full()) {
       this.drop(event, "channel full: its replacement had no room after a redeploy");
+      confirmed?.reject(new NotConfirmedError(`event ${event.id} was not confirmed: its channel's replacement had no room`));
       return;
     }
-    this.queue.push(this.message(event));
+    this.queue.push(this.message(event, confirmed));
     this.scheduleFlush();
   }
 
-  private sendBatch(batch: readonly OutboundMessage[]): void {
+  private sendBatch(batch: readonly HeldMessage[]): void {
     this.sending = batch;
     this.deps.send(batch).then(
       () => {
         this.sending = [];
+        for (const message of batch) message.confirmed?.resolve();
         this.admitWaiters();
         this.flush();
       },
@@ -147,11 +200,12 @@ export class Outbox {
     return this.queue.size + this.sending.length >= this.deps.config.capacity;
   }
 
-  private message(event: CloudEvent): OutboundMessage {
-    return { event, key: this.deps.keyOf(event) };
+  private message(event: CloudEvent, confirmed?: Confirmation): HeldMessage {
+    const key = this.deps.keyOf(event);
+    return confirmed === undefined ? { event, key } : { event, key, confirmed };
   }
 
-  private accept(event: CloudEvent, message = this.message(event)): void {
+  private accept(event: CloudEvent, message: HeldMessage = this.message(event)): void {
     this.queue.push(message);
     this.deps.counters.received++;
     this.deps.recorder.record("published", this.deps.id, event);

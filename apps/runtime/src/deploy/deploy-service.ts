@@ -60,7 +60,7 @@ export interface DeployService {
   whileStopped<T>(actor: Actor, flowId: string, work: () => Promise<T>): Promise<T>;
   inject(flowId: string, nodeId: string, data: unknown): Promise<{ eventId: string }>;
   /** Hands an HTTP body to a running webhook-in node; `not-found` when the flow or node is not running. */
-  ingest(flowId: string, nodeId: string, body: unknown, meta: IngestMeta): IngestResult;
+  ingest(flowId: string, nodeId: string, body: unknown, meta: IngestMeta): IngestResult | Promise<IngestResult>;
   /** Re-publishes a running channel's retained events; resolves with how many. */
   replay(flowId: string, nodeId: string, options: ReplayOptions): Promise<number>;
   /** A frame built now for a client that just started watching; null when nothing runs. */

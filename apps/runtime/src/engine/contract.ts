@@ -51,6 +51,14 @@ export const REJECTED: unique symbol = Symbol("rejected");
 /** undefined: accepted (or dropped by a drop policy, counted); a promise: wait for room (`block`); REJECTED. */
 export type PublishOutcome = undefined | Promise<void> | typeof REJECTED;
 
+/**
+ * A confirming channel (`publishConfirmed`) dropped an event before its broker confirmed it (the deployment
+ * stopped or the channel was removed): whoever waited for the confirm must not treat the event as accepted.
+ */
+export class NotConfirmedError extends Error {
+  override name = "NotConfirmedError";
+}
+
 /** What a consumer gets with each event: settle it exactly once, when done (error undefined) or failed. */
 export interface Delivery {
   settle(event: CloudEvent, error: string | undefined): void;
@@ -83,6 +91,13 @@ export interface Subscriber {
 export interface EngineChannel {
   readonly id: string;
   publish(event: CloudEvent): PublishOutcome;
+  /**
+   * Broker channels only (its presence marks a channel whose events outlive the process): publishes like
+   * `publish`, but the promise resolves only once the broker confirmed the event — the point where it is
+   * "accepted" and a SIGKILL can no longer lose it. It rejects with NotConfirmedError when the event is
+   * discarded unconfirmed; an overflow policy's drop resolves (the user chose to drop). REJECTED as `publish`.
+   */
+  publishConfirmed?(event: CloudEvent): Promise<void> | typeof REJECTED;
   /**
    * Publishes without ever waiting (dead letters: a channel's retry machinery cannot be held back); what
    * does not fit is dropped and counted.
@@ -209,7 +224,8 @@ export interface IngestMeta {
  * What `ingest` did with a request body: accepted (with the event id), refused because the downstream
  * channel is full (`backpressure`, retry after `retryAfterSeconds`), refused as `invalid` (a structured
  * CloudEvent that does not parse), `unavailable` (a broker channel it feeds has lost its broker: retry after
- * `retryAfterSeconds`), or `not-found` (no webhook-in node of that id is running).
+ * `retryAfterSeconds`), or `not-found` (no webhook-in node of that id is running). When the node feeds a
+ * broker channel the result is a promise: "accepted" only once every broker channel confirmed the event.
  */
 export type IngestResult =
   | { status: "accepted"; eventId: string }
@@ -231,7 +247,7 @@ export interface RunningDeployment {
    * Hands a parsed HTTP body to a `webhook-in` producer (see IngestResult). Never throws for user input.
    * Optional so stand-in deployments (tests) need not implement it; the engine's deployments always do.
    */
-  ingest?(nodeId: string, body: unknown, meta: IngestMeta): IngestResult;
+  ingest?(nodeId: string, body: unknown, meta: IngestMeta): IngestResult | Promise<IngestResult>;
   /**
    * Hot redeploy: restarts only nodes whose config or wiring changed; unchanged channels keep their buffers
    * and counters. Throws EngineError DEPLOY_FAILED (with the node id) and keeps the old plan running when a

@@ -176,7 +176,7 @@ export class Deployment implements RunningDeployment, DrainTarget, SwapTarget {
     return producer.inject(data);
   }
 
-  ingest(nodeId: string, body: unknown, meta: IngestMeta): IngestResult {
+  ingest(nodeId: string, body: unknown, meta: IngestMeta): IngestResult | Promise<IngestResult> {
     const producer = this.producers.get(nodeId);
     if (this.state !== "running" || !producer?.ingest) return { status: "not-found" };
     return producer.ingest(body, meta);
@@ -223,7 +223,8 @@ export class Deployment implements RunningDeployment, DrainTarget, SwapTarget {
   isIdle(): boolean {
     if (this.scheduler.busy) return false;
     for (const consumer of this.consumers.values()) if (consumer.inFlight > 0) return false;
-    for (const channel of this.channelsById.values()) if (channel.subscriberCount > 0 && channel.pending > 0) return false;
+    // A broker channel's outbox drains to its broker even with no subscriber here (another process consumes).
+    for (const channel of this.channelsById.values()) if (channel.pending > 0 && (channel.subscriberCount > 0 || channel.publishConfirmed)) return false;
     return true;
   }
 

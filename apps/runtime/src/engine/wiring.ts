@@ -109,6 +109,8 @@ function activate(ctx: WiringContext, action: () => void): void {
 
 function nodeEnv(ctx: WiringContext, node: PlannedNode): NodeEnv {
   const outputs = (ctx.plan.outputs.get(node.id) ?? []).map((id) => requireChannel(ctx, id));
+  // A consumer of a broker channel acks its input only after its outputs' brokers confirmed (see outlet.ts).
+  const confirmForward = (ctx.plan.inputs.get(node.id) ?? []).some((id) => ctx.channels.get(id)?.publishConfirmed !== undefined);
   return {
     flowId: ctx.plan.flowId,
     deploymentId: ctx.plan.deploymentId,
@@ -118,8 +120,8 @@ function nodeEnv(ctx: WiringContext, node: PlannedNode): NodeEnv {
     random: ctx.random,
     schedule: ctx.schedule,
     events: createEventFactory({ flowId: ctx.plan.flowId, nodeId: node.id, clock: ctx.clock, ids: ctx.ids }),
-    outlet: new Outlet(ctx.book.of(node.id), outputs),
-    outletFor: (port) => new Outlet(ctx.book.of(node.id), portOutputs(ctx, node.id, port)),
+    outlet: new Outlet(ctx.book.of(node.id), outputs, confirmForward),
+    outletFor: (port) => new Outlet(ctx.book.of(node.id), portOutputs(ctx, node.id, port), confirmForward),
     recorder: ctx.recorder,
     fetch: ctx.fetch,
   };

@@ -31,5 +31,5 @@ export interface ProducerNode {
   /** Only `manual` producers implement this. */
   inject?(data?: unknown): CloudEvent;
   /** Only `webhook-in` producers implement this. */
-  ingest?(body: unknown, meta: IngestMeta): IngestResult;
+  ingest?(body: unknown, meta: IngestMeta): IngestResult | Promise<IngestResult>;
 }

@@ -4,6 +4,7 @@
  * (`application/cloudevents+json`) keeps its own attributes, and its `traceparent` when it has one. When a
  * wired channel is full the request is refused (`backpressure`, so the sender retries later) rather than
  * queued without bound — whatever the channel's overflow policy, an HTTP sender is the one who can wait.
+ * Into a broker channel the answer waits for the broker's confirm (see outlet.ts): 2xx means it is there.
  */
 import { CloudEventSchema, WebhookInConfigSchema, type CloudEvent } from "@eventloom/schema";
 import { REJECTED, type IngestMeta, type IngestResult } from "../contract";
@@ -34,7 +35,7 @@ export function createWebhookIn(env: NodeEnv, rawConfig: unknown): ProducerNode 
     stop() {
       running = false;
     },
-    ingest(body, meta): IngestResult {
+    ingest(body, meta): IngestResult | Promise<IngestResult> {
       if (!running) return { status: "not-found" };
       if (meta.bytes > config.maxBytes) return { status: "too-large", maxBytes: config.maxBytes };
       // A broker that is down: 503 now, so the sender keeps the event, instead of a 202 for an event held only here.
@@ -43,8 +44,16 @@ export function createWebhookIn(env: NodeEnv, rawConfig: unknown): ProducerNode 
       if (outlet.channels.some((channel) => channel.pending >= channel.snapshot().capacity)) return backpressure;
       const event = toEvent(body, meta);
       if (typeof event === "string") return { status: "invalid", message: event };
-      if (outlet.publish(event) === REJECTED) return backpressure;
-      return { status: "accepted", eventId: event.id };
+      // Accepted means confirmed by every broker channel it went into: a 2xx for an event held only in this
+      // process would be a promise a SIGKILL breaks (memory channels take it synchronously, as before).
+      const outcome = outlet.confirms ? outlet.publishConfirmed(event) : outlet.publish(event);
+      if (outcome === REJECTED) return backpressure;
+      const accepted: IngestResult = { status: "accepted", eventId: event.id };
+      if (outcome === undefined || !outlet.confirms) return accepted;
+      return outcome.then(
+        () => accepted,
+        (): IngestResult => ({ status: "unavailable", retryAfterSeconds: config.retryAfterSeconds }),
+      );
     },
   };
 }

@@ -1,6 +1,6 @@
 /**
  * Webhook ingress: `POST /hooks/<flowId>/<nodeId>` hands a JSON body to the running flow's webhook-in node.
- * Answers 202 `{eventId}`; 429 with Retry-After when the node's channel is full; 503 with Retry-After while
+ * Answers 202 `{eventId}` (into a broker channel: once the broker confirmed it); 429 with Retry-After when the node's channel is full; 503 with Retry-After while
  * a broker channel it feeds has lost its broker; 413 over the node's
  * `maxBytes` (or the server's body limit); 415 for anything but JSON / CloudEvents JSON; 400 for malformed
  * JSON or an invalid structured CloudEvent; 404 when no webhook-in node of that id is running.
@@ -15,7 +15,7 @@ import { NodeParamsSchema } from "./route-deps";
 
 export interface HookRouteDeps {
   /** Routes the body to the flow's running deployment (DeployService.ingest). */
-  ingest(flowId: string, nodeId: string, body: unknown, meta: IngestMeta): IngestResult;
+  ingest(flowId: string, nodeId: string, body: unknown, meta: IngestMeta): IngestResult | Promise<IngestResult>;
   bodyLimitBytes: number;
 }
 
@@ -43,7 +43,7 @@ export function registerHookRoutes(app: FastifyInstance, deps: HookRouteDeps): v
       const contentType = (request.headers["content-type"] ?? "").split(";")[0]!.trim().toLowerCase();
       if (!MEDIA_TYPES.includes(contentType)) throw new AppError("UNSUPPORTED_MEDIA_TYPE", "Send the request body as JSON (Content-Type: application/json or application/cloudevents+json).", 415);
       const result = deps.ingest(id, nodeId, body?.value ?? null, { contentType, bytes: body?.bytes ?? 0 });
-      return answer(reply, result, `/hooks/${id}/${nodeId}`);
+      return answer(reply, result instanceof Promise ? await result : result, `/hooks/${id}/${nodeId}`);
     });
   });
 }
