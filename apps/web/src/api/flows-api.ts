@@ -19,7 +19,7 @@ const id = (value: string) => encodeURIComponent(value);
 
 /** Typed calls to the runtime's flow endpoints. Each throws ApiRequestError on failure. */
 export const flowsApi = {
-  /** The flows of one workspace; without one (a runtime from before workspaces) every flow. */
+  /** The flows of one workspace (without an id, the runtime answers the user's first workspace). */
   list: (workspaceId?: string | null): Promise<FlowSummary[]> =>
     request(workspaceId ? `/flows?workspaceId=${id(workspaceId)}` : "/flows", { schema: FlowSummaryListSchema }),
   get: (flowId: string): Promise<FlowDetail> => request(`/flows/${id(flowId)}`, { schema: FlowDetailSchema }),

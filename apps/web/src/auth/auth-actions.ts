@@ -39,7 +39,7 @@ export async function signOut(options: { everywhere?: boolean } = {}): Promise<v
 /** A 401 from any call: the session ended (expired, signed out elsewhere). Sign in again, then come back here. */
 export function handleUnauthenticated(): void {
   const session = useSessionStore.getState();
-  if (!session.accountsEnabled || session.user === null) return;
+  if (session.user === null) return;
   forgetSession();
   navigate(signInPath(currentPath() + window.location.search), { replace: true });
 }

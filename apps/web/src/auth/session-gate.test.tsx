@@ -8,7 +8,7 @@ function answer(state: object) {
   vi.stubGlobal("fetch", vi.fn(async () => new Response(JSON.stringify(state), { status: 200 })));
 }
 
-beforeEach(() => useSessionStore.setState({ status: "loading", user: null, setupRequired: false, accountsEnabled: true }));
+beforeEach(() => useSessionStore.setState({ status: "loading", user: null, setupRequired: false }));
 afterEach(() => {
   vi.unstubAllGlobals();
   window.history.replaceState(null, "", "/");

@@ -1,14 +1,12 @@
 import type { User } from "@eventloom/schema";
 import { create } from "zustand";
-import { ApiRequestError, rememberCsrfToken } from "../api/client";
+import { rememberCsrfToken } from "../api/client";
 import { authApi } from "../api/auth-api";
 
 export type SessionStatus = "loading" | "ready" | "error";
 
 export interface SessionState {
   status: SessionStatus;
-  /** False against a runtime without accounts (no /api/auth/state): the editor opens as before. */
-  accountsEnabled: boolean;
   /** A fresh install: the first visitor creates the owner account. */
   setupRequired: boolean;
   user: User | null;
@@ -23,7 +21,6 @@ export interface SessionState {
 /** Who is signed in, and whether the install still needs its owner. */
 export const useSessionStore = create<SessionState>()((set) => ({
   status: "loading",
-  accountsEnabled: true,
   setupRequired: false,
   user: null,
   error: null,
@@ -31,13 +28,8 @@ export const useSessionStore = create<SessionState>()((set) => ({
     try {
       const state = await authApi.state();
       rememberCsrfToken(state.csrfToken);
-      set({ status: "ready", accountsEnabled: true, setupRequired: state.setupRequired, user: state.user, error: null });
+      set({ status: "ready", setupRequired: state.setupRequired, user: state.user, error: null });
     } catch (error) {
-      if (error instanceof ApiRequestError && error.status === 404) {
-        // A runtime from before accounts: everything is open, as it was.
-        set({ status: "ready", accountsEnabled: false, setupRequired: false, user: null, error: null });
-        return;
-      }
       set({ status: "error", error: error instanceof Error ? error.message : String(error) });
     }
   },
@@ -45,7 +37,7 @@ export const useSessionStore = create<SessionState>()((set) => ({
   signedOut: () => set({ user: null }),
 }));
 
-/** The editor may open: signed in, or a runtime without accounts. */
-export function mayUseEditor(state: Pick<SessionState, "accountsEnabled" | "user" | "setupRequired">): boolean {
-  return !state.accountsEnabled || (state.user !== null && !state.setupRequired);
+/** The editor may open: someone is signed in (every runtime has accounts). */
+export function mayUseEditor(state: Pick<SessionState, "user" | "setupRequired">): boolean {
+  return state.user !== null && !state.setupRequired;
 }

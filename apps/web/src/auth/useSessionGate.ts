@@ -25,9 +25,9 @@ export function useSessionGate(route: Route): void {
   }, [open, workspacesLoaded]);
 
   useEffect(() => {
-    if (session.status !== "ready" || !session.accountsEnabled || session.setupRequired) return;
+    if (session.status !== "ready" || session.setupRequired) return;
     const here = window.location.pathname + window.location.search;
     if (!session.user && route.name !== "sign-in" && route.name !== "invite") navigate(signInPath(here), { replace: true });
     if (session.user && route.name === "sign-in") navigate(returnPath(window.location.search), { replace: true });
-  }, [session.status, session.accountsEnabled, session.setupRequired, session.user, route]);
+  }, [session.status, session.setupRequired, session.user, route]);
 }

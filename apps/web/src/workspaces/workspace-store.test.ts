@@ -26,12 +26,12 @@ describe("workspace store", () => {
     expect(useWorkspaceStore.getState().currentId).toBe("w1");
   });
 
-  it("treats a runtime without workspaces as open to everyone", async () => {
-    vi.stubGlobal("fetch", vi.fn(async () => new Response(null, { status: 404 })));
+  it("grants no rights when the list could not be loaded", async () => {
+    vi.stubGlobal("fetch", vi.fn(async () => new Response(JSON.stringify({ error: { code: "NOT_FOUND", message: "gone", path: [] } }), { status: 404 })));
     await useWorkspaceStore.getState().load();
     const state = useWorkspaceStore.getState();
-    expect(state).toMatchObject({ loaded: true, workspaces: null });
-    expect(canEdit(roleIn(state, "anything"))).toBe(true);
+    expect(state).toMatchObject({ loaded: true, workspaces: null, error: expect.any(String) });
+    expect(canEdit(roleIn(state, "anything"))).toBe(false);
   });
 
   it("derives edit rights from the role", () => {

@@ -1,15 +1,14 @@
 import { roleAtLeast, type Role, type WorkspaceSummary } from "@eventloom/schema";
 import { create } from "zustand";
-import { ApiRequestError } from "../api/client";
 import { workspacesApi } from "../api/workspaces-api";
 
 const CURRENT_KEY = "eventloom.workspace";
 
 export interface WorkspaceState {
-  /** The user's workspaces; null until loaded, or against a runtime without workspaces (everything is open). */
+  /** The user's workspaces; null until loaded (or when loading failed: no rights anywhere then). */
   workspaces: WorkspaceSummary[] | null;
   currentId: string | null;
-  /** True once load() answered (with a list, with "no workspaces here", or with an error). */
+  /** True once load() answered (with a list or with an error). */
   loaded: boolean;
   error: string | null;
   /** Loads the list and picks the current workspace: the remembered one when still a member, else the first. */
@@ -34,9 +33,7 @@ export const useWorkspaceStore = create<WorkspaceState>()((set, get) => ({
       set({ workspaces, currentId: current?.id ?? null, loaded: true, error: null });
       if (current) writeCurrent(current.id);
     } catch (error) {
-      // 404: a runtime from before workspaces; the flows list then shows every flow, as it did.
-      if (error instanceof ApiRequestError && error.status === 404) set({ workspaces: null, currentId: null, loaded: true, error: null });
-      else set({ loaded: true, error: error instanceof Error ? error.message : String(error) });
+      set({ loaded: true, error: error instanceof Error ? error.message : String(error) });
     }
   },
   select: (workspaceId) => {
@@ -57,13 +54,9 @@ export function currentWorkspace(state: Pick<WorkspaceState, "workspaces" | "cur
   return state.workspaces?.find((w) => w.id === state.currentId);
 }
 
-/**
- * The user's role in a workspace. Without workspaces (a runtime from before accounts) everyone may do
- * everything, so that reads as owner; a workspace the user is not in reads as null.
- */
+/** The user's role in a workspace; null for one they are not in (or before their list loaded). */
 export function roleIn(state: Pick<WorkspaceState, "workspaces">, workspaceId: string | null): Role | null {
-  if (state.workspaces === null) return "owner";
-  return state.workspaces.find((w) => w.id === workspaceId)?.role ?? null;
+  return state.workspaces?.find((w) => w.id === workspaceId)?.role ?? null;
 }
 
 export function canEdit(role: Role | null): boolean {
