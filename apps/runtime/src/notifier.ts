@@ -22,6 +22,8 @@ export interface FlowSaved {
   rev: number;
   name: string;
   graph: Graph;
+  /** The graph at `rev - 1` (what this save changed), when known: the announcement then carries a patch. */
+  baseGraph: Graph | null;
   savedByUserId: string | null;
 }
 

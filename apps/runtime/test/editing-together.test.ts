@@ -2,7 +2,7 @@
  * Editing together over real socket.io clients: subscribing to a flow's editing room, presence join / leave /
  * selection, saves delivered with their graph and saver, and malformed payloads answered with ack errors.
  */
-import { ORDERS_DEMO, type FlowUpdated, type PresenceChanged, type PresenceViewer } from "@eventloom/schema";
+import { applyGraphPatch, ORDERS_DEMO, type FlowUpdated, type PresenceChanged, type PresenceViewer } from "@eventloom/schema";
 import { describe, expect, it } from "vitest";
 import { sleep, waitFor, type TestSocket } from "./support/runtime";
 import { useTestRuntime } from "./support/use-test-runtime";
@@ -53,7 +53,7 @@ describe("editing together over socket.io", () => {
     expect(annSees.at(-1)).toEqual({ flowId: flow.id, viewers: [expect.objectContaining({ clientId: ann.id })] });
   });
 
-  it("delivers a save to the other subscriber with the new rev, graph and who saved", async () => {
+  it("delivers a save to the other subscriber with the new rev, what changed (a patch on the previous rev) and who saved", async () => {
     const flow = await createFlow("Saves");
     const [ann, bob] = [await server.connect(), await server.connect()];
     await ann.timeout(5000).emitWithAck("flow:subscribe", { flowId: flow.id });
@@ -65,19 +65,36 @@ describe("editing together over socket.io", () => {
     const saved = await server.api("PUT", `/api/flows/${flow.id}`, { rev: flow.rev, graph });
     expect(saved.status).toBe(200);
     await waitFor(() => updates.length === 1);
-    expect(updates[0]).toMatchObject({ flowId: flow.id, rev: flow.rev + 1, name: "Saves", savedBy: { userId: server.owner.id, name: server.owner.name } });
-    expect(updates[0]?.graph.nodes[0]?.position).toEqual({ x: 999, y: 111 });
+    expect(updates[0]).toMatchObject({ flowId: flow.id, rev: flow.rev + 1, name: "Saves", nodeCount: graph.nodes.length, savedBy: { userId: server.owner.id, name: server.owner.name } });
+    // Only the moved node travels, as a patch on the previous rev; applied there it gives the saved graph.
+    const change = updates[0]!.change;
+    if (change.kind !== "patch") throw new Error(`expected a patch, got ${change.kind}`);
+    expect(change.baseRev).toBe(flow.rev);
+    expect(change.patch).toEqual({ nodes: { upsert: [graph.nodes[0]], remove: [] }, edges: { upsert: [], remove: [] } });
+    expect(applyGraphPatch(ORDERS_DEMO.graph, change.patch)).toEqual((await server.api("GET", `/api/flows/${flow.id}`)).body.graph);
+    expect(JSON.stringify(change).length).toBeLessThan(JSON.stringify(graph).length / 2);
+
+    // A save that only reorders nodes cannot be a patch: the graph comes whole.
+    const reordered = { ...graph, nodes: [...graph.nodes].reverse() };
+    expect((await server.api("PUT", `/api/flows/${flow.id}`, { rev: flow.rev + 1, graph: reordered })).status).toBe(200);
+    await waitFor(() => updates.length === 2);
+    expect(updates[1]?.change).toEqual({ kind: "graph", graph: reordered });
+
+    // A rename alone: an empty patch.
+    expect((await server.api("PUT", `/api/flows/${flow.id}`, { rev: flow.rev + 2, name: "Renamed" })).status).toBe(200);
+    await waitFor(() => updates.length === 3);
+    expect(updates[2]).toMatchObject({ rev: flow.rev + 3, name: "Renamed", change: { kind: "patch", baseRev: flow.rev + 2, patch: { nodes: { upsert: [], remove: [] } } } });
 
     // A stale save is refused and announces nothing.
     expect((await server.api("PUT", `/api/flows/${flow.id}`, { rev: flow.rev, name: "stale" })).status).toBe(409);
     await sleep(150);
-    expect(updates).toHaveLength(1);
+    expect(updates).toHaveLength(3);
 
     // After unsubscribing, saves no longer arrive.
     await bob.timeout(5000).emitWithAck("flow:unsubscribe", { flowId: flow.id });
-    await server.api("PUT", `/api/flows/${flow.id}`, { rev: flow.rev + 1, name: "later" });
+    await server.api("PUT", `/api/flows/${flow.id}`, { rev: flow.rev + 3, name: "later" });
     await sleep(150);
-    expect(updates).toHaveLength(1);
+    expect(updates).toHaveLength(3);
   });
 
   it("rate-limits presence:update per socket: a flood is acked RATE_LIMITED and not broadcast; the budget refills", async () => {

@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import { GraphSchema, IdSchema } from "./flow";
+import { GraphPatchSchema } from "./graph-patch";
 
 /** A selection bigger than this is cut, not refused: presence is a hint, not data. */
 export const PRESENCE_MAX_SELECTION = 200;
@@ -49,12 +50,24 @@ export interface FlowSubscribeAck {
 export const SavedBySchema = z.object({ userId: z.string(), name: z.string() }).nullable();
 export type SavedBy = z.infer<typeof SavedBySchema>;
 
-/** `flow:updated`: a save, with everything a client needs to merge it into its draft without refetching. */
+/**
+ * How a save's graph travels: usually as a patch against the graph at `baseRev` (the rev before the save) —
+ * a client whose saved graph is at `baseRev` applies it (`applyGraphPatch`); any other client fetches the flow
+ * instead. Whole, when no patch reproduces the graph exactly (items reordered) or the base is not known.
+ */
+export const FlowChangeSchema = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("patch"), baseRev: z.number().int().positive(), patch: GraphPatchSchema }),
+  z.object({ kind: z.literal("graph"), graph: GraphSchema }),
+]);
+export type FlowChange = z.infer<typeof FlowChangeSchema>;
+
+/** `flow:updated`: a save — its new rev and name, its graph change, its node count (for lists) and who saved. */
 export const FlowUpdatedSchema = z.object({
   flowId: IdSchema,
   rev: z.number().int().positive(),
   name: z.string(),
-  graph: GraphSchema,
+  nodeCount: z.number().int().nonnegative(),
+  change: FlowChangeSchema,
   savedBy: SavedBySchema,
 });
 export type FlowUpdated = z.infer<typeof FlowUpdatedSchema>;

@@ -9,6 +9,7 @@ export * from "./connections";
 export * from "./dto";
 export * from "./errors";
 export * from "./flow";
+export * from "./graph-patch";
 export * from "./ids";
 export * from "./json";
 export * from "./pattern";

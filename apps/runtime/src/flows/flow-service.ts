@@ -63,11 +63,15 @@ export function createFlowService(deps: FlowServiceDeps): FlowService {
       return flow;
     },
     async update(actor, id, { rev, name, graph }) {
+      // The graph this save replaces, so the announcement can carry a patch. Read before the write: if another
+      // save lands in between, ours fails its rev check, so on success this is exactly the graph at `rev`.
+      const before = graph === undefined ? null : await flows.get(id);
       const result = await flows.update({ id, rev, name, graph });
       if (result.status === "missing") throw new NotFoundError(`Flow "${id}"`);
       if (result.status === "conflict") throw new RevConflictError(result.currentRev);
       const { flow } = result;
-      notifier.flowUpdated({ flowId: flow.id, rev: flow.rev, name: flow.name, graph: flow.graph, savedByUserId: actor.userId });
+      const baseGraph = graph === undefined ? flow.graph : before?.rev === rev ? before.graph : null;
+      notifier.flowUpdated({ flowId: flow.id, rev: flow.rev, name: flow.name, graph: flow.graph, baseGraph, savedByUserId: actor.userId });
       await audit.record({
         workspaceId: flow.workspaceId,
         actorId: actor.userId,

@@ -9,18 +9,20 @@ import { useFlowStore } from "../stores/flow-store";
 import { useUiStore } from "../stores/ui-store";
 import { useMergeStore, type IncomingSave } from "./merge-store";
 
+/** Runs `then` now, or once our save in flight settled (it may be the very rev that is arriving). */
+export function afterOurSave(then: () => void): void {
+  if (!useFlowStore.getState().saveInFlight) return then();
+  const unsubscribe = useFlowStore.subscribe((next) => {
+    if (next.saveInFlight) return;
+    unsubscribe();
+    then();
+  });
+}
+
 export function applyIncomingSave(theirs: IncomingSave): void {
   const state = useFlowStore.getState();
   if (theirs.flowId !== state.flowId || theirs.rev <= state.rev) return;
-  if (state.saveInFlight) {
-    // Our own save may be this very rev: decide once it settles.
-    const unsubscribe = useFlowStore.subscribe((next) => {
-      if (next.saveInFlight) return;
-      unsubscribe();
-      applyIncomingSave(theirs);
-    });
-    return;
-  }
+  if (state.saveInFlight) return afterOurSave(() => applyIncomingSave(theirs));
   const theirDraft: DraftSnapshot = { name: theirs.name, graph: theirs.graph };
   const mine: DraftSnapshot = { name: state.name, graph: state.graph };
   if (!state.dirty) {

@@ -1,5 +1,5 @@
 import { DeploymentSchema, FlowUpdatedSchema, TraceFrameSchema } from "@eventloom/schema";
-import { applyIncomingSave } from "../collab/incoming-save";
+import { receiveFlowUpdate } from "../collab/incoming-update";
 import { useFlowStore } from "../stores/flow-store";
 import { useFlowsStore } from "../stores/flows-store";
 import { useTraceStore } from "../stores/trace-store";
@@ -28,9 +28,9 @@ export function registerHandlers(socket: EventloomSocket): () => void {
     const parsed = FlowUpdatedSchema.safeParse(payload);
     if (!parsed.success) return reportBadPayload("flow:updated", parsed.error.message);
     const update = parsed.data;
-    useFlowsStore.getState().patch(update.flowId, { name: update.name, rev: update.rev, nodeCount: update.graph.nodes.length });
+    useFlowsStore.getState().patch(update.flowId, { name: update.name, rev: update.rev, nodeCount: update.nodeCount });
     // Someone saved the open flow: take it, or merge it into the unsaved edits (asking when they collide).
-    applyIncomingSave(update);
+    receiveFlowUpdate(update);
   };
 
   socket.on("trace:frame", onFrame);
