@@ -1,5 +1,5 @@
 /**
- * `pnpm bench brokers [--json] [--events N] [--only kafka,nats-jetstream,…]`: per broker binding, events/s
+ * `pnpm bench brokers [--json] [--events N] [--only kafka,nats-jetstream,…] [--concurrency N]`: per broker binding, events/s
  * and p50 latency of the broker's own client library in a publish + consume loop (raw), beside the same broker
  * through Eventloom (generator → broker channel → consumer, in the engine). Prints a table, then (last line)
  * one JSON object. Kafka runs against the project's mock broker (tools/brokers), Kinesis against kinesalite
@@ -13,6 +13,8 @@ const jsonOnly = args.includes("--json");
 const option = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
 const EVENTS = Number(option("--events") ?? 20_000);
 const only = option("--only")?.split(",");
+/** The Eventloom channel's concurrency (= prefetch); the raw loops keep 256 unacked. */
+const CONCURRENCY = option("--concurrency") === undefined ? undefined : Number(option("--concurrency"));
 const LATENCY_SECONDS = 2;
 
 interface Row {
@@ -30,7 +32,7 @@ interface Row {
 
 async function benchOne(bench: BrokerBench): Promise<Row> {
   const env = await bench.start();
-  const options = { events: EVENTS, latencyRate: bench.latencyRate, latencySeconds: LATENCY_SECONDS };
+  const options = { events: EVENTS, latencyRate: bench.latencyRate, latencySeconds: LATENCY_SECONDS, ...(CONCURRENCY ? { concurrency: CONCURRENCY } : {}) };
   try {
     const raw = await measureRaw(await env.raw(), options);
     const through: RawResult | undefined = env.eventloom ? await env.eventloom(options) : undefined;

@@ -22,7 +22,7 @@ import { rawNats } from "./raw-nats";
 export interface BrokerEnv {
   raw(): Promise<RawClient>;
   /** The same broker through Eventloom; absent while the binding does not exist yet. */
-  eventloom?: (options: RawOptions) => Promise<RawResult>;
+  eventloom?: (options: RawOptions & { concurrency?: number }) => Promise<RawResult>;
   note?: string;
   stop(): Promise<void>;
 }

@@ -15,6 +15,8 @@ export interface EventloomPathOptions extends RawOptions {
   type: string;
   config: Record<string, unknown>;
   bindings: ChannelBindings;
+  /** The channel's concurrency (default CONCURRENCY). */
+  concurrency?: number;
 }
 
 class Stopwatch implements HopRecorder {
@@ -41,9 +43,9 @@ class Stopwatch implements HopRecorder {
  */
 const CONCURRENCY = 256;
 
-function graph(type: string, config: Record<string, unknown>, generator: Record<string, unknown>): Graph {
+function graph(type: string, config: Record<string, unknown>, generator: Record<string, unknown>, concurrency: number): Graph {
   return {
-    nodes: [node("gen", "generator", { template: TEMPLATE, ...generator }), { ...node("ch", type, { concurrency: CONCURRENCY, ...config }), kind: "channel" }, node("sink", "log", { maxLinesPerSecond: 0 })],
+    nodes: [node("gen", "generator", { template: TEMPLATE, ...generator }), { ...node("ch", type, { concurrency, ...config }), kind: "channel" }, node("sink", "log", { maxLinesPerSecond: 0 })],
     edges: [edge("gen", "ch"), edge("ch", "sink")],
   };
 }
@@ -51,7 +53,7 @@ function graph(type: string, config: Record<string, unknown>, generator: Record<
 export async function measureEventloom(options: EventloomPathOptions): Promise<RawResult> {
   const engine = createEngine({ clock, logger: quiet, schedule: (fn) => setImmediate(fn), bindings: options.bindings });
   const watch = new Stopwatch();
-  const plan = (generator: Record<string, unknown>, id: string) => engine.compile(graph(options.type, options.config, generator), { flowId: "bench", deploymentId: id });
+  const plan = (generator: Record<string, unknown>, id: string) => engine.compile(graph(options.type, options.config, generator, options.concurrency ?? CONCURRENCY), { flowId: "bench", deploymentId: id });
   let running: RunningDeployment | undefined;
   try {
     running = await engine.start(plan({ rate: 2_000, count: 500 }, "warm"), { recorder: watch });

@@ -1,15 +1,17 @@
 /**
- * amqplib on its own: a confirm channel publishing persistent messages to a durable quorum queue (as the
- * binding declares it) and waiting for the broker's confirms per batch; a consumer with manual acks.
+ * amqplib on its own: a confirm channel publishing persistent messages to a durable classic queue (as the
+ * binding declares it: rabbitmq-adapter.ts) and waiting for the broker's confirms per batch; a consumer with
+ * manual acks and prefetch 256, on a connection of its own (as the binding's).
  */
 import amqp from "amqplib";
 import type { RawClient } from "./raw-driver";
 
 export async function rawRabbitMq(url: string, queue: string): Promise<RawClient> {
   const connection = await amqp.connect(url);
+  const consuming = await amqp.connect(url);
   const publisher = await connection.createConfirmChannel();
-  await publisher.assertQueue(queue, { durable: true, arguments: { "x-queue-type": "quorum" } });
-  const consumer = await connection.createChannel();
+  await publisher.assertQueue(queue, { durable: true, arguments: { "x-queue-type": "classic" } });
+  const consumer = await consuming.createChannel();
   return {
     async publish(bodies) {
       for (const body of bodies) publisher.sendToQueue(queue, body, { persistent: true });
@@ -25,6 +27,7 @@ export async function rawRabbitMq(url: string, queue: string): Promise<RawClient
     },
     async close() {
       await publisher.deleteQueue(queue).catch(() => undefined);
+      await consuming.close();
       await connection.close();
     },
   };
