@@ -1,8 +1,8 @@
 /**
  * The MQTT binding's broker I/O (MQTT.js): QoS 1 (or the configured QoS) publishes on one connection, and a
- * connection per subscription whose PUBACK is sent only when the channel acks (MQTT.js' handleMessage
- * callback): MQTT.js reads the next message after that callback, so a subscription has one message in
- * flight, and PUBACKs go out in receive order as MQTT requires. Queue mode reads through a shared
+ * connection per subscription whose PUBACK is sent only when the channel acks: up to `prefetch` (the
+ * channel's concurrency) messages in flight per subscription, PUBACKs in receive order as MQTT requires
+ * (puback-window.ts). Queue mode reads through a shared
  * subscription (`$share/<group>/<topic>`): each event to one subscriber of the group; topic mode subscribes
  * each subscriber node on its own. Subscribers use persistent sessions with stable client ids, so the broker
  * keeps QoS 1 events for them across a runtime restart. Payloads are CloudEvents in structured mode.
@@ -15,6 +15,7 @@ import type { AdapterSubscription, BrokerAdapter, InboundMessage, OutboundMessag
 import { fromStructured, toStructured } from "../cloudevent-structured";
 import type { ClientIdLeases } from "./client-id-leases";
 import { clientId } from "./mqtt-message";
+import { PubackWindow } from "./puback-window";
 
 export interface MqttAdapterOptions {
   settings: ConnectionSettingsOf<"mqtt">;
@@ -111,21 +112,25 @@ export function createMqttAdapter(options: MqttAdapterOptions): BrokerAdapter {
     if (queue) queueSlots.add(slot);
     const id = clientId(settings.clientIdPrefix, options.group, queue ? `q${slot}` : spec.subscriberId!);
     // The handler goes in before connecting: a resumed session's queued messages follow CONNACK at once.
-    const handleMessage: MqttClient["handleMessage"] = (packet, done) => {
-      const event = fromStructured(packet.payload as Buffer);
-      if (!event) {
-        options.logger.warn({ topic: packet.topic }, "skipped an MQTT message that is not a CloudEvent");
-        done();
-        return;
-      }
-      deliver({ event, deliveryCount: packet.dup ? 2 : 1, ack: () => done() });
+    const prepare = (created: MqttClient) => {
+      const window = new PubackWindow(created, Math.max(1, spec.prefetch));
+      created.handleMessage = (packet, done) => {
+        const ack = window.take(packet, () => done());
+        const event = fromStructured(packet.payload as Buffer);
+        if (!event) {
+          options.logger.warn({ topic: packet.topic }, "skipped an MQTT message that is not a CloudEvent");
+          ack();
+          return;
+        }
+        deliver({ event, deliveryCount: packet.dup ? 2 : 1, ack });
+      };
     };
     // A channel this one replaces may still hold the id: wait for it to let go of the session.
     const release = await options.leases.acquire(id);
     let client: MqttClient;
     try {
       if (closing) throw new Error("MQTT adapter closed");
-      client = await connectClient(settings.url, { ...base, clientId: id, clean: false }, (created) => (created.handleMessage = handleMessage));
+      client = await connectClient(settings.url, { ...base, clientId: id, clean: false }, prepare);
     } catch (error) {
       if (queue) queueSlots.delete(slot);
       release();
