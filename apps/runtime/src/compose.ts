@@ -140,7 +140,7 @@ export async function composeRuntime(options: RuntimeOptions): Promise<Runtime> 
     createTraceRecorder,
     createTraceBatcher: traces.createTraceBatcher,
     frameIntervalMs,
-    ...(cluster ? { holdRunOnceProducers: true, frameSource: cluster.frameSource } : {}),
+    ...(cluster ? { holdRunOnceProducers: true, clusterFrames: cluster.clusterFrames } : {}),
   });
   const deployLogger = logger.child({ module: "deploy" });
   const deploy = createDeployService({

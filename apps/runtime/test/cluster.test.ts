@@ -2,7 +2,7 @@
  * Scale-out (issue #7): three runtime processes (child processes, port 0) on one PostgreSQL database,
  * coordinated through Redis.
  * - generator → memory channel → webhook-out: the generator runs on exactly one process (the lease holder),
- *   a watcher elsewhere sees its counters; SIGKILL that one and another takes over within about the lease
+ *   a watcher elsewhere sees its counters and samples; SIGKILL that one and another takes over within about the lease
  *   TTL (printed).
  */
 import type { TraceFrame } from "@eventloom/schema";
@@ -113,6 +113,8 @@ describe.skipIf(!postgresAvailable)("cluster mode: three runtime processes", () 
     const other = processes[(coordinatorIndex + 1) % 3]!;
     const frames = await watch(other, flowId);
     await waitFor(() => frames.some((frame) => (frame.counters.gen?.emitted ?? 0) > 0 && (frame.counters.out?.done ?? 0) > 0), 10_000);
+    // …and samples of its spans: this process records none of its own for the flow (its generator is held).
+    await waitFor(() => frames.some((frame) => frame.samples.some((span) => span.nodeId === "out" && span.hop === "done")), 10_000);
 
     const leaseLeftMs = await redis.pttl(leaseKey);
     await processes[coordinatorIndex]!.kill();

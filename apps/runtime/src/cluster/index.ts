@@ -34,8 +34,8 @@ export interface ClusterMember {
   announce(flowId: string): void;
   /** Hook for access revocation: the other processes take their sockets out of the flows too. */
   relayAccessRevoked(userId: string, flowIds: readonly string[]): void;
-  /** Hook for the runner: frames read the cluster-wide counters. */
-  frameSource: TraceShare["frameSource"];
+  /** Hook for the runner: frames read the cluster-wide counters and samples. */
+  clusterFrames: TraceShare["clusterFrames"];
   /** Called once the deploy service and sockets exist; starts syncing, leases and the socket adapter. */
   start(wiring: { deploy: DeploySyncTarget & { activeRuns(): ActiveRun[] }; io: SocketServer; hasLocalWatchers(flowId: string): boolean; revokeLocally: RevokeLocally }): Promise<void>;
   /** The lease token this process holds for a flow's run-once producers (tests, diagnostics). */
@@ -55,7 +55,7 @@ export async function joinCluster(options: ClusterOptions & { logger: EngineLogg
     workerId,
     publishEveryMs: options.frameIntervalMs,
     logger,
-    localRuns: () => runs().map((run) => ({ flowId: run.deployment.flowId, deploymentId: run.deployment.id, running: run.running })),
+    localRuns: () => runs().map((run) => ({ flowId: run.deployment.flowId, deploymentId: run.deployment.id, running: run.running, recorder: run.recorder })),
     hasLocalWatchers: (flowId) => watched(flowId),
   });
   let socketServer: SocketServer | undefined;
@@ -65,7 +65,7 @@ export async function joinCluster(options: ClusterOptions & { logger: EngineLogg
     workerId,
     announce: (flowId) => sync.announce(flowId),
     relayAccessRevoked: (userId, flowIds) => access.relay(userId, flowIds),
-    frameSource: (deployment, running) => traces.frameSource(deployment, running),
+    clusterFrames: (deployment, running, recorder) => traces.clusterFrames(deployment, running, recorder),
     async start({ deploy, io, hasLocalWatchers, revokeLocally }) {
       runs = () => deploy.activeRuns();
       watched = hasLocalWatchers;

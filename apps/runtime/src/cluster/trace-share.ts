@@ -2,16 +2,19 @@
  * Traces across processes: a watcher sees the whole deployment, not just the events its own process
  * handled. The process holding watchers of a flow announces its interest; while interested parties exist,
  * every other process publishes its counters and channel depths for that flow's deployment once per frame
- * interval. Frames on the watching process read a merged view (`frameSource`): its own counters plus the
- * latest of every other worker's (summed, so rates and totals cover the cluster). Counters of a worker
+ * interval, with a few samples of the spans it recorded since. Frames on the watching process read a merged
+ * view (`clusterFrames`): its own counters plus the latest of every other worker's (summed, so rates and
+ * totals cover the cluster), and the other workers' samples beside its own. Counters of a worker
  * that died stay in the sum (those events happened), also when it comes back under the same worker id (its
  * new run reports beside the old one); its channel depths go once they are stale.
- * Samples and latency percentiles stay those of the watching process.
+ * Latency percentiles, captures and "follow one event" stay those of the watching process.
  */
 import { randomUUID } from "node:crypto";
-import { ChannelStateSchema, NodeCountersSchema, type Deployment, type NodeCounters } from "@eventloom/schema";
+import { ChannelStateSchema, FRAME_MAX_SAMPLES, NodeCountersSchema, SampledSpanSchema, type Deployment, type NodeCounters, type SampledSpan } from "@eventloom/schema";
 import { z } from "zod";
+import type { ClusterFrames } from "../deploy/runner";
 import type { ChannelSnapshot, EngineLogger, RunningDeployment } from "../engine/contract";
+import { createSampleTap, type SampleTap, type TraceRecorder } from "../tracing";
 import type { ClusterBus } from "./cluster-bus";
 import { clusterKeys } from "./cluster-keys";
 
@@ -24,6 +27,7 @@ const CountersSchema = z.object({
   deploymentId: z.string(),
   counters: z.record(z.string(), NodeCountersSchema),
   channels: z.record(z.string(), ChannelStateSchema),
+  samples: z.array(SampledSpanSchema).max(FRAME_MAX_SAMPLES),
 });
 
 /** How long an interest announcement lasts (announced every second while watched). */
@@ -31,6 +35,9 @@ const INTEREST_TTL_MS = 3_000;
 const ANNOUNCE_EVERY_MS = 1_000;
 /** A worker's channel depths older than this no longer count (it died or stopped publishing). */
 const DEPTH_STALE_MS = 2_000;
+/** Samples each worker sends per interval, and how many a watching process keeps waiting for its next frame. */
+const SAMPLES_PER_MESSAGE = Math.floor(FRAME_MAX_SAMPLES / 2);
+const SAMPLES_HELD = FRAME_MAX_SAMPLES * 2;
 
 interface Remote {
   counters: Record<string, NodeCounters>;
@@ -44,14 +51,14 @@ export interface TraceShareDeps {
   publishEveryMs: number;
   logger: EngineLogger;
   /** Deployments running here, with their local (not merged) runs. */
-  localRuns(): Array<{ flowId: string; deploymentId: string; running: RunningDeployment }>;
+  localRuns(): Array<{ flowId: string; deploymentId: string; running: RunningDeployment; recorder: TraceRecorder | undefined }>;
   /** Whether sockets on this process watch the flow. */
   hasLocalWatchers(flowId: string): boolean;
 }
 
 export interface TraceShare {
-  /** What the runner's batchers read: the local run plus the other workers' latest counters. */
-  frameSource(deployment: Deployment, running: RunningDeployment): RunningDeployment;
+  /** What the runner's batchers read: the local run plus the other workers' latest counters and samples. */
+  clusterFrames(deployment: Deployment, running: RunningDeployment, recorder: TraceRecorder): ClusterFrames;
   start(): Promise<void>;
   stop(): void;
 }
@@ -62,6 +69,10 @@ export function createTraceShare(deps: TraceShareDeps): TraceShare {
   const remote = new Map<string, Map<string, Remote>>();
   /** flowId → until when someone elsewhere watches it. */
   const interest = new Map<string, number>();
+  /** deploymentId → other workers' samples not yet in a frame (newest last, bounded). */
+  const samples = new Map<string, SampledSpan[]>();
+  /** One tap per local recorder (a hot redeploy keeps the recorder, so its tap carries on). */
+  const taps = new WeakMap<TraceRecorder, SampleTap>();
   const timers: NodeJS.Timeout[] = [];
   const incarnation = `${workerId}/${randomUUID()}`;
 
@@ -72,21 +83,25 @@ export function createTraceShare(deps: TraceShareDeps): TraceShare {
 
   function publishCounters(): void {
     const now = Date.now();
-    for (const { flowId, deploymentId, running } of deps.localRuns()) {
+    for (const { flowId, deploymentId, running, recorder } of deps.localRuns()) {
       if ((interest.get(flowId) ?? 0) < now) continue;
-      bus.publish(clusterKeys.traceCounters, { workerId, incarnation, flowId, deploymentId, counters: running.counters(), channels: running.channels() });
+      let tap = recorder && taps.get(recorder);
+      if (recorder && !tap) taps.set(recorder, (tap = createSampleTap(recorder)));
+      const spans = tap?.take(SAMPLES_PER_MESSAGE) ?? [];
+      bus.publish(clusterKeys.traceCounters, { workerId, incarnation, flowId, deploymentId, counters: running.counters(), channels: running.channels(), samples: spans });
     }
   }
 
   function forgetStopped(): void {
     const live = new Set(deps.localRuns().map((run) => run.deploymentId));
     for (const deploymentId of remote.keys()) if (!live.has(deploymentId)) remote.delete(deploymentId);
+    for (const deploymentId of samples.keys()) if (!live.has(deploymentId)) samples.delete(deploymentId);
   }
 
   return {
-    frameSource(deployment, running) {
+    clusterFrames(deployment, running) {
       const merged = (): Map<string, Remote> | undefined => remote.get(deployment.id);
-      return {
+      const view: RunningDeployment = {
         get plan() {
           return running.plan;
         },
@@ -95,6 +110,13 @@ export function createTraceShare(deps: TraceShareDeps): TraceShare {
         inject: (nodeId, data) => running.inject(nodeId, data),
         stop: (options) => running.stop(options),
       };
+      const remoteSamples = (): readonly SampledSpan[] => {
+        const waiting = samples.get(deployment.id);
+        if (!waiting || waiting.length === 0) return [];
+        samples.set(deployment.id, []);
+        return waiting;
+      };
+      return { running: view, remoteSamples };
     },
     async start() {
       await bus.subscribe(clusterKeys.traceInterest, (raw) => {
@@ -106,11 +128,15 @@ export function createTraceShare(deps: TraceShareDeps): TraceShare {
       await bus.subscribe(clusterKeys.traceCounters, (raw) => {
         const message = CountersSchema.safeParse(raw);
         if (!message.success) return logger.warn({ issues: message.error.issues }, "cluster: malformed counters message skipped");
-        const { incarnation: from, deploymentId, counters, channels } = message.data;
+        const { incarnation: from, deploymentId, counters, channels, samples: spans } = message.data;
         if (from === incarnation) return;
         let workers = remote.get(deploymentId);
         if (!workers) remote.set(deploymentId, (workers = new Map()));
         workers.set(from, { counters, channels, at: Date.now() });
+        if (spans.length > 0) {
+          const waiting = [...(samples.get(deploymentId) ?? []), ...spans];
+          samples.set(deploymentId, waiting.slice(-SAMPLES_HELD));
+        }
       });
       timers.push(setInterval(announce, ANNOUNCE_EVERY_MS), setInterval(publishCounters, deps.publishEveryMs), setInterval(forgetStopped, 10_000));
       for (const timer of timers) timer.unref();

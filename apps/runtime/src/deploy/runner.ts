@@ -2,7 +2,7 @@
  * Starts and stops deployments in the engine, each with its own trace recorder and frame batcher.
  * Knows nothing about the database: the deploy service records what happened.
  */
-import type { Deployment, Graph, NodeCounters, TraceFrame } from "@eventloom/schema";
+import type { Deployment, Graph, NodeCounters, SampledSpan, TraceFrame } from "@eventloom/schema";
 import type { Clock, Engine, RedeployReport, RunningDeployment, StopReport } from "../engine/contract";
 import type { TraceBatcher, TraceBatcherOptions, TraceRecorder, TraceRecorderOptions } from "../tracing/contract";
 import type { RuntimeNotifier } from "../notifier";
@@ -20,13 +20,19 @@ export interface RunnerDeps {
   /** Cluster mode: deployments start with timers and generators held until this process holds their lease. */
   holdRunOnceProducers?: boolean;
   /**
-   * What frames read counters and depths from. Cluster mode passes a view that adds the other processes'
-   * counters to this one's; default: the local run.
+   * Cluster mode: what frames read besides the local run — a view of it with the other processes' counters
+   * and depths summed in, and their recent samples. Default: the local run alone.
    */
-  frameSource?(deployment: Deployment, running: RunningDeployment): RunningDeployment;
+  clusterFrames?(deployment: Deployment, running: RunningDeployment, recorder: TraceRecorder): ClusterFrames;
 }
 
 /** A deployment live in this process. */
+/** See RunnerDeps.clusterFrames. */
+export interface ClusterFrames {
+  running: RunningDeployment;
+  remoteSamples(): readonly SampledSpan[];
+}
+
 export interface ActiveRun {
   deployment: Deployment;
   running: RunningDeployment;
@@ -63,10 +69,12 @@ export const DEFAULT_TRACE_CAPACITY = 4_096;
 export function createRunner(deps: RunnerDeps): Runner {
   const { engine, clock, notifier } = deps;
   const startBatcher = (deployment: Deployment, running: RunningDeployment, recorder: TraceRecorder): TraceBatcher => {
+    const cluster = deps.clusterFrames?.(deployment, running, recorder);
     const batcher = deps.createTraceBatcher({
       flowId: deployment.flowId,
       deploymentId: deployment.id,
-      running: deps.frameSource ? deps.frameSource(deployment, running) : running,
+      running: cluster?.running ?? running,
+      ...(cluster ? { remoteSamples: cluster.remoteSamples } : {}),
       recorder,
       clock,
       intervalMs: deps.frameIntervalMs ?? 100,

@@ -3,7 +3,7 @@
  * depths, latency percentiles and a bounded sample of spans. The shared part is built once per tick; with
  * watch sessions, each client then gets its own samples (capture filters) and skip accounting.
  */
-import { FRAME_MAX_SAMPLES, type NodeCounters, type NodeKind, type TraceFrame } from "@eventloom/schema";
+import { FRAME_MAX_SAMPLES, type NodeCounters, type NodeKind, type SampledSpan, type TraceFrame } from "@eventloom/schema";
 import type { RunningDeployment } from "../engine/contract";
 import { scopeOf, type CaptureScope } from "./capture";
 import type { CaptureFilter, TraceBatcher, TraceBatcherOptions, TraceRecorder } from "./contract";
@@ -87,8 +87,9 @@ class FrameBatcher implements TraceBatcher {
     this.seq++;
     const from = this.last.total;
     if (this.ring) this.latency.advance(this.ring, from);
-    const sampleSeqs = this.sampleSeqs(from);
-    const frame = this.build(from, sampleSeqs);
+    const remote = this.takeRemoteSamples();
+    const sampleSeqs = this.sampleSeqs(from, FRAME_MAX_SAMPLES - remote.length);
+    const frame = this.build(from, sampleSeqs, remote);
     this.last = { total: this.recorder.total, counters: frame.counters, at: frame.at };
     const sessions = this.options.sessions?.();
     if (!sessions) return this.guard(() => this.options.onFrame(frame));
@@ -108,16 +109,24 @@ class FrameBatcher implements TraceBatcher {
     }
   }
 
-  private sampleSeqs(from: number): number[] {
-    return this.ring ? selectSamples(this.ring, from, FRAME_MAX_SAMPLES) : [];
+  private sampleSeqs(from: number, max = FRAME_MAX_SAMPLES): number[] {
+    return this.ring ? selectSamples(this.ring, from, max) : [];
   }
 
-  private build(from: number, sampleSeqs: readonly number[]): TraceFrame {
+  /** Cluster mode: the newest of the other processes' samples, in at most half of the frame's room. */
+  private takeRemoteSamples(): readonly SampledSpan[] {
+    const remote = this.options.remoteSamples?.();
+    return remote && remote.length > 0 ? remote.slice(-Math.floor(FRAME_MAX_SAMPLES / 2)) : [];
+  }
+
+  /** Remote samples go after the local ones, so a local sample's index still matches `sampleSeqs`. */
+  private build(from: number, sampleSeqs: readonly number[], remote: readonly SampledSpan[] = []): TraceFrame {
     const at = this.options.clock.now();
     const counters = this.running.counters();
     const seconds = (at - this.last.at) / 1000;
     const ring = this.ring;
-    const samples = ring ? sampleSeqs.map((seq) => spanAt(ring, seq)) : [];
+    const local = ring ? sampleSeqs.map((seq) => spanAt(ring, seq)) : [];
+    const samples = remote.length > 0 ? [...local, ...remote] : local;
     return {
       flowId: this.options.flowId,
       deploymentId: this.options.deploymentId,
@@ -127,7 +136,7 @@ class FrameBatcher implements TraceBatcher {
       rates: ratesOf(this.kinds, counters, this.last.counters, seconds),
       channels: this.running.channels(),
       samples,
-      droppedSamples: Math.max(0, this.recorder.total - from - samples.length),
+      droppedSamples: Math.max(0, this.recorder.total - from - local.length),
       edgeRates: this.edges.rates(counters, this.last.counters, seconds),
       latency: this.latency.summary(),
     };

@@ -3,7 +3,7 @@
  * TraceBatcher turns the engine's exact counters plus recent spans into one `trace:frame` every interval.
  * No socket or JSON work happens per event: serialisation happens only when a frame is built.
  */
-import type { Pattern, TraceFrame } from "@eventloom/schema";
+import type { Pattern, SampledSpan, TraceFrame } from "@eventloom/schema";
 import type { Clock, HopRecorder, RunningDeployment } from "../engine/contract";
 import type { WatchSession } from "./watch-session";
 
@@ -40,6 +40,11 @@ export interface TraceBatcherOptions {
    * its own samples). When given, `hasWatchers` and `onFrame` are not used for periodic frames.
    */
   sessions?: () => readonly WatchSession[];
+  /**
+   * Cluster mode: spans other processes sampled since the previous frame, shared with this process's own
+   * samples within the frame's limit (they carry no capture marks: captures are this process's).
+   */
+  remoteSamples?(): readonly SampledSpan[];
   /** Called when `onFrame` throws; the batcher keeps running. Without it the error is rethrown from the timer. */
   onError?(error: unknown): void;
 }

@@ -6,6 +6,7 @@ export * from "./contract";
 export { createTraceBatcher } from "./batcher";
 export { CAPTURE_MAX_PER_SECOND } from "./capture";
 export { previewOf } from "./preview";
+export { createSampleTap, type SampleTap } from "./sample-tap";
 export { createTraceRecorder, DEFAULT_RECORDER_CAPACITY, RingTraceRecorder, type SpanRing } from "./ring-recorder";
 export { createTraceHub, type CaptureOutcome, type TraceHub } from "./trace-hub";
 export { WatchSession } from "./watch-session";
