@@ -99,6 +99,10 @@ export class BrokerChannelImpl implements BrokerChannel {
     this.outbox.offer(event);
   }
 
+  offerConfirmed(event: CloudEvent): Promise<void> {
+    return this.outbox.offerConfirmed(event);
+  }
+
   subscribe(subscriber: Subscriber): void {
     this.inbox.add(subscriber, this.state === "up" && !this.quiesced);
   }

@@ -7,7 +7,7 @@
  */
 import { ChannelSemanticsSchema, type FlowEdge, type FlowNode, type NodeKind } from "@eventloom/schema";
 import { describe, expect, it } from "vitest";
-import type { ChannelBindings, IngestResult } from "../engine/contract";
+import type { ChannelBindings, HttpFetch, IngestResult } from "../engine/contract";
 import { chain, startGraph } from "../engine/testing/graphs";
 import { BrokerChannelImpl } from "./broker-channel";
 import type { AdapterSubscription, BrokerAdapter, InboundMessage, OutboundMessage, SubscriptionSpec } from "./contract";
@@ -46,7 +46,7 @@ function bindingsOver(brokers: Map<string, HandDrivenBroker>): ChannelBindings {
   };
 }
 
-const KINDS: Record<string, NodeKind> = { "webhook-in": "producer", manual: "producer", rabbitmq: "channel", memory: "channel", transform: "consumer" };
+const KINDS: Record<string, NodeKind> = { "webhook-in": "producer", manual: "producer", rabbitmq: "channel", memory: "channel", transform: "consumer", "webhook-out": "consumer" };
 function node(id: string, type: string, config: Record<string, unknown> = {}): FlowNode {
   return { id, kind: KINDS[type]!, type, name: "", position: { x: 0, y: 0 }, config };
 }
@@ -141,6 +141,23 @@ describe("accepted means confirmed by the broker", () => {
     expect(message.acked).toBe(false);
     expect(running.counters().x).toMatchObject({ deadLettered: 0, dropped: 0 });
     expect(running.counters().dlq).toMatchObject({ received: 0 });
+  });
+
+  it("a dead letter into a broker channel is confirmed there before its source message is acked", async () => {
+    const failing: HttpFetch = async () => ({ status: 500 });
+    const brokers = new Map<string, HandDrivenBroker>();
+    const { clock } = await startGraph(
+      { nodes: [node("x", "rabbitmq", { deadLetter: "dlq", retry: { attempts: 1 } }), node("out", "webhook-out", { url: "http://127.0.0.1:9/", retries: 0 }), node("dlq", "rabbitmq")], edges: chain("x", "out") },
+      { bindings: bindingsOver(brokers), fetch: failing },
+    );
+    const message = inbound("m-1");
+    brokers.get("x")!.deliverers[0]!(message);
+    await clock.flush();
+    expect(brokers.get("dlq")!.sent).toHaveLength(1);
+    expect(message.acked).toBe(false);
+    brokers.get("dlq")!.sent[0]!.confirm();
+    await clock.flush();
+    expect(message.acked).toBe(true);
   });
 
   it("a consumer fed by a memory channel does not wait for its output broker (no durability to gain)", async () => {

@@ -197,8 +197,11 @@ export class Inbox {
       return;
     }
     this.attempts.delete(message);
-    this.deadLetter(message.event, error, attempt);
-    void safeAck(message);
+    const lettered = this.deadLetter(message.event, error, attempt);
+    // Into a broker dead-letter channel the source is acked only once that broker confirmed the letter;
+    // unconfirmed (discarded at a stop), it stays unacked and comes back.
+    if (lettered === undefined) void safeAck(message);
+    else lettered.then(() => safeAck(message), () => undefined);
     this.release(sub, message);
   }
 
@@ -217,17 +220,21 @@ export class Inbox {
     else this.deliver(sub, next);
   }
 
-  private deadLetter(event: CloudEvent, reason: string, attempts: number): void {
+  /** A promise when the dead-letter channel confirms to a broker (see EngineChannel.offerConfirmed). */
+  private deadLetter(event: CloudEvent, reason: string, attempts: number): Promise<void> | undefined {
     const { id, config, counters, recorder } = this.deps;
     const target = config.deadLetter === "" ? undefined : this.deps.resolveChannel(config.deadLetter);
     if (target === undefined) {
       counters.dropped++;
       recorder.record("dropped", id, event, `failed ${attempts} time${attempts === 1 ? "" : "s"}, no dead-letter channel: ${reason}`);
-      return;
+      return undefined;
     }
     counters.deadLettered++;
     recorder.record("dead-lettered", id, event, reason);
-    target.offer({ ...event, deadletterreason: reason, deadletterattempts: attempts, deadlettersource: id });
+    const letter = { ...event, deadletterreason: reason, deadletterattempts: attempts, deadlettersource: id };
+    if (target.offerConfirmed) return target.offerConfirmed(letter);
+    target.offer(letter);
+    return undefined;
   }
 }
 

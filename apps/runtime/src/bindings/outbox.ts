@@ -120,6 +120,15 @@ export class Outbox {
     }
   }
 
+  /** Like offer, but settles with the broker's confirm; a drop for lack of room resolves at once. */
+  offerConfirmed(event: CloudEvent): Promise<void> {
+    if (this.full() || this.waiters.size > 0) {
+      this.drop(event, "dead-letter channel full");
+      return Promise.resolve();
+    }
+    return new Promise<void>((resolve, reject) => this.accept(event, this.message(event, { resolve, reject })));
+  }
+
   /** Like publish but never waits (dead letters): a full buffer drops and counts. */
   offer(event: CloudEvent): void {
     if (this.full() || this.waiters.size > 0) this.drop(event, "dead-letter channel full");

@@ -103,6 +103,11 @@ export interface EngineChannel {
    * does not fit is dropped and counted.
    */
   offer(event: CloudEvent): void;
+  /**
+   * Broker channels only: `offer`, settling with the broker's confirm (resolves at once when there was no
+   * room and the event was dropped). A dead letter's source message is acked only after it settled.
+   */
+  offerConfirmed?(event: CloudEvent): Promise<void>;
   subscribe(subscriber: Subscriber): void;
   unsubscribe(subscriber: Subscriber): void;
   /** Hot swap: `next` takes `old`'s place with its pending events; false when `old` is not subscribed. */
