@@ -41,6 +41,11 @@ export const SampledSpanSchema = z.object({
   error: z.string().optional(),
   /** True when the span matched the watching client's capture filter (`trace:capture`). */
   captured: z.boolean().optional(),
+  /**
+   * True when `at` was read from a fine clock (a followed trace: sub-ms, per hop). Otherwise `at` is the
+   * runtime's batch clock, shared by every hop recorded in the same scheduler batch (about 1 ms).
+   */
+  precise: z.boolean().optional(),
 });
 export type SampledSpan = z.infer<typeof SampledSpanSchema>;
 

@@ -32,6 +32,11 @@ export class CoarseClock implements Clock {
     this.depth--;
   }
 
+  /** Always the real time, finely: tracing reads it only for the few hops it follows. */
+  preciseNow(): number {
+    return this.base.preciseNow?.() ?? this.base.now();
+  }
+
   hrtimeNs(): bigint {
     return this.base.hrtimeNs();
   }

@@ -8,6 +8,11 @@ import type { Scheduler } from "./scheduler";
 /** Injected clock so tests control time; `now()` is epoch ms, `hrtimeNs()` is a monotonic clock in ns. */
 export interface Clock {
   now(): number;
+  /**
+   * Epoch ms with a sub-ms fraction, read afresh on every call (the coarse clock's `now()` is not). Tracing
+   * reads it only for the hops of followed traces; clocks without it (tests) fall back to `now()`.
+   */
+  preciseNow?(): number;
   hrtimeNs(): bigint;
   setTimeout(fn: () => void, ms: number): unknown;
   clearTimeout(handle: unknown): void;

@@ -1,6 +1,7 @@
 /**
- * Follow one event: every hop the ring still holds of the event and of events re-published from it (same
- * W3C trace id), oldest first. Scans the ring once when asked; nothing is indexed on the hot path.
+ * Follow one event: every hop the recorder still holds of the event and of events re-published from it
+ * (same W3C trace id), in the order they were recorded — from the ring, and for followed traces from the
+ * side ring that keeps them for seconds. Scans once when asked; nothing is indexed on the hot path.
  */
 import type { CloudEvent, FollowedHop } from "@eventloom/schema";
 import { previewOf } from "./preview";
@@ -18,12 +19,14 @@ export interface FollowedEvent {
 
 /** The event's retained path, or null when the ring no longer holds any hop of it. */
 export function followEvent(ring: SpanRing, eventId: string): FollowedEvent | null {
-  const found = newestWithId(ring, eventId);
+  const held = ring.heldSeqs();
+  const found = newestWithId(ring, held, eventId);
   if (!found) return null;
   const traceId = traceIdOf(found) ?? null;
   const belongs = (event: CloudEvent): boolean => event.id === eventId || (traceId !== null && traceIdOf(event) === traceId);
   const hops: FollowedHop[] = [];
-  for (let seq = ring.oldest; seq < ring.total && hops.length < FOLLOW_MAX_HOPS; seq++) {
+  for (const seq of held) {
+    if (hops.length >= FOLLOW_MAX_HOPS) break;
     const event = ring.eventAt(seq);
     if (event === undefined || !belongs(event)) continue;
     const hop: FollowedHop = {
@@ -36,14 +39,15 @@ export function followEvent(ring: SpanRing, eventId: string): FollowedEvent | nu
     };
     const error = ring.errorAt(seq);
     if (error !== undefined) hop.error = error;
+    if (ring.preciseAt(seq)) hop.precise = true;
     hops.push(hop);
   }
   return { traceId, hops };
 }
 
-function newestWithId(ring: SpanRing, eventId: string): CloudEvent | undefined {
-  for (let seq = ring.total - 1; seq >= ring.oldest; seq--) {
-    const event = ring.eventAt(seq);
+function newestWithId(ring: SpanRing, held: readonly number[], eventId: string): CloudEvent | undefined {
+  for (let i = held.length - 1; i >= 0; i--) {
+    const event = ring.eventAt(held[i]!);
     if (event?.id === eventId) return event;
   }
   return undefined;

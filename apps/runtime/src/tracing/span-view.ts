@@ -16,5 +16,6 @@ export function spanAt(ring: SpanRing, seq: number): SampledSpan {
     preview: previewOf(event?.data),
   };
   if (error !== undefined) span.error = error;
+  if (ring.preciseAt(seq)) span.precise = true;
   return span;
 }
