@@ -36,12 +36,19 @@ describe("trace path", () => {
     expect(pathOf(hops.filter((h) => h.nodeId !== "gen"), { edges: twoFeeders }).nodeIds.has("gen")).toBe(false);
   });
 
-  it("orders hops by time with per-hop and cumulative timings", () => {
-    expect(timedHops(hops).map((h) => [h.nodeId, h.sincePrevious, h.sinceStart])).toEqual([
-      ["gen", 0, 0],
-      ["ch", 2, 2],
-      ["filter", 3, 5],
-      ["filter", 2, 7],
+  it("keeps the runtime's order, with per-hop and cumulative timings marked fine only when both ends are", () => {
+    const recorded = [hop("ch", 10, "published"), hop("filter", 10), hop("filter", 12, "done")];
+    expect(timedHops(recorded).map((h) => [h.nodeId, h.sincePrevious, h.sinceStart, h.previousPrecise])).toEqual([
+      ["ch", 0, 0, false],
+      ["filter", 0, 0, false],
+      ["filter", 2, 2, false],
+    ]);
+    const fine = [{ ...hop("ch", 10.5, "published"), precise: true }, { ...hop("filter", 10.542), precise: true }, hop("filter", 10, "done")];
+    expect(timedHops(fine).map((h) => [h.sincePrevious.toFixed(3), h.previousPrecise, h.startPrecise])).toEqual([
+      ["0.000", true, true],
+      ["0.042", true, true],
+      // A batch-clock hop after fine ones: its time can read earlier than theirs; the gap is shown as coarse.
+      ["0.000", false, false],
     ]);
   });
 

@@ -28,12 +28,28 @@ export function pathOf(hops: readonly FollowedHop[], graph: Pick<Graph, "edges">
 export interface TimedHop extends FollowedHop {
   sincePrevious: number;
   sinceStart: number;
+  /** Both ends of `sincePrevious` were timed finely (a followed trace): a real sub-ms gap. */
+  previousPrecise: boolean;
+  /** Both ends of `sinceStart` were timed finely. */
+  startPrecise: boolean;
 }
 
+/**
+ * Hops in the order the runtime recorded them (its answer's order: exact even where batch-clock times tie
+ * or a batch-clock hop sits beside finely timed ones), with gaps that say whether they are fine or batch-clock.
+ */
 export function timedHops(hops: readonly FollowedHop[]): TimedHop[] {
-  const sorted = [...hops].sort((a, b) => a.at - b.at);
-  const start = sorted[0]?.at ?? 0;
-  return sorted.map((hop, i) => ({ ...hop, sincePrevious: i === 0 ? 0 : hop.at - (sorted[i - 1]?.at ?? hop.at), sinceStart: hop.at - start }));
+  const first = hops[0];
+  return hops.map((hop, i) => {
+    const previous = hops[i - 1] ?? hop;
+    return {
+      ...hop,
+      sincePrevious: Math.max(0, hop.at - previous.at),
+      sinceStart: Math.max(0, hop.at - (first?.at ?? hop.at)),
+      previousPrecise: hop.precise === true && previous.precise === true,
+      startPrecise: hop.precise === true && first?.precise === true,
+    };
+  });
 }
 
 export type PathStatus = "idle" | "loading" | "ready" | "error";

@@ -39,8 +39,8 @@ export function TraceDetail() {
               <span className="trace-row__time">{formatTime(hop.at)}</span>
               <span className="trace-detail__node">{name(hop.nodeId)}</span>
               <span className={`hop hop--${hop.hop}`}>{hop.hop}</span>
-              <span className="trace-detail__timing" title="since the previous hop · since the first">
-                +{formatMs(hop.sincePrevious)} · {formatMs(hop.sinceStart)}
+              <span className="trace-detail__timing" title={hop.previousPrecise ? "since the previous hop · since the first (timed per hop)" : COARSE_TITLE} data-precise={hop.previousPrecise}>
+                +{formatGap(hop.sincePrevious, hop.previousPrecise)} · {formatGap(hop.sinceStart, hop.startPrecise)}
               </span>
               {hop.error && <span className="trace-row__error">{hop.error}</span>}
             </li>
@@ -54,8 +54,12 @@ export function TraceDetail() {
   );
 }
 
-function formatMs(ms: number): string {
-  return ms < 10 ? `${ms.toFixed(1)} ms` : `${Math.round(ms)} ms`;
+const COARSE_TITLE = "since the previous hop · since the first, on the runtime's batch clock (hops in one scheduler batch share a time; about 1 ms)";
+
+/** A fine gap to the µs below a millisecond; a batch-clock gap only as closely as that clock can tell. */
+function formatGap(ms: number, precise: boolean): string {
+  if (precise) return ms < 1 ? `${ms.toFixed(3)} ms` : ms < 10 ? `${ms.toFixed(2)} ms` : `${Math.round(ms)} ms`;
+  return ms < 1 ? "<1 ms" : `≈${Math.round(ms)} ms`;
 }
 
 function prettyJson(text: string): string {

@@ -76,6 +76,7 @@ const TraceRowView = memo(function TraceRowView({ row, index, nodeName, open }: 
       data-node-id={row.nodeId}
       data-hop={row.hop}
       data-event-id={row.eventId}
+      data-precise={row.precise === true}
       onClick={() => openEventPath(row)}
       onKeyDown={(event) => {
         if (event.key === "Enter") openEventPath(row);
@@ -83,6 +84,11 @@ const TraceRowView = memo(function TraceRowView({ row, index, nodeName, open }: 
     >
       <span role="cell" className="trace-row__time">
         {formatTime(row.at)}
+        {row.precise && (
+          <span className="trace-row__followed" title="A followed trace: open it for per-hop timings to the microsecond" aria-label="timed per hop">
+            ⏱
+          </span>
+        )}
       </span>
       <span role="cell">{nodeName}</span>
       <span role="cell">
