@@ -21,6 +21,7 @@ import { connectionToRequest } from "./from-flow";
 import { nodeTypes } from "./node-types";
 import { useOpeningViewport } from "./opening-viewport";
 import { PALETTE_MIME } from "./palette-dnd";
+import { useTraceHereMenu } from "./trace-here/useTraceHereMenu";
 import { useCanvasElements } from "./useCanvasElements";
 import { useMovingLayer } from "./useMovingLayer";
 import { wireReason } from "./wire-reason";
@@ -51,6 +52,7 @@ function FlowCanvas() {
   // A viewer's flow (workspace role) is read-only too, but a viewer may still select nodes to read their settings.
   const viewOnly = useFlowStore((s) => s.readOnly);
   const readOnly = viewingVersion || viewOnly;
+  const traceHere = useTraceHereMenu();
 
   const onConnect = useCallback((connection: Connection) => {
     const problem = useFlowStore.getState().connect(connectionToRequest(connection));
@@ -105,6 +107,8 @@ function FlowCanvas() {
           isValidConnection={isValidConnection}
           onDragOver={onDragOver}
           onDrop={onDrop}
+          onNodeContextMenu={traceHere.onNodeContextMenu}
+          onEdgeContextMenu={traceHere.onEdgeContextMenu}
           {...editing}
           nodesDraggable={!readOnly}
           nodesConnectable={!readOnly}
@@ -130,6 +134,7 @@ function FlowCanvas() {
         </ReactFlow>
       )}
       <VersionBanner />
+      {traceHere.menu}
       {isEmpty && !readOnly && (
         <div className="canvas__empty-hint">
           <strong>An empty flow.</strong> Drag a producer, a channel and a consumer from the palette, then wire them left to right.

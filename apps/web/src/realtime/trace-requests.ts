@@ -1,16 +1,19 @@
-import type { EventTrace, Pattern } from "@eventloom/schema";
+import type { CaptureRequest, EventTrace } from "@eventloom/schema";
 import { create } from "zustand";
 import type { EventloomSocket } from "./socket";
 
 /** The app's socket, for panels that ask the runtime something (capture, follow); set by useRealtime. */
 export const useSocketStore = create<{ socket: EventloomSocket | null }>()(() => ({ socket: null }));
 
-/** Asks the runtime to sample events matching `pattern` anywhere in the flow (null clears); resolves with the cap or an error. */
-export function sendCapture(flowId: string, pattern: Pattern | null): Promise<{ maxPerSecond: number } | { error: string }> {
+/**
+ * Asks the runtime to sample events matching the request's pattern — on its node or edge, or anywhere — for
+ * this page (a null pattern clears); resolves with the runtime's rate cap or an error.
+ */
+export function sendCapture(request: CaptureRequest): Promise<{ maxPerSecond: number } | { error: string }> {
   const socket = useSocketStore.getState().socket;
   if (!socket?.connected) return Promise.resolve({ error: "not connected" });
   return new Promise((resolve) => {
-    socket.emit("trace:capture", { flowId, pattern }, (result) => {
+    socket.emit("trace:capture", request, (result) => {
       resolve(result.ok ? result.data : { error: result.error.message });
     });
   });

@@ -1,5 +1,6 @@
 import { useEffect, useState } from "react";
 import { useFlowStore } from "../stores/flow-store";
+import { captureOf } from "../stores/trace-filter";
 import { useTraceFilterStore } from "../stores/trace-filter-store";
 import { registerHandlers } from "./handlers";
 import { createSocket, type EventloomSocket } from "./socket";
@@ -34,8 +35,8 @@ export function useDeploymentWatch(socket: EventloomSocket | null, flowId: strin
         if (result.ok) {
           if (useFlowStore.getState().flowId === flowId) useFlowStore.getState().setDeployment(result.data.deployment);
           // A capture lives in the server's session for this socket: after a reconnect it has to be asked again.
-          const pattern = useTraceFilterStore.getState().filter.pattern;
-          if (pattern) void sendCapture(flowId, pattern);
+          const filter = useTraceFilterStore.getState().filter;
+          if (filter.pattern) void sendCapture(captureOf(flowId, filter));
         } else {
           console.warn(`Could not watch flow ${flowId}: ${result.error.message}`);
         }

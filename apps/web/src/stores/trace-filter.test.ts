@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { EMPTY_FILTER, filterRows, parsePatternText, rowMatches } from "./trace-filter";
+import { captureOf, edgeScope, EMPTY_FILTER, filterRows, parsePatternText, rowMatches } from "./trace-filter";
 import type { TraceRow } from "./trace-store";
 
 let key = 0;
@@ -50,5 +50,30 @@ describe("trace filters", () => {
     expect(parsePatternText("  ")).toEqual({ pattern: null });
     expect(parsePatternText("{nope")).toEqual({ error: "not JSON" });
     expect(parsePatternText('{"a":"b"}')).toHaveProperty("error");
+  });
+
+  it("filters by a wire as the runtime scopes it (its target's intake), and by followed events", () => {
+    const graph = {
+      nodes: [
+        { id: "ch", kind: "channel" as const, type: "memory", name: "", position: { x: 0, y: 0 }, config: {} },
+        { id: "log", kind: "consumer" as const, type: "log", name: "", position: { x: 0, y: 0 }, config: {} },
+      ],
+      edges: [{ id: "w", source: "ch", sourcePort: "out", target: "log", targetPort: "in" }],
+    };
+    const edge = edgeScope(graph, "w");
+    expect(edge).toEqual({ id: "w", target: "log", hop: "delivered" });
+    expect(edgeScope(graph, "nope")).toBeNull();
+    const rows = [row({ nodeId: "log", hop: "delivered" }), row({ nodeId: "log", hop: "done", precise: true }), row({ nodeId: "ch", hop: "delivered" })];
+    expect(filterRows(rows, { ...EMPTY_FILTER, edge })).toEqual([rows[0]]);
+    expect(filterRows(rows, { ...EMPTY_FILTER, timedOnly: true })).toEqual([rows[1]]);
+  });
+
+  it("asks the runtime to capture on the chosen wire or node, or anywhere", () => {
+    const pattern = { data: { n: [5] } };
+    const edge = { id: "w", target: "log", hop: "delivered" as const };
+    expect(captureOf("f", { ...EMPTY_FILTER, pattern, edge })).toEqual({ flowId: "f", edgeId: "w", pattern });
+    expect(captureOf("f", { ...EMPTY_FILTER, pattern, nodeId: "log" })).toEqual({ flowId: "f", nodeId: "log", pattern });
+    expect(captureOf("f", { ...EMPTY_FILTER, pattern })).toEqual({ flowId: "f", pattern });
+    expect(captureOf("f", { ...EMPTY_FILTER, nodeId: "log" })).toEqual({ flowId: "f", pattern: null });
   });
 });

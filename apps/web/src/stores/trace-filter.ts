@@ -1,20 +1,47 @@
-import { matchesPattern, PatternSchema, type Hop, type Pattern } from "@eventloom/schema";
+import { matchesPattern, PatternSchema, type CaptureRequest, type Graph, type Hop, type Pattern } from "@eventloom/schema";
 import type { TraceRow } from "./trace-store";
 
-/** What the trace list shows; empty fields match everything. */
+/** A wire as a filter: what its target took in (as the runtime scopes a capture on an edge). */
+export interface EdgeScope {
+  id: string;
+  target: string;
+  /** The target's intake hop: `published` into a channel, `delivered` to a consumer; null: any of its hops. */
+  hop: Hop | null;
+}
+
+/** What the trace list shows; empty fields match everything. Node and edge are exclusive. */
 export interface TraceFilter {
   nodeId: string;
+  edge: EdgeScope | null;
   hop: Hop | "";
   /** Substring of the event type, case-insensitive. */
   eventType: string;
   /** A parsed content pattern (the filter node's language), or null for none. */
   pattern: Pattern | null;
+  /** Only events of followed traces: the ones with per-hop timings. */
+  timedOnly: boolean;
 }
 
-export const EMPTY_FILTER: TraceFilter = { nodeId: "", hop: "", eventType: "", pattern: null };
+export const EMPTY_FILTER: TraceFilter = { nodeId: "", edge: null, hop: "", eventType: "", pattern: null, timedOnly: false };
 
 export function isFiltering(filter: TraceFilter): boolean {
-  return filter.nodeId !== "" || filter.hop !== "" || filter.eventType !== "" || filter.pattern !== null;
+  return filter.nodeId !== "" || filter.edge !== null || filter.hop !== "" || filter.eventType !== "" || filter.pattern !== null || filter.timedOnly;
+}
+
+/** The filter's scope for an edge of the graph, or null when the edge is not in it. */
+export function edgeScope(graph: Pick<Graph, "nodes" | "edges">, edgeId: string): EdgeScope | null {
+  const edge = graph.edges.find((e) => e.id === edgeId);
+  if (!edge) return null;
+  const kind = graph.nodes.find((n) => n.id === edge.target)?.kind;
+  return { id: edge.id, target: edge.target, hop: kind === "channel" ? "published" : kind === "consumer" ? "delivered" : null };
+}
+
+/** What to ask the runtime to capture for this filter (its pattern, on its node or wire); null: nothing. */
+export function captureOf(flowId: string, filter: TraceFilter): CaptureRequest {
+  if (!filter.pattern) return { flowId, pattern: null };
+  if (filter.edge) return { flowId, edgeId: filter.edge.id, pattern: filter.pattern };
+  if (filter.nodeId !== "") return { flowId, nodeId: filter.nodeId, pattern: filter.pattern };
+  return { flowId, pattern: filter.pattern };
 }
 
 /** The pattern text typed by the user: empty is no pattern; otherwise JSON that parses as a Pattern, or why not. */
@@ -56,6 +83,8 @@ function rowEvent(row: TraceRow): { event: Record<string, unknown>; complete: bo
 
 export function rowMatches(row: TraceRow, filter: TraceFilter): boolean {
   if (filter.nodeId !== "" && row.nodeId !== filter.nodeId) return false;
+  if (filter.edge && (row.nodeId !== filter.edge.target || (filter.edge.hop !== null && row.hop !== filter.edge.hop))) return false;
+  if (filter.timedOnly && row.precise !== true) return false;
   if (filter.hop !== "" && row.hop !== filter.hop) return false;
   if (filter.eventType !== "" && !row.eventType.toLowerCase().includes(filter.eventType.toLowerCase())) return false;
   if (filter.pattern === null) return true;

@@ -86,7 +86,7 @@ const TraceRowView = memo(function TraceRowView({ row, index, nodeName, open }: 
         {formatTime(row.at)}
         {row.precise && (
           <span className="trace-row__followed" title="A followed trace: open it for per-hop timings to the microsecond" aria-label="timed per hop">
-            ⏱
+            µs
           </span>
         )}
       </span>
