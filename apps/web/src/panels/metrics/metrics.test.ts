@@ -1,6 +1,6 @@
 import { emptyCounters, type TraceFrame } from "@eventloom/schema";
 import { describe, expect, it } from "vitest";
-import { flowMetrics, formatPercent, formatRate } from "./metrics";
+import { flowMetrics, formatMs, formatPercent, formatRate } from "./metrics";
 
 const frame: TraceFrame = {
   flowId: "f",
@@ -41,5 +41,9 @@ describe("flowMetrics", () => {
     expect(formatRate(12_345)).toBe("12k");
     expect(formatRate(1_234_567)).toBe("1.2M");
     expect(formatPercent(0.2)).toBe("20.0 %");
+    // A sub-millisecond bucket is not zero latency.
+    expect(formatMs(0)).toBe("<1 ms");
+    expect(formatMs(2)).toBe("2.0 ms");
+    expect(formatMs(null)).toBe("–");
   });
 });

@@ -47,8 +47,13 @@ export function formatRate(value: number): string {
   return String(Math.round(value));
 }
 
+/**
+ * Latency percentiles come from whole-millisecond histogram buckets on the runtime's batch clock: a 0 bucket
+ * means under a millisecond, not zero, so it reads "<1 ms" rather than a false "0.0 ms".
+ */
 export function formatMs(value: number | null): string {
   if (value === null) return "–";
+  if (value < 1) return "<1 ms";
   return value < 10 ? `${value.toFixed(1)} ms` : `${Math.round(value)} ms`;
 }
 
