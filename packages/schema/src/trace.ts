@@ -98,6 +98,16 @@ export function emptyCounters(): NodeCounters {
 export const FollowedHopSchema = SampledSpanSchema.omit({ captured: true });
 export type FollowedHop = z.infer<typeof FollowedHopSchema>;
 
+/**
+ * The followed event's CloudEvent as the runtime holds it: its context attributes (id, source, type,
+ * specversion, time, traceparent, extensions…) as text, and its data as a size-capped JSON preview.
+ */
+export const EventEnvelopeSchema = z.object({
+  attributes: z.record(z.string(), z.string()),
+  data: z.string().max(PREVIEW_MAX_CHARS + 1),
+});
+export type EventEnvelope = z.infer<typeof EventEnvelopeSchema>;
+
 /** Every retained hop of one event and of the events re-published from it (same `traceparent` trace id). */
 export const EventTraceSchema = z.object({
   flowId: z.string(),
@@ -105,5 +115,7 @@ export const EventTraceSchema = z.object({
   /** W3C trace id shared by the event and everything derived from it; null when the event has none. */
   traceId: z.string().nullable(),
   hops: z.array(FollowedHopSchema),
+  /** The event itself (absent from runtimes that predate it). */
+  envelope: EventEnvelopeSchema.optional(),
 });
 export type EventTrace = z.infer<typeof EventTraceSchema>;

@@ -3,7 +3,7 @@
  * (same W3C trace id), in the order they were recorded — from the ring, and for followed traces from the
  * side ring that keeps them for seconds. Scans once when asked; nothing is indexed on the hot path.
  */
-import type { CloudEvent, FollowedHop } from "@eventloom/schema";
+import type { CloudEvent, EventEnvelope, FollowedHop } from "@eventloom/schema";
 import { previewOf } from "./preview";
 import type { SpanRing } from "./ring-recorder";
 import { traceIdOf } from "./trace-id";
@@ -11,10 +11,14 @@ import { traceIdOf } from "./trace-id";
 /** Hops returned at most for one trace. */
 export const FOLLOW_MAX_HOPS = 1_000;
 
-/** The hops of one followed event, and the trace id that tied re-published events to it. */
+/** Characters kept of one context attribute (extensions are free-form). */
+const ATTRIBUTE_MAX_CHARS = 256;
+
+/** The hops of one followed event, the trace id that tied re-published events to it, and the event itself. */
 export interface FollowedEvent {
   traceId: string | null;
   hops: FollowedHop[];
+  envelope: EventEnvelope;
 }
 
 /** The event's retained path, or null when the ring no longer holds any hop of it. */
@@ -42,7 +46,18 @@ export function followEvent(ring: SpanRing, eventId: string): FollowedEvent | nu
     if (ring.preciseAt(seq)) hop.precise = true;
     hops.push(hop);
   }
-  return { traceId, hops };
+  return { traceId, hops, envelope: envelopeOf(found) };
+}
+
+/** The event's context attributes as text (capped), and its data as the usual preview. */
+function envelopeOf(event: CloudEvent): EventEnvelope {
+  const attributes: Record<string, string> = {};
+  for (const [name, value] of Object.entries(event)) {
+    if (name === "data" || value === undefined) continue;
+    const text = typeof value === "string" ? value : previewOf(value);
+    attributes[name] = text.length > ATTRIBUTE_MAX_CHARS ? `${text.slice(0, ATTRIBUTE_MAX_CHARS)}…` : text;
+  }
+  return { attributes, data: previewOf(event.data) };
 }
 
 function newestWithId(ring: SpanRing, held: readonly number[], eventId: string): CloudEvent | undefined {

@@ -129,6 +129,9 @@ describe("trace hub", () => {
       ["second", "log", "failed", "boom"],
     ]);
     expect(trace.hops[0]!.preview).toBe('{"a":1}');
+    // The event itself: its context attributes as text, its data as a preview.
+    expect(trace.envelope).toMatchObject({ attributes: { id: "first", traceparent: tp }, data: '{"a":1}' });
+    expect(trace.envelope!.attributes).not.toHaveProperty("data");
     expect(hub.follow("f", "missing")).toBeNull();
     batcher.stop();
     expect(hub.follow("f", "first")).toBeNull();

@@ -1,3 +1,4 @@
+import type { EventEnvelope } from "@eventloom/schema";
 import { useFlowStore } from "../../stores/flow-store";
 import { timedHops, useTracePathStore } from "../../stores/trace-path-store";
 import { formatTime } from "./TraceList";
@@ -47,8 +48,8 @@ export function TraceDetail() {
           ))}
         </ol>
       )}
-      <pre className="trace-detail__payload" data-testid="trace-detail-payload">
-        {prettyJson(row.preview)}
+      <pre className="trace-detail__payload" data-testid="trace-detail-payload" aria-label={trace?.envelope ? "CloudEvent" : "Payload"}>
+        {trace?.envelope ? cloudEventText(trace.envelope) : prettyJson(row.preview)}
       </pre>
     </aside>
   );
@@ -60,6 +61,17 @@ const COARSE_TITLE = "since the previous hop · since the first, on the runtime'
 function formatGap(ms: number, precise: boolean): string {
   if (precise) return ms < 1 ? `${ms.toFixed(3)} ms` : ms < 10 ? `${ms.toFixed(2)} ms` : `${Math.round(ms)} ms`;
   return ms < 1 ? "<1 ms" : `≈${Math.round(ms)} ms`;
+}
+
+/** The CloudEvent as JSON: its attributes, then its data (parsed when the preview is whole JSON). */
+function cloudEventText(envelope: EventEnvelope): string {
+  let data: unknown = envelope.data;
+  try {
+    data = envelope.data === "" ? undefined : JSON.parse(envelope.data);
+  } catch {
+    // Cut at the size cap: shown as the text it is.
+  }
+  return JSON.stringify({ ...envelope.attributes, data }, null, 2);
 }
 
 function prettyJson(text: string): string {
