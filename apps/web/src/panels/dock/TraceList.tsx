@@ -84,15 +84,15 @@ const TraceRowView = memo(function TraceRowView({ row, index, nodeName, open }: 
     >
       <span role="cell" className="trace-row__time">
         {formatTime(row.at)}
+      </span>
+      <span role="cell">{nodeName}</span>
+      <span role="cell">
+        <span className={`hop hop--${row.hop}`}>{row.hop}</span>
         {row.precise && (
           <span className="trace-row__followed" title="A followed trace: open it for per-hop timings to the microsecond" aria-label="timed per hop">
             µs
           </span>
         )}
-      </span>
-      <span role="cell">{nodeName}</span>
-      <span role="cell">
-        <span className={`hop hop--${row.hop}`}>{row.hop}</span>
       </span>
       <span role="cell" className="trace-row__type">
         {row.eventType}
