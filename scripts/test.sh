@@ -16,8 +16,8 @@ say "Lint and typecheck"
 turbo lint typecheck
 say "Unit and integration tests"
 turbo test
-say "Chaos: 5 SIGKILLs and a 10 s broker outage per binding (pnpm test:chaos; 40 kills by hand)"
-pnpm test:chaos --kills 5 --outage-s 10
+say "Chaos: 5 SIGKILLs and a 10 s broker outage, four bindings (pnpm test:chaos; 40 kills by hand)"
+pnpm test:chaos --kills 5 --outage-s 10 --gap-ms 4000-8000
 say "Browser journeys (Playwright, Chromium)"
 pnpm test:e2e
 say "All checks passed"

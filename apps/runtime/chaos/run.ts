@@ -117,6 +117,9 @@ async function main(): Promise<number> {
     cleanups.push(() => sink.close());
     let runtime: RuntimeProcess | undefined = await startRuntimeProcess(database, runtimeOptions);
     cleanups.push(() => runtime?.close() ?? Promise.resolve());
+    // The runtime runs in its own process group (runtime-process.ts), so Ctrl-C does not reach it: take it down.
+    const interrupted = () => void (runtime?.kill() ?? Promise.resolve()).finally(() => process.exit(130));
+    process.once("SIGINT", interrupted).once("SIGTERM", interrupted);
 
     const clients = new Map<BindingName, WebhookClient>();
     for (const target of targets) {

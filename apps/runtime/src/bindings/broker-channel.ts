@@ -19,7 +19,7 @@ export interface BrokerChannelOptions {
   /** How long `open` waits for the broker (default 5 s). */
   openTimeoutMs?: number;
   /**
-   * Reconnect backoff bounds (default 100 ms … 3 s: with ±20 % jitter a broker that comes back is reached
+   * Reconnect backoff bounds (default 100 ms … 2 s: with ±20 % jitter a broker that comes back is reached
    * again within 5 s, however long it was away).
    */
   minBackoffMs?: number;
@@ -232,7 +232,7 @@ export class BrokerChannelImpl implements BrokerChannel {
 
   private backoffMs(failures: number): number {
     const min = this.options.minBackoffMs ?? 100;
-    const max = this.options.maxBackoffMs ?? 3_000;
+    const max = this.options.maxBackoffMs ?? 2_000;
     const base = Math.min(max, min * 2 ** Math.min(failures - 1, 16));
     return Math.round(base * (0.8 + 0.4 * this.context.random()));
   }
