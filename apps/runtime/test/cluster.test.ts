@@ -1,9 +1,13 @@
 /**
  * Scale-out (issue #7): three runtime processes (child processes, port 0) on one PostgreSQL database,
- * coordinated through Redis.
+ * coordinated through Redis, with a RabbitMQ queue channel between them.
  * - generator → memory channel → webhook-out: the generator runs on exactly one process (the lease holder),
  *   a watcher elsewhere sees its counters and samples; SIGKILL that one and another takes over within about the lease
  *   TTL (printed).
+ * - webhook-in → RabbitMQ queue → webhook-out: a steady stream posted across the three processes (one of
+ *   them started after the deploy), one SIGKILLed mid-stream; every accepted (2xx) event reaches the sink at
+ *   least once (duplicates printed), a watcher on process 1 sees the counters of events the others took in,
+ *   and a stop made on process 1 reaches a socket on process 2.
  */
 import type { TraceFrame } from "@eventloom/schema";
 import amqp from "amqplib";
@@ -18,6 +22,7 @@ import { sleep, waitFor, type StartOptions } from "./support/runtime";
 import { startRuntimeProcess, type RuntimeProcess } from "./support/runtime-process";
 
 const LEASE_MS = 1_500;
+const STREAM_EVENTS = 450;
 const GENERATOR_RATE = 40;
 const run = uniqueName("cluster");
 
@@ -27,6 +32,8 @@ let redis: Redis;
 const processes: RuntimeProcess[] = [];
 const workerIds: string[] = [];
 const flowIds: string[] = [];
+/** The slot of the process the generator test killed. */
+let dead: number | undefined;
 
 function optionsFor(index: number): StartOptions {
   const workerId = `${run}-w${index}`;
@@ -46,6 +53,17 @@ async function deployFlow(api: RuntimeProcess, name: string, graph: unknown) {
   const deployed = await api.api("POST", `/api/flows/${created.body.id}/deploy`, { rev: created.body.rev });
   expect(deployed.status).toBe(200);
   return { flowId: created.body.id as string, deployment: deployed.body };
+}
+
+/** Posts one event; the event id when the process accepted it (2xx), else undefined (refused or dead). */
+async function post(target: RuntimeProcess, flowId: string, n: number): Promise<string | undefined> {
+  try {
+    const response = await fetch(`${target.baseUrl}/hooks/${flowId}/hook`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ n }) });
+    if (response.status >= 300) return undefined;
+    return ((await response.json()) as { eventId: string }).eventId;
+  } catch {
+    return undefined;
+  }
 }
 
 async function watch(target: RuntimeProcess, flowId: string): Promise<TraceFrame[]> {
@@ -118,6 +136,7 @@ describe.skipIf(!postgresAvailable)("cluster mode: three runtime processes", () 
 
     const leaseLeftMs = await redis.pttl(leaseKey);
     await processes[coordinatorIndex]!.kill();
+    dead = coordinatorIndex;
     const killedAt = Date.now();
     const before = sink.received.filter((entry) => entry.consumer === "gen").length;
     const secondToken = await waitFor(() => redis.get(leaseKey).then((token) => (token && token !== firstToken ? token : undefined)), LEASE_MS * 4);
@@ -128,4 +147,82 @@ describe.skipIf(!postgresAvailable)("cluster mode: three runtime processes", () 
     expect(Number(secondToken.split(":").at(-1))).toBeGreaterThan(Number(firstToken.split(":").at(-1)));
     expect(resumedMs).toBeLessThan(LEASE_MS * 4);
   }, 90_000);
+
+  it("a stream across the processes through RabbitMQ survives a SIGKILL: every accepted event processed", async () => {
+    const { flowId, deployment } = await deployFlow(processes[dead === 0 ? 1 : 0]!, "Cluster stream", {
+      nodes: [node("hook", "producer", "webhook-in"), node("mq", "channel", "rabbitmq", { mode: "queue" }), node("out", "consumer", "webhook-out", { url: sink.url("out"), retries: 5 })],
+      edges: [
+        { id: "e1", source: "hook", target: "mq" },
+        { id: "e2", source: "mq", target: "out" },
+      ],
+    });
+    expect(deployment.warnings).toBeUndefined();
+    // The process killed above is replaced by a fresh one started after the deploy: it converges on start.
+    if (dead !== undefined) processes[dead] = await startRuntimeProcess(database!, optionsFor(workerIds.length));
+    const accepted = new Set<string>();
+    const acceptedBy = [0, 0, 0];
+    // Every process converges to the deployment made on process 1 and accepts webhooks.
+    for (const [index, target] of processes.entries()) {
+      const id = await waitFor(() => post(target, flowId, -1), 15_000);
+      accepted.add(id);
+      acceptedBy[index]! += 1;
+    }
+
+    // A watcher on process 1 sees what processes 2 and 3 took in.
+    const frames = await watch(processes[0]!, flowId);
+    for (let n = 0; n < 20; n += 1) {
+      const id = await post(processes[1 + (n % 2)]!, flowId, n);
+      if (id) {
+        accepted.add(id);
+        acceptedBy[1 + (n % 2)]! += 1;
+      }
+    }
+    const seen = await waitFor(() => frames.find((frame) => frame.counters.hook?.emitted === accepted.size), 10_000);
+    expect(acceptedBy[0]).toBe(1);
+    expect(seen.counters.hook?.emitted).toBe(accepted.size);
+
+    // The stream: round robin over the three, a few requests in flight; process 3 dies a third of the way in.
+    let next = 0;
+    const killAt = Math.floor(STREAM_EVENTS / 3);
+    let killed: Promise<void> | undefined;
+    const lane = async () => {
+      while (next < STREAM_EVENTS) {
+        const n = next++;
+        if (n === killAt) killed = processes[2]!.kill();
+        const index = n % 3;
+        const id = await post(processes[index]!, flowId, n);
+        if (id) {
+          accepted.add(id);
+          acceptedBy[index]! += 1;
+        }
+        await sleep(2);
+      }
+    };
+    await Promise.all(Array.from({ length: 6 }, lane));
+    await killed;
+
+    const done = await waitFor(() => {
+      const delivered = sink.done("out");
+      return [...accepted].every((id) => delivered.has(id)) && delivered;
+    }, 30_000).catch(() => sink.done("out"));
+    const missing = [...accepted].filter((id) => !done.has(id));
+    const duplicates = [...done.values()].filter((count) => count > 1).length;
+    const extraDeliveries = [...done.values()].reduce((sum, count) => sum + count - 1, 0);
+    console.log(
+      `cluster stream: accepted ${accepted.size} (per process ${acceptedBy.join("/")}), processed ${done.size}, missing ${missing.length}, ` +
+        `duplicated events ${duplicates} (${extraDeliveries} extra deliveries)`,
+    );
+    expect(acceptedBy[2]).toBeGreaterThan(0);
+    expect(missing).toEqual([]);
+
+    // A stop on process 1 reaches a socket on process 2 (socket.io Redis adapter), and process 2 stops too.
+    const socket = await processes[1]!.connect();
+    const changes: Array<{ id: string; status: string }> = [];
+    socket.on("deployment:changed", (changed) => changes.push(changed));
+    expect(await socket.timeout(5000).emitWithAck("deployment:watch", { flowId })).toMatchObject({ ok: true });
+    expect((await processes[0]!.api("POST", `/api/flows/${flowId}/stop`)).status).toBe(200);
+    await waitFor(() => changes.some((changed) => changed.id === deployment.id && changed.status === "stopped"), 5_000);
+    await waitFor(async () => (await fetch(`${processes[1]!.baseUrl}/hooks/${flowId}/hook`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" })).status === 404, 5_000);
+  }, 90_000);
+
 });
