@@ -7,8 +7,11 @@
  */
 import type { CloudEvent } from "@eventloom/schema";
 
-/** Followed spans kept: at ~10 followed traces per second of 4–6 hops, about 20 s of them. */
-export const KEPT_SPANS = 1_024;
+/**
+ * Followed spans kept: at ~10 followed traces per second of 4–6 hops, over a minute of them; as many as the
+ * runtime's ring, so at low rates (every event followed) a span the ring holds is still kept here too.
+ */
+export const KEPT_SPANS = 4_096;
 
 export class KeptSpans {
   private count = 0;

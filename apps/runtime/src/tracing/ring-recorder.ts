@@ -52,7 +52,6 @@ export class RingTraceRecorder implements TraceRecorder, SpanRing {
   private readonly nodes: Uint32Array;
   private readonly events: (CloudEvent | undefined)[];
   private readonly errors: (string | undefined)[];
-  private readonly precise: Uint8Array;
   private readonly nodeIndex = new Map<string, number>();
   private readonly nodeIds: string[] = [];
   private readonly clock: Clock;
@@ -62,7 +61,6 @@ export class RingTraceRecorder implements TraceRecorder, SpanRing {
   constructor(options: TraceRecorderOptions) {
     this.capacity = Math.max(1, Math.floor(options.capacity));
     this.clock = options.clock;
-    this.precise = new Uint8Array(this.capacity);
     this.hops = new Uint8Array(this.capacity);
     this.times = new Float64Array(this.capacity);
     this.nodes = new Uint32Array(this.capacity);
@@ -97,7 +95,6 @@ export class RingTraceRecorder implements TraceRecorder, SpanRing {
     this.nodes[slot] = node;
     this.events[slot] = event;
     this.errors[slot] = error;
-    this.precise[slot] = fine ? 1 : 0;
     this.count++;
   }
 
@@ -127,8 +124,9 @@ export class RingTraceRecorder implements TraceRecorder, SpanRing {
     return seq >= this.oldest ? this.errors[seq % this.capacity] : this.kept.errors[this.kept.slotOf(seq)];
   }
 
+  /** Every finely timed span is also kept aside: a lookup there (off the hot path) says which ones are. */
   preciseAt(seq: number): boolean {
-    return seq >= this.oldest ? this.precise[seq % this.capacity] === 1 : this.kept.slotOf(seq) >= 0;
+    return this.kept.slotOf(seq) >= 0;
   }
 
   followedSince(from: number, max: number): number[] {
