@@ -42,6 +42,7 @@ import { createSessionCookies, type CookieSecurity } from "./auth/session-cookie
 import { createSessionService } from "./auth/session-service";
 import { createWorkspaceService } from "./auth/workspace-service";
 import { createTraceHub, createTraceRecorder } from "./tracing";
+import { editingRoom } from "./transport/socket/collab-rooms";
 import { createSocketNotifier } from "./transport/socket/socket-notifier";
 import { createPresenceService } from "./presence/presence-service";
 import { createUserNames } from "./store/user-names";
@@ -179,7 +180,7 @@ export async function composeRuntime(options: RuntimeOptions): Promise<Runtime> 
       if (options.seedDemo) await seedDemo({ actor: owner, flows: flowRepository, audit, flowService: flows, deploy, logger: deployLogger });
     },
   });
-  const presence = createPresenceService();
+  const presence = cluster ? cluster.sharePresence(createPresenceService()) : createPresenceService();
   const revokeLocally = createAccessRevoker({ io, presence, traces });
   const onAccessRevoked = async (userId: string, flowIds: readonly string[]): Promise<void> => {
     await revokeLocally(userId, flowIds);
@@ -236,7 +237,14 @@ export async function composeRuntime(options: RuntimeOptions): Promise<Runtime> 
         logger.warn({ connections: sealed.unreadable }, "some connection secrets were sealed with a key this runtime does not have (SECRET_KEY_MISMATCH until the key is set or the secrets are entered again)");
       }
       // Cluster: the socket adapter, notices and leases start before restoring, so nothing is missed meanwhile.
-      await cluster?.start({ deploy, io, hasLocalWatchers: (flowId) => notifier.hasWatchers(flowId), revokeLocally });
+      await cluster?.start({
+        deploy,
+        io,
+        hasLocalWatchers: (flowId) => notifier.hasWatchers(flowId),
+        revokeLocally,
+        // Each process tells its own editors: every process sees the dead one's entries expire.
+        presenceExpired: (flowId, viewers) => io.local.to(editingRoom(flowId)).emit("presence:changed", { flowId, viewers }),
+      });
       await deploy.restore();
       ready = true;
     },

@@ -14,6 +14,8 @@ export const clusterKeys = {
   traceInterest: `${PREFIX}trace-interest`,
   /** Channel: a user lost access to some flows; every process takes its sockets out of them. */
   accessRevoked: `${PREFIX}access-revoked`,
+  /** Channel: a process's presence list for one flow (its own connections). */
+  presence: `${PREFIX}presence`,
   /** Channel: a worker's counters for one deployment. */
   traceCounters: `${PREFIX}trace-counters`,
 } as const;

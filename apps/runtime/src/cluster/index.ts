@@ -11,7 +11,10 @@ import { createAdapter } from "@socket.io/redis-adapter";
 import type { EngineLogger } from "../engine/contract";
 import type { ActiveRun } from "../deploy/runner";
 import type { SocketServer } from "../transport/socket/socket-server";
+import type { PresenceViewer } from "@eventloom/schema";
+import type { PresenceService } from "../presence/presence-service";
 import { createAccessRelay, type RevokeLocally } from "./access-relay";
+import { sharePresence, type SharedPresence } from "./presence-share";
 import { connectClusterBus } from "./cluster-bus";
 import { createDeploySync, type DeploySyncTarget } from "./deploy-sync";
 import { startProducerLeases, type ProducerLeases } from "./producer-lease";
@@ -34,10 +37,19 @@ export interface ClusterMember {
   announce(flowId: string): void;
   /** Hook for access revocation: the other processes take their sockets out of the flows too. */
   relayAccessRevoked(userId: string, flowIds: readonly string[]): void;
+  /** Wraps this process's presence so lists and broadcasts include every process's connections. */
+  sharePresence(local: PresenceService): PresenceService;
   /** Hook for the runner: frames read the cluster-wide counters and samples. */
   clusterFrames: TraceShare["clusterFrames"];
   /** Called once the deploy service and sockets exist; starts syncing, leases and the socket adapter. */
-  start(wiring: { deploy: DeploySyncTarget & { activeRuns(): ActiveRun[] }; io: SocketServer; hasLocalWatchers(flowId: string): boolean; revokeLocally: RevokeLocally }): Promise<void>;
+  start(wiring: {
+    deploy: DeploySyncTarget & { activeRuns(): ActiveRun[] };
+    io: SocketServer;
+    hasLocalWatchers(flowId: string): boolean;
+    revokeLocally: RevokeLocally;
+    /** Tells this process's editors of a flow its presence list after another process's entries expired. */
+    presenceExpired(flowId: string, viewers: PresenceViewer[]): void;
+  }): Promise<void>;
   /** The lease token this process holds for a flow's run-once producers (tests, diagnostics). */
   leaseTokenOf(flowId: string): string | undefined;
   stop(): Promise<void>;
@@ -59,14 +71,19 @@ export async function joinCluster(options: ClusterOptions & { logger: EngineLogg
     hasLocalWatchers: (flowId) => watched(flowId),
   });
   let socketServer: SocketServer | undefined;
+  let presence: SharedPresence | undefined;
   let heartbeat: WorkerHeartbeat | undefined;
   let leases: ProducerLeases | undefined;
   return {
     workerId,
     announce: (flowId) => sync.announce(flowId),
     relayAccessRevoked: (userId, flowIds) => access.relay(userId, flowIds),
+    sharePresence(local) {
+      presence = sharePresence(local, { bus, workerId, logger });
+      return presence;
+    },
     clusterFrames: (deployment, running, recorder) => traces.clusterFrames(deployment, running, recorder),
-    async start({ deploy, io, hasLocalWatchers, revokeLocally }) {
+    async start({ deploy, io, hasLocalWatchers, revokeLocally, presenceExpired }) {
       runs = () => deploy.activeRuns();
       watched = hasLocalWatchers;
       const { pub, sub } = bus.duplicatePair();
@@ -75,6 +92,7 @@ export async function joinCluster(options: ClusterOptions & { logger: EngineLogg
       heartbeat = await startWorkerHeartbeat({ redis: bus.redis, workerId, ttlMs: options.leaseMs, logger });
       await sync.start(deploy);
       await access.start(revokeLocally);
+      await presence?.start(presenceExpired);
       await traces.start();
       leases = startProducerLeases({
         redis: bus.redis,
@@ -89,6 +107,7 @@ export async function joinCluster(options: ClusterOptions & { logger: EngineLogg
     async stop() {
       sync.stop();
       traces.stop();
+      presence?.stop();
       await leases?.stop();
       await heartbeat?.stop();
       // The adapter unsubscribes before its connections close (a command cut off by the close would reject unhandled).

@@ -5,12 +5,9 @@
  * with its connection), so storing it would only add writes on every selection change and stale rows after a
  * crash. One runtime process serves all sockets today, so its memory is the whole truth.
  *
- * Scale-out: with several runtime processes behind the socket.io Redis adapter, broadcasts to a flow's room
- * already reach sockets on every process, but each process's map holds only its own connections. The viewer
- * list would then have to be merged across processes: each process publishes its entries for a flow (e.g. a
- * Redis hash per flow with a TTL refreshed by a heartbeat, or `io.fetchSockets()` on the room with the entry
- * kept in `socket.data`), and a crashed process's entries expire with the TTL instead of on `disconnect`.
- * The service's interface (join/update/leave/leaveAll returning the viewers) stays; only its storage changes.
+ * Scale-out: with several runtime processes (cluster mode) each process's map holds only its own
+ * connections; cluster/presence-share.ts wraps this service with the same interface, publishing each flow's
+ * local list over Redis and answering with every process's entries (a crashed process's expire).
  */
 import { PRESENCE_MAX_SELECTION, type PresenceViewer } from "@eventloom/schema";
 import { presenceColor } from "./presence-colors";
