@@ -60,6 +60,14 @@ test("a busy flow shows live counters, rates on its wires, a pausable filtered t
   await openFollowedRow(page);
   const hops = page.getByTestId("trace-path-hop");
   await expect(hops.locator('.trace-detail__timing[data-precise="true"]').first()).toHaveText(/^\+\d+(\.\d+)? ms · /);
+  // The event itself, as a CloudEvent: its attributes (trace context included) and its data.
+  const cloudEvent = page.getByTestId("trace-detail-payload");
+  await expect(cloudEvent).toHaveAttribute("aria-label", "CloudEvent");
+  await expect(cloudEvent).toContainText('"specversion": "1.0"');
+  await expect(cloudEvent).toContainText(/"traceparent": "00-[0-9a-f]{32}-/);
+  await expect(cloudEvent).toContainText('"total":');
+  await cloudEvent.scrollIntoViewIfNeeded();
+  await snap(page, "13-live-traces-cloudevent");
   const pathNodes = new Set(await hops.evaluateAll((items) => items.map((item) => item.getAttribute("data-node-id") ?? "")));
   expect(pathNodes.has("orders")).toBe(true);
   expect(pathNodes.has("big-orders-filter")).toBe(true);

@@ -89,9 +89,7 @@ const TraceRowView = memo(function TraceRowView({ row, index, nodeName, open }: 
       <span role="cell">
         <span className={`hop hop--${row.hop}`}>{row.hop}</span>
         {row.precise && (
-          <span className="trace-row__followed" title="A followed trace: open it for per-hop timings to the microsecond" aria-label="timed per hop">
-            µs
-          </span>
+          <span className="trace-row__followed" role="img" title="A followed trace: open it for per-hop timings to the microsecond" aria-label="timed per hop" />
         )}
       </span>
       <span role="cell" className="trace-row__type">
