@@ -4,7 +4,9 @@
  * is relayed there, so the socket leaves the flow's rooms and its trace frames stop, without a disconnect.
  */
 import type { TraceFrame } from "@eventloom/schema";
+import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { clusterKeys } from "../src/cluster/cluster-keys";
 import { services, uniqueName } from "./support/brokers/services";
 import { createTestClient } from "./support/client";
 import { createTestDatabase, postgresAvailable, type TestDatabase } from "./support/database";
@@ -17,6 +19,7 @@ const cluster = (worker: string) => ({ cluster: { redisUrl: services.redis, work
 let database: TestDatabase | undefined;
 let first: TestRuntime;
 let second: RuntimeProcess;
+let flowId: string | undefined;
 
 describe.skipIf(!postgresAvailable)("cluster mode: access revoked on one process", () => {
   beforeAll(async () => {
@@ -28,6 +31,12 @@ describe.skipIf(!postgresAvailable)("cluster mode: access revoked on one process
   afterAll(async () => {
     await second?.close();
     await first?.close();
+    // The lease key expires by itself; the fence counter is kept for as long as the flow may run again.
+    if (flowId) {
+      const redis = new Redis(services.redis);
+      await redis.del(clusterKeys.producerFence(flowId), clusterKeys.producerLease(flowId));
+      redis.disconnect();
+    }
     await database?.dispose();
   });
 
@@ -44,6 +53,7 @@ describe.skipIf(!postgresAvailable)("cluster mode: access revoked on one process
       ],
     };
     const { body: flow } = await first.api("POST", "/api/flows", { name: "Watched elsewhere", graph });
+    flowId = flow.id;
     expect((await first.api("POST", `/api/flows/${flow.id}/deploy`, { rev: flow.rev })).status).toBe(200);
     const member = await first.addMember("viewer");
 
