@@ -20,6 +20,7 @@ import { rawMqtt } from "./raw-mqtt";
 import { rawNats } from "./raw-nats";
 
 export interface BrokerEnv {
+  /** A raw client on destinations of its own; the caller closes it. */
   raw(): Promise<RawClient>;
   /** The same broker through Eventloom; absent while the binding does not exist yet. */
   eventloom?: (options: RawOptions & { concurrency?: number }) => Promise<RawResult>;
@@ -75,11 +76,7 @@ export const BENCH_BROKERS: BrokerBench[] = [
       const stops = [() => broker.stop()];
       return {
         note: "mock broker (librdkafka)",
-        async raw() {
-          const client = await rawKafka(broker.brokers, uniqueName("bench-raw"));
-          stops.push(() => client.close());
-          return client;
-        },
+        raw: () => rawKafka(broker.brokers, uniqueName("bench-raw")),
         eventloom: (options) =>
           measureEventloom({
             ...options,
@@ -95,19 +92,15 @@ export const BENCH_BROKERS: BrokerBench[] = [
     name: "nats-jetstream",
     latencyRate: 500,
     async start() {
-      const stops: (() => Promise<void>)[] = [];
       return {
-        async raw() {
-          const client = await rawNats(services.nats, uniqueName("bench-raw").replaceAll(".", "_"));
-          stops.push(() => client.close());
-          return client;
-        },
+        raw: () => rawNats(services.nats, uniqueName("bench-raw").replaceAll(".", "_")),
+        // Every round's stream takes the same subject (the flow's), so each is deleted after its round.
         eventloom: (options) => {
           const stream = uniqueName("bench-eventloom");
-          stops.push(() => deleteStream(stream));
-          return measureEventloom({ ...options, type: "nats-jetstream", config: { stream }, bindings: { "nats-jetstream": createNatsBinding({ defaults: { "nats-jetstream": { kind: "nats-jetstream", servers: [services.nats] } } }) } });
+          const bindings = { "nats-jetstream": createNatsBinding({ defaults: { "nats-jetstream": { kind: "nats-jetstream", servers: [services.nats] } } }) };
+          return measureEventloom({ ...options, type: "nats-jetstream", config: { stream }, bindings }).finally(() => deleteStream(stream));
         },
-        stop: closing(stops),
+        stop: async () => undefined,
       };
     },
   },
@@ -117,11 +110,7 @@ export const BENCH_BROKERS: BrokerBench[] = [
     async start() {
       const stops: (() => Promise<void>)[] = [];
       return {
-        async raw() {
-          const client = await rawMqtt(services.mqtt, uniqueName("bench-raw"));
-          stops.push(() => client.close());
-          return client;
-        },
+        raw: () => rawMqtt(services.mqtt, uniqueName("bench-raw")),
         eventloom: (options) =>
           measureEventloom({
             ...options,
@@ -140,11 +129,7 @@ export const BENCH_BROKERS: BrokerBench[] = [
       const stops: (() => Promise<void>)[] = [];
       const url = new URL(services.rabbitmq);
       return {
-        async raw() {
-          const client = await rawRabbitMq(services.rabbitmq, uniqueName("bench-raw"));
-          stops.push(() => client.close());
-          return client;
-        },
+        raw: () => rawRabbitMq(services.rabbitmq, uniqueName("bench-raw")),
         eventloom: (options) => {
           const name = uniqueName("bench-eventloom");
           stops.push(() => deleteRabbitMq(name));
@@ -161,11 +146,7 @@ export const BENCH_BROKERS: BrokerBench[] = [
     async start() {
       const stops: (() => Promise<void>)[] = [];
       return {
-        async raw() {
-          const client = await rawRedis(services.redis, uniqueName("bench-raw"));
-          stops.push(() => client.close());
-          return client;
-        },
+        raw: () => rawRedis(services.redis, uniqueName("bench-raw")),
         eventloom: (options) => {
           const stream = uniqueName("bench-eventloom");
           stops.push(() => deleteRedisStream(stream));
@@ -184,11 +165,7 @@ export const BENCH_BROKERS: BrokerBench[] = [
       const stops = [() => server.stop(), async () => sdk.destroy()];
       return {
         note: "kinesalite in process",
-        async raw() {
-          const client = await rawKinesis(sdk, uniqueName("bench-raw"));
-          stops.push(() => client.close());
-          return client;
-        },
+        raw: () => rawKinesis(sdk, uniqueName("bench-raw")),
         eventloom: (options) =>
           measureEventloom({
             ...options,
