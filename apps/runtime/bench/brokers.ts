@@ -6,13 +6,13 @@
  * in this process; NATS, MQTT, RabbitMQ and Redis against the services on 127.0.0.1.
  */
 import os from "node:os";
-import { BENCH_BROKERS, type BrokerBench } from "./brokers/catalogue";
+import { BENCH_BROKERS, DEFAULT_EVENTS, type BrokerBench } from "./brokers/catalogue";
 import { measureRaw, type RawResult } from "./brokers/raw-driver";
 
 const args = process.argv.slice(2);
 const jsonOnly = args.includes("--json");
 const option = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
-const EVENTS = Number(option("--events") ?? 20_000);
+const EVENTS = option("--events") === undefined ? undefined : Number(option("--events"));
 const only = option("--only")?.split(",");
 /** The Eventloom channel's concurrency (= prefetch); the raw loops keep 256 unacked. */
 const CONCURRENCY = option("--concurrency") === undefined ? undefined : Number(option("--concurrency"));
@@ -21,6 +21,8 @@ const ROUNDS = Number(option("--rounds") ?? 2);
 
 interface Row {
   binding: string;
+  /** Events in each throughput phase. */
+  events: number;
   /** Events/s of the paced phase the p50 latencies come from. */
   latency_rate: number;
   raw_eps: number;
@@ -39,7 +41,7 @@ interface Row {
  */
 async function benchOne(bench: BrokerBench): Promise<Row> {
   const env = await bench.start();
-  const options = { events: EVENTS, latencyRate: bench.latencyRate, latencySeconds: LATENCY_SECONDS, ...(CONCURRENCY ? { concurrency: CONCURRENCY } : {}) };
+  const options = { events: EVENTS ?? bench.events ?? DEFAULT_EVENTS, latencyRate: bench.latencyRate, latencySeconds: LATENCY_SECONDS, ...(CONCURRENCY ? { concurrency: CONCURRENCY } : {}) };
   const raws: RawResult[] = [];
   const throughs: RawResult[] = [];
   try {
@@ -52,7 +54,7 @@ async function benchOne(bench: BrokerBench): Promise<Row> {
       }
       if (env.eventloom) throughs.push(await env.eventloom(options));
     }
-    return row(bench, best(raws)!, best(throughs), env.note);
+    return row(bench, options.events, best(raws)!, best(throughs), env.note);
   } finally {
     await env.stop();
   }
@@ -63,9 +65,10 @@ function best(results: RawResult[]): RawResult | undefined {
   return { eps: Math.max(...results.map((r) => r.eps)), p50Us: Math.min(...results.map((r) => r.p50Us)), p99Us: Math.min(...results.map((r) => r.p99Us)) };
 }
 
-function row(bench: BrokerBench, raw: RawResult, through: RawResult | undefined, note?: string): Row {
+function row(bench: BrokerBench, events: number, raw: RawResult, through: RawResult | undefined, note?: string): Row {
   return {
     binding: bench.name,
+    events,
     latency_rate: bench.latencyRate,
     raw_eps: Math.round(raw.eps),
     raw_p50_us: Math.round(raw.p50Us),
@@ -84,13 +87,12 @@ async function main(): Promise<void> {
     try {
       rows.push(await benchOne(bench));
     } catch (error) {
-      rows.push({ binding: bench.name, latency_rate: bench.latencyRate, raw_eps: 0, raw_p50_us: 0, eventloom_eps: null, eventloom_p50_us: null, ratio: null, added_p50_ms: null, note: `failed: ${(error as Error).message}` });
+      rows.push({ binding: bench.name, events: EVENTS ?? bench.events ?? DEFAULT_EVENTS, latency_rate: bench.latencyRate, raw_eps: 0, raw_p50_us: 0, eventloom_eps: null, eventloom_p50_us: null, ratio: null, added_p50_ms: null, note: `failed: ${(error as Error).message}` });
     }
     if (!jsonOnly) print(rows.at(-1)!);
   }
   const measured = rows.filter((r) => r.ratio !== null);
   const result = {
-    events: EVENTS,
     rounds: ROUNDS,
     load_average: os.loadavg().map((load) => Number(load.toFixed(2))),
     bindings: rows,

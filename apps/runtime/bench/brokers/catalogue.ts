@@ -32,8 +32,16 @@ export interface BrokerBench {
   name: string;
   /** Events/s of the paced latency phase: well under what one publish at a time sustains on this broker. */
   latencyRate: number;
+  /** Events in the throughput phase unless --events says otherwise (default DEFAULT_EVENTS). */
+  events?: number;
   start(): Promise<BrokerEnv>;
 }
+
+/**
+ * Enough for a few seconds per phase at this machine's rates: with 20,000 (about one second) start-up and
+ * JIT weighed on the Eventloom side and single runs of the same code varied 2x.
+ */
+export const DEFAULT_EVENTS = 50_000;
 
 /** The mock broker's first group join takes 3 s: sessions must be longer (STACK.md). */
 const MOCK_KAFKA_TIMING = { sessionTimeout: 4_000, heartbeatInterval: 500, maxWaitTimeInMs: MAX_WAIT_MS };
@@ -159,6 +167,8 @@ export const BENCH_BROKERS: BrokerBench[] = [
   {
     name: "kinesis",
     latencyRate: 50,
+    // kinesalite runs in this process at ~2,000 events/s.
+    events: 10_000,
     async start() {
       const server = await startLocalKinesis();
       const sdk = server.client();
