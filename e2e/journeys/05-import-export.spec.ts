@@ -36,6 +36,7 @@ test("export then import gives back the same flow (as a new flow, and replacing 
 
   await page.goto(`/flows/${source.id}`);
   await expect(page.locator(".react-flow__node")).toHaveCount(graph.nodes.length);
+  await page.getByTestId("flow-file-menu").click();
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("export-button").click()]);
   expect(download.suggestedFilename()).toBe("round-trip-source.eventloom.json");
   const text = await readFile((await download.path())!, "utf8");

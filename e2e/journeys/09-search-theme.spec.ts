@@ -53,12 +53,15 @@ test("the theme follows the system, can be switched to light or dark, and is rem
   await page.emulateMedia({ colorScheme: "light" });
   await expect(html).toHaveAttribute("data-theme", "light");
 
+  // The theme lives in the user menu.
+  await page.getByTestId("user-menu").click();
   await page.getByTestId("theme-switch").selectOption("dark");
   await expect(html).toHaveAttribute("data-theme", "dark");
   await expect(page.locator(".react-flow")).toHaveClass(/dark/);
   await snap(page, "9-dark-theme");
   await page.reload();
   await expect(html).toHaveAttribute("data-theme", "dark");
+  await page.getByTestId("user-menu").click();
   await expect(page.getByTestId("theme-switch")).toHaveValue("dark");
 
   // Keyboard focus is visible on the controls.

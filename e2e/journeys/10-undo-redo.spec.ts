@@ -6,6 +6,7 @@ import { snap } from "./helpers";
 
 /** The graph on screen, through the export button (what a user would get). */
 async function exportedGraph(page: Page): Promise<Graph> {
+  await page.getByTestId("flow-file-menu").click();
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("export-button").click()]);
   return (JSON.parse(await readFile((await download.path())!, "utf8")) as { graph: Graph }).graph;
 }

@@ -75,6 +75,11 @@ test("an owner invites an editor and a viewer: the viewer watches but cannot dep
   for (const hidden of ["deploy-button", "stop-button", "save-button", "palette-generator", "flow-create", "import-button", "auto-layout"]) {
     await expect(viewer.getByTestId(hidden)).toHaveCount(0);
   }
+  // Their File menu exports but does not import.
+  await viewer.getByTestId("flow-file-menu").click();
+  await expect(viewer.getByTestId("export-button")).toBeVisible();
+  await expect(viewer.getByTestId("import-button")).toHaveCount(0);
+  await viewer.keyboard.press("Escape");
   await expect.poll(() => counterValue(viewer, "orders-gen")).toBeGreaterThan(0);
   await viewer.getByTestId("dock-tab-trace").click();
   await expect(viewer.getByTestId("trace-row").first()).toBeVisible();

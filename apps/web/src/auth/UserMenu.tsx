@@ -1,8 +1,9 @@
 import { MenuButton } from "../layout/MenuButton";
+import { ThemeSwitch } from "../theme/ThemeSwitch";
 import { signOut } from "./auth-actions";
 import { useSessionStore } from "./session-store";
 
-/** The signed-in user's initials; opens name, email, sign out and sign out everywhere. */
+/** The signed-in user's initials; opens name, email, the colour theme, sign out and sign out everywhere. */
 export function UserMenu() {
   const user = useSessionStore((s) => s.user);
   if (!user) return null;
@@ -14,6 +15,7 @@ export function UserMenu() {
             <strong data-testid="user-menu-name">{user.name}</strong>
             <span data-testid="user-menu-email">{user.email}</span>
           </div>
+          <ThemeSwitch />
           <button type="button" className="menu-item" onClick={() => { close(); void signOut(); }} data-testid="sign-out">
             Sign out
           </button>

@@ -1,5 +1,6 @@
 import { useRef } from "react";
 import { formatBinding } from "../commands/keys";
+import { MenuButton } from "../layout/MenuButton";
 import { useRegisterCommands } from "../commands/useRegisterCommands";
 import { useFlowStore } from "../stores/flow-store";
 import { useThemeStore } from "../theme/theme-store";
@@ -12,7 +13,7 @@ function pickImportFile(): void {
   document.getElementById(INPUT_ID)?.click();
 }
 
-/** Import and export buttons in the top bar, and their commands. */
+/** The top bar's File menu (import, export) and their commands. */
 export function FlowFileMenu() {
   const flowId = useFlowStore((s) => s.flowId);
   const readOnly = useFlowStore((s) => s.readOnly);
@@ -53,21 +54,28 @@ export function FlowFileMenu() {
           if (file) void offerImport(file);
         }}
       />
-      {!readOnly && (
-        <button type="button" className="btn btn--small" onClick={pickImportFile} data-testid="import-button" title={`Import a flow file (${formatBinding("Mod+O")})`}>
-          Import
-        </button>
-      )}
-      <button
-        type="button"
-        className="btn btn--small"
-        onClick={exportCurrentFlow}
-        disabled={!flowId}
-        data-testid="export-button"
-        title={`Export this flow as JSON (${formatBinding("Mod+Shift+E")})`}
-      >
-        Export
-      </button>
+      {/* One "File" menu rather than two buttons: the top bar's width goes to the workspace's and flow's names. */}
+      <MenuButton label={<>File <span aria-hidden="true">▾</span></>} ariaLabel="File: import or export a flow" className="flow-file-menu__button" testId="flow-file-menu">
+        {(close) => (
+          <>
+            {!readOnly && (
+              <button type="button" className="menu-item" onClick={() => { close(); pickImportFile(); }} data-testid="import-button" title={`Import a flow file (${formatBinding("Mod+O")})`}>
+                Import a flow file…
+              </button>
+            )}
+            <button
+              type="button"
+              className="menu-item"
+              onClick={() => { close(); exportCurrentFlow(); }}
+              disabled={!flowId}
+              data-testid="export-button"
+              title={`Export this flow as JSON (${formatBinding("Mod+Shift+E")})`}
+            >
+              Export this flow as JSON
+            </button>
+          </>
+        )}
+      </MenuButton>
     </div>
   );
 }

@@ -8,12 +8,14 @@ import { navigate } from "../routing/router";
 import { useRoute } from "../routing/useRoute";
 import { FlowFileMenu } from "../import-export/FlowFileMenu";
 import { useFlowStore } from "../stores/flow-store";
-import { ThemeSwitch } from "../theme/ThemeSwitch";
 import { DeployControls } from "./DeployControls";
 import { InlineName } from "./InlineName";
 import { SaveStatus } from "./SaveStatus";
 
-/** Brand, workspace, pages, the open flow's name (click to rename), save state, the flow's commands and the user. */
+/**
+ * Brand, workspace, pages, the open flow's name (click to rename), save state, the flow's commands and the user
+ * (whose menu holds the theme: the bar's width goes to the workspace's and the flow's names).
+ */
 export function TopBar() {
   const route = useRoute();
   // Off the editor (connections, workspace settings) the open flow's verbs would act on something out of sight.
@@ -36,7 +38,6 @@ export function TopBar() {
       ) : (
         <div className="topbar__spacer" />
       )}
-      <ThemeSwitch />
       {onEditor && <DeployControls />}
       <UserMenu />
     </header>

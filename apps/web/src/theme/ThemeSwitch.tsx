@@ -7,7 +7,7 @@ export function ThemeSwitch() {
   const preference = useThemeStore((s) => s.preference);
   return (
     <label className="theme-switch">
-      <span className="visually-hidden">Theme</span>
+      <span className="theme-switch__label">Theme</span>
       <select
         className="theme-switch__select"
         value={preference}

@@ -19,7 +19,8 @@ export function WorkspaceSwitcher() {
         className="workspace-switcher"
         label={
           <>
-            <span className="workspace-switcher__name" data-testid="workspace-current">
+            {/* The full name on hover when a narrow window cuts it. */}
+            <span className="workspace-switcher__name" data-testid="workspace-current" title={current?.name}>
               {current?.name ?? "No workspace"}
             </span>
             <span aria-hidden="true">▾</span>
