@@ -1,36 +1,11 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { OWNER, csrfHeaders } from "./accounts";
 import { fixture, getFlow } from "./flow-api";
 import { counterValue, snap } from "./helpers";
+import { createWorkspace, inviteLink, join, openInvites } from "./team";
 
 const EDITOR = { name: "Eddie Editor", email: "editor@eventloom.test", password: "editor-passphrase-1" };
 const VIEWER = { name: "Vera Viewer", email: "viewer@eventloom.test", password: "viewer-passphrase-1" };
-
-/** Creates an invite link for a role in the settings page and returns it. */
-async function inviteLink(owner: Page, role: "editor" | "viewer"): Promise<string> {
-  await owner.getByTestId("invite-role").selectOption(role);
-  await owner.getByTestId("invite-create").click();
-  const link = owner.getByTestId("invite-link");
-  await expect(link).toHaveValue(/\/invite\//);
-  await expect(owner.getByTestId("invite-created")).toContainText(role);
-  return link.inputValue();
-}
-
-/** A new person in a browser context of their own opens the link, signs up and joins. */
-async function join(browser: Browser, link: string, person: typeof EDITOR, role: string): Promise<Page> {
-  const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
-  const page = await context.newPage();
-  await page.goto(link);
-  await expect(page.getByRole("heading", { name: "Join Team space" })).toBeVisible();
-  await expect(page.getByTestId("invite-summary")).toContainText(`${OWNER.name} invites you to Team space as a${role === "editor" ? "n" : ""} ${role}`);
-  await snap(page, `14-invite-${role}`);
-  await page.getByLabel("Your name").fill(person.name);
-  await page.getByLabel("Email").fill(person.email);
-  await page.getByLabel("Password").fill(person.password);
-  await page.getByRole("button", { name: "Create account and join" }).click();
-  await expect(page.getByTestId("workspace-current")).toHaveText("Team space");
-  return page;
-}
 
 test("an owner invites an editor and a viewer: the viewer watches but cannot deploy, the editor edits and saves", async ({ page: owner, browser }) => {
   // Three people in three browser contexts and a running flow: longer than one person's journey.
@@ -38,17 +13,12 @@ test("an owner invites an editor and a viewer: the viewer watches but cannot dep
   // The owner creates a workspace and a flow in it, and deploys it.
   await owner.goto("/");
   await expect(owner.getByTestId("workspace-current")).toHaveText("My workspace");
-  await owner.getByTestId("workspace-switcher").click();
-  await owner.getByTestId("workspace-create").click();
-  await owner.getByLabel("Workspace name").fill("Team space");
-  await owner.getByTestId("create-workspace-submit").click();
-  await expect(owner.getByTestId("workspace-current")).toHaveText("Team space");
+  const workspaceId = await createWorkspace(owner, "Team space");
   await expect(owner.locator('[data-testid^="flow-item-"]')).toHaveCount(0);
   // The current workspace survives a reload.
   await owner.reload();
   await expect(owner.getByTestId("workspace-current")).toHaveText("Team space");
 
-  const workspaceId = await owner.evaluate(() => window.localStorage.getItem("eventloom.workspace"));
   const demo = fixture("orders-demo");
   const created = await owner.request.post("/api/flows", { data: { workspaceId, name: "Team orders", graph: demo.graph }, headers: await csrfHeaders(owner.request) });
   expect(created.status()).toBe(201);
@@ -58,14 +28,12 @@ test("an owner invites an editor and a viewer: the viewer watches but cannot dep
   await expect(owner.getByTestId("deployment-status")).toHaveAttribute("data-status", "running");
 
   // Invite links, one per role.
-  await owner.getByTestId("workspace-switcher").click();
-  await owner.getByTestId("workspace-settings-link").click();
-  await owner.getByTestId("settings-tab-invites").click();
+  await openInvites(owner);
   const editorLink = await inviteLink(owner, "editor");
   const viewerLink = await inviteLink(owner, "viewer");
 
-  const editor = await join(browser, editorLink, EDITOR, "editor");
-  const viewer = await join(browser, viewerLink, VIEWER, "viewer");
+  const editor = await join(browser, editorLink, EDITOR, "editor", "Team space", "14-invite-editor");
+  const viewer = await join(browser, viewerLink, VIEWER, "viewer", "Team space", "14-invite-viewer");
 
   // The viewer sees the running flow and its live traces, read-only.
   await viewer.getByTestId(`flow-item-${flow.id}`).getByRole("button", { name: /^Team orders/ }).click();
@@ -133,11 +101,7 @@ test("an owner invites an editor and a viewer: the viewer watches but cannot dep
   await expect(editor.getByTestId("view-only-badge")).toHaveCount(0);
 
   // An owner renames a workspace and deletes one (with a confirmation); the switcher follows.
-  await owner.getByTestId("workspace-switcher").click();
-  await owner.getByTestId("workspace-create").click();
-  await owner.getByLabel("Workspace name").fill("Scratch");
-  await owner.getByTestId("create-workspace-submit").click();
-  await expect(owner.getByTestId("workspace-current")).toHaveText("Scratch");
+  await createWorkspace(owner, "Scratch");
   await owner.goto("/settings/general");
   await owner.getByTestId("workspace-name").fill("Scratch pad");
   await owner.getByTestId("workspace-rename").click();

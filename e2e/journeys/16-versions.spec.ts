@@ -1,13 +1,9 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import type { RollbackResponse, VersionDetail, VersionListResponse } from "@eventloom/schema";
 import { OWNER } from "./accounts";
 import { createFlowViaApi, fixture, getFlow } from "./flow-api";
 import { centre, counterValue, snap } from "./helpers";
-
-async function expectRunning(page: Page, version: number): Promise<void> {
-  await expect(page.getByTestId("deployment-status")).toHaveAttribute("data-status", "running");
-  await expect(page.getByTestId("deployment-status")).toContainText(`v${version}`);
-}
+import { expectRunning } from "./team";
 
 test("deploy history: compare two versions on the canvas, then roll back to the first", async ({ page, request }) => {
   // Three deploys and a dozen views in one journey: ~12 s on a quiet machine, 40 s seen on a loaded one.

@@ -1,6 +1,7 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { createFlowViaApi, fixture, getFlow } from "./flow-api";
 import { centre, snap } from "./helpers";
+import { drag, hexToRgb } from "./team";
 
 /** Two people on one flow (two browser contexts, the same signed-in state): live merges, conflicts, presence. */
 test("editing together: live merge, conflict dialog with nothing lost, presence and selections", async ({ browser, page: ann, request }) => {
@@ -88,16 +89,3 @@ test("editing together: live merge, conflict dialog with nothing lost, presence 
   await expect(ann.getByTestId("presence-avatar")).toHaveCount(0);
 });
 
-async function drag(page: Page, testId: string, by: { x: number; y: number }): Promise<void> {
-  const from = await centre(page.getByTestId(testId));
-  await page.mouse.move(from.x, from.y);
-  await page.mouse.down();
-  await page.mouse.move(from.x + by.x / 2, from.y + by.y / 2, { steps: 5 });
-  await page.mouse.move(from.x + by.x, from.y + by.y, { steps: 5 });
-  await page.mouse.up();
-}
-
-function hexToRgb(hex: string): string {
-  const value = Number.parseInt(hex.slice(1), 16);
-  return `rgb(${(value >> 16) & 255}, ${(value >> 8) & 255}, ${value & 255})`;
-}
