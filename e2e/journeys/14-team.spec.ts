@@ -59,7 +59,7 @@ test("an owner invites an editor and a viewer: the viewer watches read-only, the
   await viewer.keyboard.press("Escape");
   await snap(viewer, "14-viewer-watching");
 
-  // (The direct API deploy refused, and the editor's edits saved and merged: journey 18, the team story.)
+  // (The direct API deploy refused, and the editor's edits saved and merged: journey 19, the team story.)
   await editor.getByTestId(`flow-item-${flow.id}`).getByRole("button", { name: /^Team orders/ }).click();
   await expect(editor.getByTestId("deploy-button")).toBeVisible();
   await expect(editor.getByTestId("view-only-badge")).toHaveCount(0);

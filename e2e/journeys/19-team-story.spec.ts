@@ -33,14 +33,14 @@ test("the team story: invite, edit together, resolve a conflict, watch as a view
   for (const width of [1280, 1440]) {
     await owner.setViewportSize({ width, height: 900 });
     await expect.poll(() => owner.getByTestId("workspace-current").evaluate((name) => name.scrollWidth <= name.clientWidth)).toBe(true);
-    await snap(owner, `18-top-bar-${width}`);
+    await snap(owner, `19-top-bar-${width}`);
   }
 
   await openInvites(owner);
   const editorLink = await inviteLink(owner, "editor");
   const viewerLink = await inviteLink(owner, "viewer");
-  const editor = await join(browser, editorLink, EDITOR, "editor", TEAM, "18-invite-editor");
-  const viewer = await join(browser, viewerLink, VIEWER, "viewer", TEAM, "18-invite-viewer");
+  const editor = await join(browser, editorLink, EDITOR, "editor", TEAM, "19-invite-editor");
+  const viewer = await join(browser, viewerLink, VIEWER, "viewer", TEAM, "19-invite-viewer");
 
   // The editor edits while the owner has the same flow open: each sees the other, and the save arrives live.
   await owner.goto(`/flows/${flow.id}`);
@@ -53,7 +53,7 @@ test("the team story: invite, edit together, resolve a conflict, watch as a view
   await expect(editor.getByTestId("save-state")).toHaveText("Saved");
   await expect(owner.getByTestId("node-orders")).toContainText("Card orders");
   await expect(owner.getByTestId("save-state")).toHaveText("Saved");
-  await snap(owner, "18-owner-sees-the-edit-live");
+  await snap(owner, "19-owner-sees-the-edit-live");
 
   // Both change the generator while the owner's laptop is off the network, so the owner cannot save first:
   // the editor saves, and the owner gets the conflict dialog (over the socket, or from the 409 when saving back
@@ -75,7 +75,7 @@ test("the team story: invite, edit together, resolve a conflict, watch as a view
   await expect(rateRow.getByTestId("conflict-mine-value")).toHaveText("30");
   await expect(nameRow.getByTestId("conflict-theirs-value")).toHaveText("Orders (editor)");
   await expect(nameRow.getByTestId("conflict-mine-value")).toHaveText("Orders (owner)");
-  await snap(owner, "18-conflict-dialog");
+  await snap(owner, "19-conflict-dialog");
   await rateRow.getByTestId("conflict-choice-mine").check();
   await nameRow.getByTestId("conflict-choice-theirs").check();
   await dialog.getByTestId("conflict-apply").click();
@@ -93,7 +93,7 @@ test("the team story: invite, edit together, resolve a conflict, watch as a view
   await expect(viewer.getByTestId("deploy-button")).toHaveCount(0);
   await viewer.getByTestId("dock-tab-trace").click();
   await expect(viewer.getByTestId("trace-row").first()).toBeVisible();
-  await snap(viewer, "18-viewer-watching");
+  await snap(viewer, "19-viewer-watching");
   const refused = await viewer.request.post(`/api/flows/${flow.id}/deploy`, { data: {}, headers: await csrfHeaders(viewer.request) });
   expect(refused.status()).toBe(403);
   expect(refused.headers()["content-type"]).toContain("application/json");
@@ -124,7 +124,7 @@ test("the team story: invite, edit together, resolve a conflict, watch as a view
   expect((await getFlow(owner.request, flow.id)).deployment).toMatchObject({ versionNumber: 3, status: "running" });
   const passed = await counterValue(owner, "audit-log");
   await expect.poll(() => counterValue(owner, "audit-log"), { timeout: 30_000 }).toBeGreaterThan(passed);
-  await snap(owner, "18-rolled-back-to-v1");
+  await snap(owner, "19-rolled-back-to-v1");
 });
 
 /** Renames the generator and changes its rate in the config panel. */
