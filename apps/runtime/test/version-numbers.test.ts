@@ -60,7 +60,11 @@ describe.each([
   beforeAll(async () => {
     if (!enabled) return;
     database = await createTestDatabase({ provider });
-    runtimes = await Promise.all([startRuntimeProcess(database), startRuntimeProcess(database)]);
+    // One after the other: the first sets the test owner up. Two processes setting it up on one fresh SQLite
+    // file at once wait on each other's write lock (a loaded machine timed that out); the race under test is
+    // the deploys below, not the sign-up.
+    runtimes = [await startRuntimeProcess(database)];
+    runtimes.push(await startRuntimeProcess(database));
   }, 120_000);
 
   afterAll(async () => {
