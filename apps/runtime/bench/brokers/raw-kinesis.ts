@@ -2,13 +2,20 @@
  * The AWS SDK on its own against kinesalite: PutRecords batches with partition keys, one GetRecords loop per
  * shard from TRIM_HORIZON, polling again at once while records come and after POLL_IDLE_MS when none do.
  */
-import { CreateStreamCommand, GetRecordsCommand, GetShardIteratorCommand, ListShardsCommand, PutRecordsCommand, type KinesisClient } from "@aws-sdk/client-kinesis";
+import { CreateStreamCommand, DescribeStreamSummaryCommand, GetRecordsCommand, GetShardIteratorCommand, ListShardsCommand, PutRecordsCommand, type KinesisClient } from "@aws-sdk/client-kinesis";
 import type { RawClient } from "./raw-driver";
 
 export const POLL_IDLE_MS = 5;
 
 export async function rawKinesis(client: KinesisClient, stream: string, shards = 2): Promise<RawClient> {
   await client.send(new CreateStreamCommand({ StreamName: stream, ShardCount: shards }));
+  // A new stream is CREATING until kinesalite's timer makes it ACTIVE (late on a busy event loop): listing its
+  // shards before that can find none, and the loop then reads nothing (full runs timed out in its warm-up).
+  for (;;) {
+    const { StreamDescriptionSummary } = await client.send(new DescribeStreamSummaryCommand({ StreamName: stream }));
+    if (StreamDescriptionSummary?.StreamStatus === "ACTIVE") break;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
   let seq = 0;
   let stopped = false;
   const loops: Promise<void>[] = [];
