@@ -6,7 +6,9 @@
  * subscription (`$share/<group>/<topic>`): each event to one subscriber of the group; topic mode subscribes
  * each subscriber node on its own. Subscribers use persistent sessions with stable client ids, so the broker
  * keeps QoS 1 events for them across a runtime restart. Payloads are CloudEvents in structured mode.
- * (Mosquitto keeps at most max_queued_messages — 1000 by default — per offline session.) MQTT.js' reconnect is off: the channel reconnects.
+ * (Mosquitto keeps at most max_queued_messages — 1000 by default — per session, online ones too: what overflows a
+ * subscriber that far behind is dropped after the publish was acknowledged; see the README.) MQTT.js' reconnect
+ * is off: the channel reconnects.
  */
 import mqtt, { type IClientOptions, type MqttClient } from "mqtt";
 import type { ConnectionSettingsOf } from "@eventloom/schema";
