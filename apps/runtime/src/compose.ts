@@ -18,7 +18,7 @@ import { brokerProbes } from "./connections/testing/probes";
 import { createConnectionTester, type ConnectionTester } from "./connections/testing/tester";
 import { createChannelBindings } from "./bindings";
 import { createDbCheckpointStore } from "./bindings/kinesis/index";
-import { processLocalChannelWarnings } from "./cluster/process-local-channels";
+import { clusterChannelProblems } from "./cluster/cluster-channel-problems";
 import { joinCluster, type ClusterMember, type ClusterOptions } from "./cluster";
 import type { ConnectionDefaults } from "./bindings/contract";
 import { systemClock } from "./clock";
@@ -153,9 +153,9 @@ export async function composeRuntime(options: RuntimeOptions): Promise<Runtime> 
     notifier,
     logger: deployLogger,
     drainTimeoutMs: options.drainTimeoutMs ?? 5000,
-    ...(cluster ? { cluster: { announce: (flowId: string) => cluster.announce(flowId), warnings: processLocalChannelWarnings } } : {}),
+    ...(cluster ? { cluster: { announce: (flowId: string) => cluster.announce(flowId), problems: clusterChannelProblems } } : {}),
   });
-  const flows = createFlowService({ flows: flowRepository, audit, deploy, notifier, ...(cluster ? { extraWarnings: processLocalChannelWarnings } : {}) });
+  const flows = createFlowService({ flows: flowRepository, audit, deploy, notifier, ...(cluster ? { extraProblems: clusterChannelProblems } : {}) });
   const versions = createVersionService({ versions: versionRepository, deploy });
   const connectionRepository = createConnectionRepository(db.client);
   const secretBox = createSecretBox(options.secretKeys ?? createSecretKeyRing(generateSecretKey()));

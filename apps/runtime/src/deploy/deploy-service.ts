@@ -31,7 +31,7 @@ export interface DeployServiceDeps {
    * (it never rewrites statuses another process owns), and every deploy, rollback or stop made here is
    * announced so the others converge too.
    */
-  cluster?: { announce(flowId: string): void; warnings(graph: Graph): Problem[] };
+  cluster?: { announce(flowId: string): void; problems(graph: Graph): Problem[] };
 }
 
 export interface StopResult {
@@ -150,6 +150,8 @@ export function createDeployService(deps: DeployServiceDeps): DeployService {
     options: { message: string | undefined; action: string; detail: Record<string, unknown> },
   ): Promise<{ deployment: Deployment; version: { number: number } }> {
     const problems = validateGraph(graph);
+    // Cluster problems only for a graph that is valid on its own: they read node types the schema checked.
+    if (!hasErrors(problems)) problems.push(...(deps.cluster?.problems(graph) ?? []));
     if (hasErrors(problems)) {
       throw new AppError("GRAPH_INVALID", "The flow has problems to fix before it can deploy.", 422, { details: { problems } });
     }
@@ -202,7 +204,7 @@ export function createDeployService(deps: DeployServiceDeps): DeployService {
         if (!flow) throw new NotFoundError(`Flow "${flowId}"`);
         if (request.rev !== undefined && request.rev !== flow.rev) throw new RevConflictError(flow.rev);
         const { deployment } = await deployGraph(actor, flow, flow.graph, { message: request.message, action: "flow.deployed", detail: { rev: flow.rev } });
-        const warnings = deps.cluster?.warnings(flow.graph) ?? [];
+        const warnings = deps.cluster?.problems(flow.graph) ?? [];
         return warnings.length > 0 ? { ...deployment, warnings } : deployment;
       });
     },

@@ -25,8 +25,8 @@ export interface FlowServiceDeps {
   audit: AuditRepository;
   deploy: DeployService;
   notifier: RuntimeNotifier;
-  /** Warnings about how a valid graph would run here (cluster mode: per-process memory channels). */
-  extraWarnings?: (graph: Graph) => Problem[];
+  /** Problems with how a valid graph would run here (cluster mode: per-process memory channels, MQTT). */
+  extraProblems?: (graph: Graph) => Problem[];
 }
 
 export interface FlowService {
@@ -90,8 +90,8 @@ export function createFlowService(deps: FlowServiceDeps): FlowService {
     },
     validate(graph) {
       const problems = validateGraph(graph, { checkExpression });
-      const parsed = deps.extraWarnings && !hasErrors(problems) ? GraphSchema.safeParse(graph) : undefined;
-      if (parsed?.success) problems.push(...(deps.extraWarnings?.(parsed.data) ?? []));
+      const parsed = deps.extraProblems && !hasErrors(problems) ? GraphSchema.safeParse(graph) : undefined;
+      if (parsed?.success) problems.push(...(deps.extraProblems?.(parsed.data) ?? []));
       return { problems, deployable: !hasErrors(problems) };
     },
   };
