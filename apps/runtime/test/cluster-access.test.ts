@@ -7,37 +7,32 @@ import type { TraceFrame } from "@eventloom/schema";
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { clusterKeys } from "../src/cluster/cluster-keys";
-import { services, uniqueName } from "./support/brokers/services";
 import { createTestClient } from "./support/client";
-import { createTestDatabase, postgresAvailable, type TestDatabase } from "./support/database";
-import { sleep, startTestRuntime, waitFor, type TestRuntime } from "./support/runtime";
-import { startRuntimeProcess, type RuntimeProcess } from "./support/runtime-process";
+import { services } from "./support/brokers/services";
+import { startClusterPair, type ClusterPair } from "./support/cluster-pair";
+import { postgresAvailable } from "./support/database";
+import { sleep, waitFor, type TestRuntime } from "./support/runtime";
+import type { RuntimeProcess } from "./support/runtime-process";
 
-const run = uniqueName("cluster-access");
-const cluster = (worker: string) => ({ cluster: { redisUrl: services.redis, workerId: `${run}-${worker}`, leaseMs: 1_500 } });
-
-let database: TestDatabase | undefined;
+let pair: ClusterPair | undefined;
 let first: TestRuntime;
 let second: RuntimeProcess;
 let flowId: string | undefined;
 
 describe.skipIf(!postgresAvailable)("cluster mode: access revoked on one process", () => {
   beforeAll(async () => {
-    database = await createTestDatabase({ provider: "postgresql" });
-    first = await startTestRuntime(database, cluster("a"));
-    second = await startRuntimeProcess(database, cluster("b"));
+    pair = await startClusterPair("cluster-access");
+    ({ first, second } = pair);
   }, 60_000);
 
   afterAll(async () => {
-    await second?.close();
-    await first?.close();
+    await pair?.close();
     // The lease key expires by itself; the fence counter is kept for as long as the flow may run again.
     if (flowId) {
       const redis = new Redis(services.redis);
       await redis.del(clusterKeys.producerFence(flowId), clusterKeys.producerLease(flowId));
       redis.disconnect();
     }
-    await database?.dispose();
   });
 
   it("stops the member's trace frames and saves on the other process", async () => {

@@ -4,29 +4,23 @@
  */
 import type { PresenceViewer } from "@eventloom/schema";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { services, uniqueName } from "./support/brokers/services";
-import { createTestDatabase, postgresAvailable, type TestDatabase } from "./support/database";
-import { startTestRuntime, waitFor, type TestRuntime } from "./support/runtime";
-import { startRuntimeProcess, type RuntimeProcess } from "./support/runtime-process";
+import { startClusterPair, type ClusterPair } from "./support/cluster-pair";
+import { postgresAvailable } from "./support/database";
+import { waitFor, type TestRuntime } from "./support/runtime";
+import type { RuntimeProcess } from "./support/runtime-process";
 
-const run = uniqueName("cluster-presence");
-const cluster = (worker: string) => ({ cluster: { redisUrl: services.redis, workerId: `${run}-${worker}`, leaseMs: 1_500 } });
-
-let database: TestDatabase | undefined;
+let pair: ClusterPair | undefined;
 let first: TestRuntime;
 let second: RuntimeProcess;
 
 describe.skipIf(!postgresAvailable)("cluster mode: presence across processes", () => {
   beforeAll(async () => {
-    database = await createTestDatabase({ provider: "postgresql" });
-    first = await startTestRuntime(database, cluster("a"));
-    second = await startRuntimeProcess(database, cluster("b"));
+    pair = await startClusterPair("cluster-presence");
+    ({ first, second } = pair);
   }, 60_000);
 
   afterAll(async () => {
-    await second?.close();
-    await first?.close();
-    await database?.dispose();
+    await pair?.close();
   });
 
   it("lists editors from both processes, and drops a killed process's editors", async () => {

@@ -5,15 +5,12 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startHttpSink, type HttpSink } from "./bindings/http-sink";
-import { services, uniqueName } from "./support/brokers/services";
-import { createTestDatabase, postgresAvailable, type TestDatabase } from "./support/database";
-import { startTestRuntime, waitFor, type TestRuntime } from "./support/runtime";
-import { startRuntimeProcess, type RuntimeProcess } from "./support/runtime-process";
+import { startClusterPair, type ClusterPair } from "./support/cluster-pair";
+import { postgresAvailable } from "./support/database";
+import { waitFor, type TestRuntime } from "./support/runtime";
+import type { RuntimeProcess } from "./support/runtime-process";
 
-const run = uniqueName("cluster-redeploy");
-const cluster = (worker: string) => ({ cluster: { redisUrl: services.redis, workerId: `${run}-${worker}`, leaseMs: 1_500 } });
-
-let database: TestDatabase | undefined;
+let pair: ClusterPair | undefined;
 let sink: HttpSink;
 let first: TestRuntime;
 let second: RuntimeProcess;
@@ -41,17 +38,14 @@ async function reachesOnSecond(flowId: string, target: string): Promise<void> {
 
 describe.skipIf(!postgresAvailable)("cluster mode: redeploys made on another process", () => {
   beforeAll(async () => {
-    database = await createTestDatabase({ provider: "postgresql" });
     sink = await startHttpSink();
-    first = await startTestRuntime(database, cluster("a"));
-    second = await startRuntimeProcess(database, cluster("b"));
+    pair = await startClusterPair("cluster-redeploy");
+    ({ first, second } = pair);
   }, 60_000);
 
   afterAll(async () => {
-    await second?.close();
-    await first?.close();
+    await pair?.close();
     await sink?.close();
-    await database?.dispose();
   });
 
   it("swaps to each new version and stops with it", async () => {

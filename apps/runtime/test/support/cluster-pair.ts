@@ -1,0 +1,35 @@
+/**
+ * Two runtimes in cluster mode on one fresh PostgreSQL database and the test Redis: `first` in this process
+ * (its internals can be inspected), `second` a child process — what the cluster tests of one feature need.
+ */
+import { services, uniqueName } from "./brokers/services";
+import { createTestDatabase, type TestDatabase } from "./database";
+import { startTestRuntime, type TestRuntime } from "./runtime";
+import { startRuntimeProcess, type RuntimeProcess } from "./runtime-process";
+
+export interface ClusterPair {
+  database: TestDatabase;
+  first: TestRuntime;
+  second: RuntimeProcess;
+  /** Stops both runtimes, then drops the database. */
+  close(): Promise<void>;
+}
+
+/** `name` makes the worker ids unique to the test file and run; the lease is short so failovers are quick. */
+export async function startClusterPair(name: string): Promise<ClusterPair> {
+  const run = uniqueName(name);
+  const cluster = (worker: string) => ({ cluster: { redisUrl: services.redis, workerId: `${run}-${worker}`, leaseMs: 1_500 } });
+  const database = await createTestDatabase({ provider: "postgresql" });
+  const first = await startTestRuntime(database, cluster("a"));
+  const second = await startRuntimeProcess(database, cluster("b"));
+  return {
+    database,
+    first,
+    second,
+    async close() {
+      await second.close();
+      await first.close();
+      await database.dispose();
+    },
+  };
+}
