@@ -10,7 +10,8 @@
  * test must not skip.
  */
 import { describe, expect, it } from "vitest";
-import { hostileBody, mulberry32, type BodyClass } from "./support/fuzz-bodies";
+import { seededRandom } from "../src/engine/testing/fake-clock";
+import { hostileBody, type BodyClass } from "./support/fuzz-bodies";
 import { createRawClient } from "./support/raw-http";
 import { useTestRuntime } from "./support/use-test-runtime";
 
@@ -73,7 +74,7 @@ describe("fuzzing every endpoint that takes a body", () => {
     // The rest take no body: logout, logout-all, leave, stop, test a saved connection, and the webhook ingress (fuzzed below for its own rules).
     expect(registeredWithBody - endpoints.length).toBe(6);
 
-    const random = mulberry32(SEED);
+    const random = seededRandom(SEED);
     const failures: string[] = [];
     const byClass = new Map<BodyClass, number>();
     let sent = 0;
@@ -138,7 +139,7 @@ describe("fuzzing every endpoint that takes a body", () => {
   it("webhook ingress: malformed bodies are 4xx, hostile JSON is data (202) and never a 5xx or a polluted prototype", async () => {
     const { body: flow } = await server.api("POST", "/api/flows", { name: "Hooked", graph: GRAPH });
     expect((await server.api("POST", `/api/flows/${flow.id}/deploy`, {})).status).toBe(200);
-    const random = mulberry32(SEED + 1);
+    const random = seededRandom(SEED + 1);
     const failures: string[] = [];
     const anonymous = createRawClient(server.baseUrl, {});
     for (let start = 0; start < PER_ENDPOINT; start += CONCURRENCY) {

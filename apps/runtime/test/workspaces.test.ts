@@ -6,6 +6,19 @@ import { useTestRuntime } from "./support/use-test-runtime";
 
 const server = useTestRuntime();
 
+/** A flow that runs without producing anything by itself (manual inject → queue → log): deployable, quiet. */
+const MANUAL_FLOW = {
+  nodes: [
+    { id: "poke", kind: "producer", type: "manual", name: "Poke", config: {} },
+    { id: "a", kind: "channel", type: "memory", name: "a", config: {} },
+    { id: "log", kind: "consumer", type: "log", name: "Log", config: { maxLinesPerSecond: 0 } },
+  ],
+  edges: [
+    { id: "e1", source: "poke", target: "a" },
+    { id: "e2", source: "a", target: "log" },
+  ],
+};
+
 describe("workspaces and members", () => {
   it("lists the caller's workspaces with roles; a new one makes the caller its owner; a user may belong to several", async () => {
     const created = await server.api("POST", "/api/workspaces", { name: "  Team B  " });
@@ -86,18 +99,7 @@ describe("workspaces and members", () => {
 
   it("refuses to delete a workspace while a deployment runs, then deletes it with its flows", async () => {
     const { body: workspace } = await server.api("POST", "/api/workspaces", { name: "Doomed" });
-    const graph = {
-      nodes: [
-        { id: "poke", kind: "producer", type: "manual", name: "Poke", config: {} },
-        { id: "a", kind: "channel", type: "memory", name: "a", config: {} },
-        { id: "log", kind: "consumer", type: "log", name: "Log", config: { maxLinesPerSecond: 0 } },
-      ],
-      edges: [
-        { id: "e1", source: "poke", target: "a" },
-        { id: "e2", source: "a", target: "log" },
-      ],
-    };
-    const { body: flow } = await server.api("POST", "/api/flows", { workspaceId: workspace.id, name: "Running", graph });
+    const { body: flow } = await server.api("POST", "/api/flows", { workspaceId: workspace.id, name: "Running", graph: MANUAL_FLOW });
     expect((await server.api("POST", `/api/flows/${flow.id}/deploy`, {})).status).toBe(200);
     const busy = await server.api("DELETE", `/api/workspaces/${workspace.id}`);
     expect(busy.status).toBe(409);
@@ -161,18 +163,7 @@ describe("audit log", () => {
     const { body: workspace } = await server.api("POST", "/api/workspaces", { name: "Audited" });
     const wid = workspace.id as string;
     const editor = await server.addMember("editor", wid);
-    const graph = {
-      nodes: [
-        { id: "poke", kind: "producer", type: "manual", name: "Poke", config: {} },
-        { id: "a", kind: "channel", type: "memory", name: "a", config: {} },
-        { id: "log", kind: "consumer", type: "log", name: "Log", config: { maxLinesPerSecond: 0 } },
-      ],
-      edges: [
-        { id: "e1", source: "poke", target: "a" },
-        { id: "e2", source: "a", target: "log" },
-      ],
-    };
-    const { body: flow } = await editor.api("POST", "/api/flows", { workspaceId: wid, name: "Audited flow", graph });
+    const { body: flow } = await editor.api("POST", "/api/flows", { workspaceId: wid, name: "Audited flow", graph: MANUAL_FLOW });
     await editor.api("PUT", `/api/flows/${flow.id}`, { rev: 1, name: "Audited flow 2" });
     await editor.api("POST", `/api/flows/${flow.id}/deploy`, {});
     await editor.api("POST", `/api/flows/${flow.id}/stop`);

@@ -1,6 +1,6 @@
 /**
- * Malformed and hostile request bodies from a seeded PRNG (mulberry32), so a failing case reproduces from
- * its seed and index. Each body says how it is sent (raw text + content type) and which class it is.
+ * Malformed and hostile request bodies from a seeded PRNG (the engine tests' seededRandom, mulberry32), so a
+ * failing case reproduces from its seed and index. Each body says how it is sent (raw text + content type) and which class it is.
  */
 
 export type BodyClass =
@@ -21,17 +21,6 @@ export interface FuzzBody {
 }
 
 export type Random = () => number;
-
-export function mulberry32(seed: number): Random {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const int = (random: Random, max: number) => Math.floor(random() * max);
 const pick = <T>(random: Random, items: readonly T[]): T => items[int(random, items.length)]!;
