@@ -148,10 +148,12 @@ export function createDeployService(deps: DeployServiceDeps): DeployService {
     flow: FlowDetail,
     graph: Graph,
     options: { message: string | undefined; action: string; detail: Record<string, unknown> },
-  ): Promise<{ deployment: Deployment; version: { number: number } }> {
+  ): Promise<{ deployment: Deployment; version: { number: number }; warnings: Problem[] }> {
     const problems = validateGraph(graph);
     // Cluster problems only for a graph that is valid on its own: they read node types the schema checked.
-    if (!hasErrors(problems)) problems.push(...(deps.cluster?.problems(graph) ?? []));
+    // An error among them stops the deploy; what remains are warnings for the caller.
+    const clusterProblems = hasErrors(problems) ? [] : (deps.cluster?.problems(graph) ?? []);
+    problems.push(...clusterProblems);
     if (hasErrors(problems)) {
       throw new AppError("GRAPH_INVALID", "The flow has problems to fix before it can deploy.", 422, { details: { problems } });
     }
@@ -172,7 +174,7 @@ export function createDeployService(deps: DeployServiceDeps): DeployService {
       detail: { deploymentId: deployment.id, version: version.number, ...options.detail },
     });
     logger.info({ flowId: flow.id, deploymentId: deployment.id, version: version.number }, "deployment running");
-    return { deployment, version };
+    return { deployment, version, warnings: clusterProblems };
   }
 
   /** Runs `work` under the flow's lock, then tells the other processes (cluster mode) to converge. */
@@ -203,8 +205,7 @@ export function createDeployService(deps: DeployServiceDeps): DeployService {
         const flow = await flows.get(flowId);
         if (!flow) throw new NotFoundError(`Flow "${flowId}"`);
         if (request.rev !== undefined && request.rev !== flow.rev) throw new RevConflictError(flow.rev);
-        const { deployment } = await deployGraph(actor, flow, flow.graph, { message: request.message, action: "flow.deployed", detail: { rev: flow.rev } });
-        const warnings = deps.cluster?.problems(flow.graph) ?? [];
+        const { deployment, warnings } = await deployGraph(actor, flow, flow.graph, { message: request.message, action: "flow.deployed", detail: { rev: flow.rev } });
         return warnings.length > 0 ? { ...deployment, warnings } : deployment;
       });
     },
