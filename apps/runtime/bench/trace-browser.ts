@@ -9,6 +9,7 @@ import { readlinkSync, rmSync } from "node:fs";
 import type http from "node:http";
 import os from "node:os";
 import path from "node:path";
+import type { CpuAffinity } from "./cpu-affinity";
 
 /** What the page reports: totals since it connected, and the longest main-thread tasks it observed. */
 export interface BrowserStats {
@@ -80,12 +81,13 @@ function removeProfile(profile: string): void {
 }
 
 /** Starts headless Chromium on the watcher page; resolves once the page reported (it is watching). */
-export async function startBrowserWatcher(url: string, latest: () => BrowserStats | undefined): Promise<{ stop(): Promise<void> }> {
+export async function startBrowserWatcher(url: string, latest: () => BrowserStats | undefined, affinity: CpuAffinity): Promise<{ stop(): Promise<void> }> {
   const executable = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
   const profile = path.join(os.tmpdir(), `eventloom-bench-chromium-${process.pid}`);
   const args = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic", `--user-data-dir=${profile}`, `${url}/bench/watch`];
   // Its own process group: stopping it ends the renderer and GPU processes it started too.
-  const chromium: ChildProcess = spawn(executable, args, { stdio: "ignore", detached: true });
+  const [command, commandArgs] = affinity.watcherCommand(executable, args);
+  const chromium: ChildProcess = spawn(command, commandArgs, { stdio: "ignore", detached: true });
   const exited = new Promise<void>((resolve) => chromium.once("exit", () => resolve()));
   const stop = async (): Promise<void> => {
     if (chromium.exitCode === null && chromium.signalCode === null && chromium.pid !== undefined) process.kill(-chromium.pid, "SIGTERM");

@@ -1,14 +1,17 @@
 /**
- * `pnpm bench trace [--seconds N] [--rate events/s] [--case text]`: the chain scenario with 0, 1 and 10
- * socket.io clients watching (the tenth is a real headless Chromium page), and one client reading 10× slower
- * than frames arrive (beside a normal one). Node clients run in a child process, as browsers would. Prints a
- * table, then as its last line one JSON object.
+ * `pnpm bench trace [--seconds N] [--rate events/s] [--case text] [--cpu-profile prefix] [--no-pin]`: the
+ * chain scenario with 0, 1 and 10 socket.io clients watching (the tenth is a real headless Chromium page), and
+ * one client reading 10× slower than frames arrive (beside a normal one). Node clients run in a child process,
+ * as browsers would, on other cores than the runtime (see cpu-affinity.ts). Event-loop delay is how late a 1 ms
+ * timer runs (loop-delay.ts). Prints a table, then as its last line one JSON object.
  */
 import { fork, type ChildProcess } from "node:child_process";
 import os from "node:os";
-import { monitorEventLoopDelay } from "node:perf_hooks";
 import v8 from "node:v8";
 import vm from "node:vm";
+import { pinCpus, type CpuAffinity } from "./cpu-affinity";
+import { startCpuProfile } from "./cpu-profile";
+import { startLoopDelayProbe } from "./loop-delay";
 import { startBrowserWatcher, type BrowserStats } from "./trace-browser";
 import { FLOW_ID, startBenchRuntime } from "./trace-runtime";
 
@@ -21,6 +24,10 @@ const RATE = rateFlag > 0 ? Number(process.argv[rateFlag + 1]) : 10_000_000;
 const caseFlag = process.argv.indexOf("--case");
 /** Runs only the cases whose name contains this text (for profiling one case); loss is then relative to the first run. */
 const ONLY = caseFlag > 0 ? process.argv[caseFlag + 1] : undefined;
+const profileFlag = process.argv.indexOf("--cpu-profile");
+/** Writes a CPU profile of each case's measured window to `<prefix>-<watchers>w.cpuprofile`. */
+const PROFILE = profileFlag > 0 ? process.argv[profileFlag + 1] : undefined;
+const affinity: CpuAffinity = pinCpus(!process.argv.includes("--no-pin"));
 v8.setFlagsFromString("--expose-gc");
 const gc = vm.runInNewContext("gc") as () => void;
 
@@ -65,6 +72,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function spawnClients(url: string, count: number, mode: "normal" | "slow"): Promise<ChildProcess> {
   const child = fork(new URL("./trace-clients.ts", import.meta.url), [url, FLOW_ID, String(count), mode, String(INTERVAL_MS)], { execArgv: process.execArgv });
+  affinity.pinWatcher(child.pid);
   return new Promise((resolve, reject) => {
     child.once("message", () => resolve(child));
     child.once("error", reject);
@@ -88,16 +96,17 @@ async function runCase(spec: CaseSpec): Promise<Omit<CaseResult, "lossRatio" | "
   const children: ChildProcess[] = [];
   if (spec.normal > 0) children.push(await spawnClients(runtime.url, spec.normal, "normal"));
   if (spec.slow > 0) children.push(await spawnClients(runtime.url, spec.slow, "slow"));
-  const browser = spec.browser > 0 ? await startBrowserWatcher(runtime.url, runtime.browserStats) : undefined;
+  const browser = spec.browser > 0 ? await startBrowserWatcher(runtime.url, runtime.browserStats, affinity) : undefined;
   await sleep(Math.min(3_000, SECONDS * 200));
   const heapBefore = heapMb();
-  const delay = monitorEventLoopDelay({ resolution: 10 });
   const doneBefore = runtime.running.counters().log!.done;
   const started = performance.now();
   const cpuBefore = process.cpuUsage();
-  delay.enable();
+  const delay = startLoopDelayProbe();
+  const profile = PROFILE ? await startCpuProfile() : undefined;
   await sleep(SECONDS * 1000);
-  delay.disable();
+  delay.stop();
+  if (profile) await profile.stop(`${PROFILE}-${spec.name.split(" ")[0]}w.cpuprofile`);
   const cpu = process.cpuUsage(cpuBefore);
   const seconds = (performance.now() - started) / 1000;
   const done = runtime.running.counters().log!.done - doneBefore;
@@ -114,7 +123,7 @@ async function runCase(spec: CaseSpec): Promise<Omit<CaseResult, "lossRatio" | "
     watchers: spec.normal + spec.slow + spec.browser,
     eventsPerSecond: Math.round(done / seconds),
     eventsPerCpuSecond: Math.round(done / ((cpu.user + cpu.system) / 1e6)),
-    eventLoopDelayP99Ms: round(delay.percentile(99) / 1e6),
+    eventLoopDelayP99Ms: round(delay.percentileMs(99)),
     bytesPerSecondPerClient: Math.round(perClient((c) => c.bytes)),
     framesPerSecondPerClient: round(perClient((c) => c.frames)),
     memoryGrowthMb: round(heapAfter - heapBefore),
@@ -148,7 +157,7 @@ async function main(): Promise<void> {
     const baseline = results[0] ?? result;
     results.push({ ...result, lossRatio: round(1 - result.eventsPerSecond / baseline.eventsPerSecond), cpuLossRatio: round(1 - result.eventsPerCpuSecond / baseline.eventsPerCpuSecond) });
   }
-  console.log(`trace bench: chain scenario at ${RATE.toLocaleString()} events/s offered, ${SECONDS} s per case, frames every ${INTERVAL_MS} ms, load average ${os.loadavg().map((l) => l.toFixed(1)).join(" ")} on ${os.cpus().length} cores`);
+  console.log(`trace bench: chain scenario at ${RATE.toLocaleString()} events/s offered, ${SECONDS} s per case, frames every ${INTERVAL_MS} ms, ${affinity.describe()}, load average ${os.loadavg().map((l) => l.toFixed(1)).join(" ")} on ${os.cpus().length} cores`);
   console.table(results.map((r) => ({
     case: r.name,
     "events/s": r.eventsPerSecond,
@@ -164,7 +173,7 @@ async function main(): Promise<void> {
   })));
   const tenWatchers = results.find((r) => r.watchers === 10);
   const targets = { maxLossWith10: 0.05, maxEventLoopDelayP99Ms: 5, lossWith10: tenWatchers?.lossRatio ?? null, cpuLossWith10: tenWatchers?.cpuLossRatio ?? null };
-  console.log(JSON.stringify({ suite: "trace", seconds: SECONDS, rate: RATE, intervalMs: INTERVAL_MS, loadAverage: os.loadavg(), cases: results, targets }));
+  console.log(JSON.stringify({ suite: "trace", seconds: SECONDS, pinning: affinity.describe(), rate: RATE, intervalMs: INTERVAL_MS, loadAverage: os.loadavg(), cases: results, targets }));
 }
 
 void main().then(() => process.exit(0));
