@@ -6,7 +6,7 @@ import type { ChannelBindings } from "../engine/contract";
 import { createBrokerBinding, type BrokerBindingOptions } from "./broker-binding";
 import { createEventHubsBinding, createKafkaBinding } from "./kafka/index";
 import { createKinesisBinding, createMemoryCheckpointStore, type CheckpointStore } from "./kinesis/index";
-import { createMqttBinding } from "./mqtt/index";
+import { createMqttBinding, type SessionSlots } from "./mqtt/index";
 import { createNatsBinding } from "./nats/index";
 import { createRabbitMqAdapter } from "./rabbitmq/rabbitmq-adapter";
 import { createRedisStreamsAdapter } from "./redis-streams/redis-streams-adapter";
@@ -16,16 +16,18 @@ export interface ChannelBindingsOptions extends BrokerBindingOptions {
   kinesisCheckpoints?: CheckpointStore;
   /** Wait after an empty Kinesis read (default 1 s; tests shorten it). */
   kinesisPollIdleMs?: number;
+  /** Cluster mode: MQTT subscriber client ids leased across the processes (cluster/mqtt-session-slots.ts). */
+  mqttSessionSlots?: SessionSlots;
 }
 
 export function createChannelBindings(options: ChannelBindingsOptions): ChannelBindings {
-  const { kinesisCheckpoints, kinesisPollIdleMs, ...common } = options;
+  const { kinesisCheckpoints, kinesisPollIdleMs, mqttSessionSlots, ...common } = options;
   return {
     kafka: createKafkaBinding(common),
     eventhubs: createEventHubsBinding(common),
     rabbitmq: createBrokerBinding("rabbitmq", createRabbitMqAdapter, common),
     "nats-jetstream": createNatsBinding(common),
-    mqtt: createMqttBinding(common),
+    mqtt: createMqttBinding({ ...common, ...(mqttSessionSlots ? { sessionSlots: mqttSessionSlots } : {}) }),
     "redis-streams": createBrokerBinding("redis-streams", createRedisStreamsAdapter, common),
     kinesis: createKinesisBinding({ ...common, checkpoints: kinesisCheckpoints ?? createMemoryCheckpointStore(), ...(kinesisPollIdleMs ? { pollIdleMs: kinesisPollIdleMs } : {}) }),
   };

@@ -8,6 +8,10 @@ export const clusterKeys = {
   producerLease: (flowId: string) => `${PREFIX}lease:flow:${flowId}`,
   /** Monotonic fence numbers for a flow's lease: each new holder gets a higher one. */
   producerFence: (flowId: string) => `${PREFIX}fence:flow:${flowId}`,
+  /** Who holds slot `n` of an MQTT subscription (its client id `<stem>-s<n>`): a holder token, with a TTL. */
+  mqttSlot: (stem: string, slot: number | "") => `${PREFIX}mqtt:slot:${stem}:${slot}`,
+  /** The slots of an MQTT subscription that may have a session on the broker (a set of slot numbers). */
+  mqttSlots: (stem: string) => `${PREFIX}mqtt:slots:${stem}`,
   /** Channel: a process deployed, redeployed or stopped a flow. */
   deploymentsChanged: `${PREFIX}deployments`,
   /** Channel: a process has watchers for a flow and wants the others' counters. */

@@ -4,8 +4,9 @@
  * - a heartbeat per worker (worker-heartbeat.ts),
  * - "this flow changed" notices, after which every process converges to the database (deploy-sync.ts),
  * - the per-flow lease of the coordinator that alone runs timers and generators (producer-lease.ts),
- * - socket.io broadcasts (its Redis adapter) and other workers' counters for trace frames (trace-share.ts).
- * Broker channels make the processes competing consumers by themselves; memory channels stay per process.
+ * - socket.io broadcasts (its Redis adapter) and other workers' counters for trace frames (trace-share.ts),
+ * - MQTT subscribers' client ids, slots leased per process, adopted when their process is gone (mqtt-session-slots.ts).
+ * Broker channels make the processes competing consumers; memory channels stay per process.
  */
 import { createAdapter } from "@socket.io/redis-adapter";
 import type { EngineLogger } from "../engine/contract";
@@ -17,6 +18,8 @@ import { createAccessRelay, type RevokeLocally } from "./access-relay";
 import { sharePresence, type SharedPresence } from "./presence-share";
 import { connectClusterBus } from "./cluster-bus";
 import { createDeploySync, type DeploySyncTarget } from "./deploy-sync";
+import { createMqttSessionSlots } from "./mqtt-session-slots";
+import type { SessionSlots } from "../bindings/mqtt/index";
 import { startProducerLeases, type ProducerLeases } from "./producer-lease";
 import { createTraceShare, type TraceShare } from "./trace-share";
 import { startWorkerHeartbeat, type WorkerHeartbeat } from "./worker-heartbeat";
@@ -39,6 +42,8 @@ export interface ClusterMember {
   relayAccessRevoked(userId: string, flowIds: readonly string[]): void;
   /** Wraps this process's presence so lists and broadcasts include every process's connections. */
   sharePresence(local: PresenceService): PresenceService;
+  /** For the MQTT binding: subscriber client ids as slots leased across the processes. */
+  mqttSessionSlots: SessionSlots;
   /** Hook for the runner: frames read the cluster-wide counters and samples. */
   clusterFrames: TraceShare["clusterFrames"];
   /** Called once the deploy service and sockets exist; starts syncing, leases and the socket adapter. */
@@ -70,6 +75,7 @@ export async function joinCluster(options: ClusterOptions & { logger: EngineLogg
     localRuns: () => runs().map((run) => ({ flowId: run.deployment.flowId, deploymentId: run.deployment.id, running: run.running, recorder: run.recorder })),
     hasLocalWatchers: (flowId) => watched(flowId),
   });
+  const mqttSessionSlots = createMqttSessionSlots({ redis: bus.redis, workerId, ttlMs: options.leaseMs, logger });
   let socketServer: SocketServer | undefined;
   let presence: SharedPresence | undefined;
   let heartbeat: WorkerHeartbeat | undefined;
@@ -78,6 +84,7 @@ export async function joinCluster(options: ClusterOptions & { logger: EngineLogg
     workerId,
     announce: (flowId) => sync.announce(flowId),
     relayAccessRevoked: (userId, flowIds) => access.relay(userId, flowIds),
+    mqttSessionSlots,
     sharePresence(local) {
       presence = sharePresence(local, { bus, workerId, logger });
       return presence;
@@ -109,6 +116,7 @@ export async function joinCluster(options: ClusterOptions & { logger: EngineLogg
       traces.stop();
       presence?.stop();
       await leases?.stop();
+      await mqttSessionSlots.stop();
       await heartbeat?.stop();
       // The adapter unsubscribes before its connections close (a command cut off by the close would reject unhandled).
       await socketServer?.of("/").adapter.close();

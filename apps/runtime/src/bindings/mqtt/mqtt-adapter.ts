@@ -6,18 +6,23 @@
  * subscription (`$share/<group>/<topic>`): each event to one subscriber of the group; topic mode subscribes
  * each subscriber node on its own. Subscribers use persistent sessions with stable client ids, so the broker
  * keeps QoS 1 events for them across a runtime restart. Payloads are CloudEvents in structured mode.
+ * In cluster mode (`slots`) each subscriber connection leases a slot of its subscription across the
+ * processes (session-slots.ts), topic mode subscribes through a shared subscription per subscriber node too
+ * (each event to one process), and each subscription adopts the sessions dead processes left (orphan-drain.ts).
  * (Mosquitto keeps at most max_queued_messages — 1000 by default — per session, online ones too: what overflows a
  * subscriber that far behind is dropped after the publish was acknowledged; see the README.) MQTT.js' reconnect
  * is off: the channel reconnects.
  */
-import mqtt, { type IClientOptions, type MqttClient } from "mqtt";
+import type { IClientOptions, MqttClient } from "mqtt";
 import type { ConnectionSettingsOf } from "@eventloom/schema";
 import type { EngineLogger } from "../../engine/contract";
 import type { AdapterSubscription, BrokerAdapter, InboundMessage, OutboundMessage, SubscriptionSpec } from "../contract";
-import { fromStructured, toStructured } from "../cloudevent-structured";
+import { toStructured } from "../cloudevent-structured";
 import type { ClientIdLeases } from "./client-id-leases";
+import { connectClient, endSubscriber, receiveInto } from "./mqtt-connect";
 import { clientId } from "./mqtt-message";
-import { PubackWindow } from "./puback-window";
+import { startOrphanDrain, type OrphanDrain } from "./orphan-drain";
+import { slotPart, type SessionSlot, type SessionSlots } from "./session-slots";
 
 export interface MqttAdapterOptions {
   settings: ConnectionSettingsOf<"mqtt">;
@@ -30,6 +35,10 @@ export interface MqttAdapterOptions {
   logger: EngineLogger;
   /** Random part of the publisher's client id. */
   random: () => number;
+  /** Cluster mode: subscriber client ids are slots leased across the runtime processes. */
+  slots?: SessionSlots;
+  /** Cluster mode: quiet time after which an adopted orphaned session counts as drained (default 1 s). */
+  orphanIdleMs?: number;
 }
 
 export function createMqttAdapter(options: MqttAdapterOptions): BrokerAdapter {
@@ -49,6 +58,8 @@ export function createMqttAdapter(options: MqttAdapterOptions): BrokerAdapter {
    * for these: the engine subscribes a deployment's consumers before its producers start.
    */
   const settingUp = new Set<Promise<unknown>>();
+  /** Cluster mode: each subscription's takeover of orphaned sessions. */
+  const drains = new Set<OrphanDrain>();
   let closing = false;
 
   const base: IClientOptions = { username: settings.username, password: settings.password, reconnectPeriod: 0, connectTimeout: 3_000 };
@@ -60,6 +71,8 @@ export function createMqttAdapter(options: MqttAdapterOptions): BrokerAdapter {
     publisher = undefined;
     subscribers.clear();
     queueSlots.clear();
+    for (const drain of drains) void drain.stop();
+    drains.clear();
     for (const other of all) other?.end(true);
     for (const release of releases) release();
     for (const listener of listeners) listener(error);
@@ -95,9 +108,10 @@ export function createMqttAdapter(options: MqttAdapterOptions): BrokerAdapter {
     async close() {
       closing = true;
       const releases = [...subscribers.values()];
-      const ending = [publisher?.endAsync().catch(() => undefined), ...[...subscribers.keys()].map(endSubscriber)];
+      const ending = [publisher?.endAsync().catch(() => undefined), ...[...subscribers.keys()].map(endSubscriber), ...[...drains].map((drain) => drain.stop())];
       publisher = undefined;
       subscribers.clear();
+      drains.clear();
       await Promise.all(ending);
       for (const release of releases) release();
     },
@@ -107,34 +121,19 @@ export function createMqttAdapter(options: MqttAdapterOptions): BrokerAdapter {
   };
 
   async function subscribe(spec: SubscriptionSpec, deliver: (message: InboundMessage) => void): Promise<AdapterSubscription> {
-    const queue = spec.subscriberId === undefined;
-    // Stable ids: the broker keeps a persistent session's QoS 1 messages for the next process to take over.
-    let slot = 0;
-    while (queue && queueSlots.has(slot)) slot++;
-    if (queue) queueSlots.add(slot);
-    const id = clientId(settings.clientIdPrefix, options.group, queue ? `q${slot}` : spec.subscriberId!);
-    // The handler goes in before connecting: a resumed session's queued messages follow CONNACK at once.
-    const prepare = (created: MqttClient) => {
-      const window = new PubackWindow(created, Math.max(1, spec.prefetch));
-      created.handleMessage = (packet, done) => {
-        const ack = window.take(packet, () => done());
-        const event = fromStructured(packet.payload as Buffer);
-        if (!event) {
-          options.logger.warn({ topic: packet.topic }, "skipped an MQTT message that is not a CloudEvent");
-          ack();
-          return;
-        }
-        deliver({ event, deliveryCount: packet.dup ? 2 : 1, ack });
-      };
-    };
+    const receive = receiveInto(deliver, spec.prefetch, options.logger);
+    const { id, slot, filter, stem, release: releaseSlot } = await identify(spec);
     // A channel this one replaces may still hold the id: wait for it to let go of the session.
-    const release = await options.leases.acquire(id);
+    const releaseLocal = await options.leases.acquire(id);
+    const release = () => {
+      releaseLocal();
+      releaseSlot();
+    };
     let client: MqttClient;
     try {
       if (closing) throw new Error("MQTT adapter closed");
-      client = await connectClient(settings.url, { ...base, clientId: id, clean: false }, prepare);
+      client = await connectClient(settings.url, { ...base, clientId: id, clean: false }, receive);
     } catch (error) {
-      if (queue) queueSlots.delete(slot);
       release();
       throw error;
     }
@@ -145,55 +144,46 @@ export function createMqttAdapter(options: MqttAdapterOptions): BrokerAdapter {
     }
     subscribers.set(client, release);
     watch(client);
-    await client.subscribeAsync(queue ? `$share/${clientId(options.group)}/${topic}` : topic, { qos });
+    slot?.onLost(() => lose(client, new Error("MQTT session slot lost to another process")));
+    await client.subscribeAsync(filter, { qos });
+    const slots = options.slots;
+    const drain = slots
+      ? startOrphanDrain({ slots, stem, url: settings.url, base, filter, logger: options.logger, idleMs: options.orphanIdleMs ?? 1_000,
+          idOf: (n) => clientId(stem, slotPart(n)), receive: (tracker) => receiveInto(deliver, spec.prefetch, options.logger, tracker) })
+      : undefined;
+    if (drain) drains.add(drain);
     return {
       async cancel() {
         const held = subscribers.get(client);
         subscribers.delete(client);
-        if (queue) queueSlots.delete(slot);
-        await endSubscriber(client);
+        if (drain) drains.delete(drain);
+        await Promise.all([drain?.stop(), endSubscriber(client)]);
         held?.();
       },
     };
   }
+
+  /**
+   * A subscriber's client id and filter. Alone: stable ids — `q<n>` (the lowest slot free in this process)
+   * in queue mode, the node id in topic mode — so the broker keeps a persistent session's QoS 1 messages for
+   * the next process to take over. Cluster mode: a slot leased across the processes, and a shared
+   * subscription in topic mode too (one group per subscriber node: each event once across the cluster).
+   */
+  async function identify(spec: SubscriptionSpec): Promise<{ id: string; stem: string; filter: string; slot?: SessionSlot; release: () => void }> {
+    const queue = spec.subscriberId === undefined;
+    const group = queue ? clientId(options.group) : clientId(options.group, spec.subscriberId!);
+    if (options.slots) {
+      const stem = clientId(settings.clientIdPrefix, options.group, queue ? "q" : spec.subscriberId!);
+      const slot = await options.slots.claim(stem);
+      const release = () => void slot.release().catch((error: unknown) => options.logger.warn({ err: error, stem }, "MQTT: could not release a session slot"));
+      return { id: clientId(stem, slotPart(slot.slot)), stem, filter: `$share/${group}/${topic}`, slot, release };
+    }
+    if (!queue) return { id: clientId(settings.clientIdPrefix, options.group, spec.subscriberId!), stem: "", filter: topic, release: () => undefined };
+    let n = 0;
+    while (queueSlots.has(n)) n++;
+    queueSlots.add(n);
+    const id = clientId(settings.clientIdPrefix, options.group, `q${n}`);
+    return { id, stem: "", filter: `$share/${group}/${topic}`, release: () => void queueSlots.delete(n) };
+  }
 }
 
-/**
- * Ends a subscriber's connection without waiting: a graceful end never finishes while the subscriber holds a
- * message it has not acknowledged (MQTT.js reads nothing more until the handler's callback). The persistent
- * session keeps that message and the broker delivers it again to whoever takes the session next.
- */
-function endSubscriber(client: MqttClient): Promise<void> {
-  return client.endAsync(true).catch(() => undefined);
-}
-
-/**
- * Connects one client, settling on the first of CONNACK, error, close or timeout. (MQTT.js' connectAsync
- * waits forever when the socket closes before CONNACK and reconnecting is off.)
- */
-function connectClient(url: string, options: IClientOptions, prepare?: (client: MqttClient) => void): Promise<MqttClient> {
-  return new Promise<MqttClient>((resolve, reject) => {
-    const client = mqtt.connect(url, options);
-    prepare?.(client);
-    const fail = (error: Error) => {
-      clearTimeout(timer);
-      client.removeAllListeners();
-      client.on("error", () => undefined);
-      client.end(true);
-      reject(error);
-    };
-    const timer = setTimeout(() => fail(new Error("no CONNACK in time")), (options.connectTimeout ?? 3_000) + 500);
-    client.once("connect", () => {
-      clearTimeout(timer);
-      // PUBACKs go out one by one after each handled message: Nagle's algorithm would hold each back
-      // until the previous one's TCP ack (tens of ms with delayed acks).
-      (client.stream as { setNoDelay?: (on: boolean) => void }).setNoDelay?.(true);
-      client.removeAllListeners("error");
-      client.removeAllListeners("close");
-      client.on("error", () => undefined); // errors end in "close", which the adapter watches
-      resolve(client);
-    });
-    client.once("error", fail);
-    client.once("close", () => fail(new Error("connection closed before CONNACK")));
-  });
-}
