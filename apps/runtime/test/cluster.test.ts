@@ -102,23 +102,6 @@ describe.skipIf(!postgresAvailable)("cluster mode: three runtime processes", () 
     await database?.dispose();
   }, 30_000);
 
-  it("refuses an MQTT channel (its client ids would collide across processes): validation says where, deploy answers 422", async () => {
-    const graph = {
-      nodes: [node("hook", "producer", "webhook-in"), node("mq", "channel", "mqtt", { topic: "cluster/refused" }), node("log", "consumer", "log")],
-      edges: [
-        { id: "e1", source: "hook", target: "mq" },
-        { id: "e2", source: "mq", target: "log" },
-      ],
-    };
-    const validated = await processes[0]!.api("POST", "/api/validate", { graph });
-    expect(validated.body).toMatchObject({ deployable: false, problems: [expect.objectContaining({ code: "CHANNEL_UNSUPPORTED_IN_CLUSTER", nodeId: "mq", path: ["nodes", 1, "type"] })] });
-    const created = await processes[0]!.api("POST", "/api/flows", { name: "Cluster MQTT", graph });
-    expect(created.status).toBe(201);
-    const deployed = await processes[0]!.api("POST", `/api/flows/${created.body.id}/deploy`, { rev: created.body.rev });
-    expect(deployed.status).toBe(422);
-    expect(deployed.body.error).toMatchObject({ code: "GRAPH_INVALID", details: { problems: [expect.objectContaining({ code: "CHANNEL_UNSUPPORTED_IN_CLUSTER" })] } });
-  });
-
   it("a generator runs on exactly one process; SIGKILL it and another takes over", async () => {
     const deployedAt = Date.now();
     const { flowId, deployment } = await deployFlow(processes[0]!, "Cluster generator", {

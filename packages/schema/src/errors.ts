@@ -58,8 +58,6 @@ export const ErrorCodeSchema = z.enum([
   "GUARANTEE_UNSUPPORTED",
   // cluster mode: a memory channel exists once per runtime process, not once per deployment
   "CHANNEL_PROCESS_LOCAL",
-  // cluster mode: a binding that cannot yet run on several processes at once
-  "CHANNEL_UNSUPPORTED_IN_CLUSTER",
   // broker connections
   "CONNECTION_IN_USE",
   "CONNECTION_NAME_TAKEN",

@@ -2,11 +2,11 @@ import type { Graph } from "@eventloom/schema";
 import { describe, expect, it } from "vitest";
 import { clusterChannelProblems } from "./cluster-channel-problems";
 
-const graph = (channelType: string): Graph =>
+const graph = (channelType: string, config: Record<string, unknown> = {}): Graph =>
   ({
     nodes: [
       { id: "hook", kind: "producer", type: "webhook-in", name: "", config: {} },
-      { id: "ch", kind: "channel", type: channelType, name: "Orders", config: {} },
+      { id: "ch", kind: "channel", type: channelType, name: "Orders", config },
       { id: "log", kind: "consumer", type: "log", name: "", config: {} },
     ],
     edges: [],
@@ -19,14 +19,15 @@ describe("clusterChannelProblems", () => {
     ]);
   });
 
-  it("refuses an MQTT channel: every process would connect with the same client ids", () => {
-    const [problem, ...rest] = clusterChannelProblems(graph("mqtt"));
+  it("refuses an ordering key on an MQTT topic channel: each subscriber shares its subscription across the processes", () => {
+    const [problem, ...rest] = clusterChannelProblems(graph("mqtt", { mode: "topic", orderingKey: "partitionkey" }));
     expect(rest).toEqual([]);
-    expect(problem).toMatchObject({ code: "CHANNEL_UNSUPPORTED_IN_CLUSTER", severity: "error", nodeId: "ch", path: ["nodes", 1, "type"] });
+    expect(problem).toMatchObject({ code: "GUARANTEE_UNSUPPORTED", severity: "error", nodeId: "ch", path: ["nodes", 1, "config", "orderingKey"] });
     expect(problem?.message).toContain('"Orders"');
+    expect(clusterChannelProblems(graph("mqtt", { mode: "topic", orderingKey: "" }))).toEqual([]);
   });
 
   it("has nothing to say about channels the brokers share across processes", () => {
-    for (const type of ["rabbitmq", "kafka", "nats-jetstream", "redis-streams", "kinesis"]) expect(clusterChannelProblems(graph(type))).toEqual([]);
+    for (const type of ["rabbitmq", "kafka", "nats-jetstream", "mqtt", "redis-streams", "kinesis", "eventhubs"]) expect(clusterChannelProblems(graph(type))).toEqual([]);
   });
 });

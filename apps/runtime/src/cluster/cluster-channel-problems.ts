@@ -4,9 +4,12 @@
  *   Events published into it on one process are consumed only on that process (a producer on the
  *   coordinator feeds only the coordinator's consumers; a webhook on process 2 only process 2's). A
  *   warning: per-process pipelines are sometimes what one wants.
- * - An MQTT channel's subscribers use client ids derived from the flow and node only, so every process
- *   would connect with the same ids and the broker would disconnect one for the other (session takeover)
- *   in turn. An error, until client ids carry the worker and topic mode uses shared subscriptions.
+ * - An MQTT channel with an ordering key: in cluster mode every subscriber node reads through a shared
+ *   subscription across the processes (each event once across the cluster), and a shared subscription
+ *   hands messages round-robin with no key affinity. An error at the ordering key (the rule that refuses
+ *   it in queue mode already, cluster or not, says so first).
+ * Otherwise broker channels need nothing said: the processes share them as competing consumers (MQTT
+ * through per-process session slots, bindings/mqtt/session-slots.ts).
  */
 import type { Graph, Problem } from "@eventloom/schema";
 
@@ -23,11 +26,11 @@ export function clusterChannelProblems(graph: Graph): Problem[] {
         severity: "warning",
         nodeId: node.id,
       });
-    } else if (node.type === "mqtt") {
+    } else if (node.type === "mqtt" && node.config.mode === "topic" && typeof node.config.orderingKey === "string" && node.config.orderingKey !== "") {
       problems.push({
-        code: "CHANNEL_UNSUPPORTED_IN_CLUSTER",
-        message: `Channel "${name}" is an MQTT channel, which cannot run on several runtime processes yet (they would share MQTT client ids and disconnect each other). Use another broker binding, or run this flow on a runtime without cluster mode.`,
-        path: ["nodes", index, "type"],
+        code: "GUARANTEE_UNSUPPORTED",
+        message: `Channel "${name}" keeps per-key order only on one runtime process: in cluster mode each subscriber reads through an MQTT shared subscription across the processes, which has no key affinity. Clear the ordering key, or run this flow on a runtime without cluster mode.`,
+        path: ["nodes", index, "config", "orderingKey"],
         severity: "error",
         nodeId: node.id,
       });
