@@ -27,6 +27,22 @@ describe("clusterChannelProblems", () => {
     expect(clusterChannelProblems(graph("mqtt", { mode: "topic", orderingKey: "" }))).toEqual([]);
   });
 
+  it("refuses an ordering key where the processes compete for one queue, durable consumer or consumer group", () => {
+    for (const type of ["rabbitmq", "nats-jetstream", "redis-streams"]) {
+      const [problem, ...rest] = clusterChannelProblems(graph(type, { mode: "queue", orderingKey: "partitionkey", concurrency: 1 }));
+      expect(rest).toEqual([]);
+      expect(problem).toMatchObject({ code: "GUARANTEE_UNSUPPORTED", severity: "error", nodeId: "ch", path: ["nodes", 1, "config", "orderingKey"] });
+    }
+  });
+
+  it("leaves to the single-process rules what they refuse already, and lets Kafka keep its per-partition order", () => {
+    expect(clusterChannelProblems(graph("rabbitmq", { mode: "topic", orderingKey: "partitionkey" }))).toEqual([]);
+    expect(clusterChannelProblems(graph("nats-jetstream", { mode: "queue", orderingKey: "partitionkey", concurrency: 4 }))).toEqual([]);
+    expect(clusterChannelProblems(graph("mqtt", { mode: "queue", orderingKey: "partitionkey" }))).toEqual([]);
+    expect(clusterChannelProblems(graph("kafka", { mode: "queue", orderingKey: "partitionkey" }))).toEqual([]);
+    expect(clusterChannelProblems(graph("eventhubs", { mode: "topic", orderingKey: "partitionkey" }))).toEqual([]);
+  });
+
   it("has nothing to say about channels the brokers share across processes", () => {
     for (const type of ["rabbitmq", "kafka", "nats-jetstream", "mqtt", "redis-streams", "kinesis", "eventhubs"]) expect(clusterChannelProblems(graph(type))).toEqual([]);
   });

@@ -8,6 +8,10 @@
  *   subscription across the processes (each event once across the cluster), and a shared subscription
  *   hands messages round-robin with no key affinity. An error at the ordering key (the rule that refuses
  *   it in queue mode already, cluster or not, says so first).
+ * - A RabbitMQ queue, NATS JetStream or Redis Streams channel with an ordering key: the one-consumer rules
+ *   that keep per-key order on one process (catalogue/channel-guarantees.ts) cannot hold across processes,
+ *   which compete for the same queue, durable consumer or consumer group. An error at the ordering key.
+ *   (Kafka and Event Hubs keep it: a key maps to a partition, and a partition to one group member.)
  * Otherwise broker channels need nothing said: the processes share them as competing consumers (MQTT
  * through per-process session slots, bindings/mqtt/session-slots.ts).
  */
@@ -26,10 +30,13 @@ export function clusterChannelProblems(graph: Graph): Problem[] {
         severity: "warning",
         nodeId: node.id,
       });
-    } else if (node.type === "mqtt" && node.config.mode === "topic" && typeof node.config.orderingKey === "string" && node.config.orderingKey !== "") {
+      return;
+    }
+    const why = hasOrderingKey(node.config) ? competingOrderBreaker(node.type, node.config) : undefined;
+    if (why) {
       problems.push({
         code: "GUARANTEE_UNSUPPORTED",
-        message: `Channel "${name}" keeps per-key order only on one runtime process: in cluster mode each subscriber reads through an MQTT shared subscription across the processes, which has no key affinity. Clear the ordering key, or run this flow on a runtime without cluster mode.`,
+        message: `Channel "${name}" keeps per-key order only on one runtime process: in cluster mode ${why}. Clear the ordering key, or run this flow on a runtime without cluster mode.`,
         path: ["nodes", index, "config", "orderingKey"],
         severity: "error",
         nodeId: node.id,
@@ -37,4 +44,29 @@ export function clusterChannelProblems(graph: Graph): Problem[] {
     }
   });
   return problems;
+}
+
+function hasOrderingKey(config: Record<string, unknown>): boolean {
+  return typeof config.orderingKey === "string" && config.orderingKey !== "";
+}
+
+/**
+ * Why the processes break per-key order on this channel, or undefined where they do not — or where the
+ * single-process rules already refuse the ordering key (RabbitMQ topic mode, MQTT queue mode, concurrency > 1),
+ * so one mistake gets one error.
+ */
+function competingOrderBreaker(type: string, config: Record<string, unknown>): string | undefined {
+  const concurrency = typeof config.concurrency === "number" ? config.concurrency : 1;
+  switch (type) {
+    case "mqtt":
+      return config.mode === "topic" ? "each subscriber reads through an MQTT shared subscription across the processes, which has no key affinity" : undefined;
+    case "rabbitmq":
+      return config.mode === "topic" || concurrency > 1 ? undefined : "every process consumes from the same RabbitMQ queue, so events of one key are processed side by side";
+    case "nats-jetstream":
+      return concurrency > 1 ? undefined : "every process pulls from the same JetStream durable consumer, so events of one key are processed side by side";
+    case "redis-streams":
+      return concurrency > 1 ? undefined : "every process reads the same Redis consumer group, so events of one key are processed side by side";
+    default:
+      return undefined;
+  }
 }
