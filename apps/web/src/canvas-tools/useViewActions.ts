@@ -1,10 +1,12 @@
-import { useReactFlow } from "@xyflow/react";
+import { useReactFlow, useStoreApi } from "@xyflow/react";
 import { useMemo } from "react";
+import { viewportAround } from "../canvas/fit-view";
 import { autoLayout } from "../layout-engine/auto-layout";
 import { useFlowStore } from "../stores/flow-store";
 import { useUiStore } from "../stores/ui-store";
 
-const FIT = { padding: 0.2, maxZoom: 1.1, duration: 250 };
+const FIT = { minZoom: 0.1, maxZoom: 1.1 };
+const FIT_MS = 250;
 
 /** The viewport verbs shared by the canvas toolbar and the command registry. */
 export interface ViewActions {
@@ -18,15 +20,22 @@ export interface ViewActions {
 
 export function useViewActions(): ViewActions {
   const flow = useReactFlow();
+  const store = useStoreApi();
   return useMemo(() => {
-    const fitNodes = (ids: readonly string[]) => void flow.fitView({ ...FIT, nodes: ids.map((id) => ({ id })) });
+    /** Fits the given nodes (all of them by default) clear of the minimap, toolbar and controls. */
+    const fitNodes = (ids?: readonly string[]) => {
+      const nodes = ids ?? flow.getNodes().map((node) => node.id);
+      const { width, height } = store.getState();
+      if (nodes.length === 0 || width === 0 || height === 0) return;
+      void flow.setViewport(viewportAround(flow.getNodesBounds([...nodes]), width, height, FIT), { duration: FIT_MS });
+    };
     const sizeOf = (id: string) => {
       const node = flow.getInternalNode(id);
       const { width, height } = node?.measured ?? {};
       return width && height ? { width, height } : undefined;
     };
     return {
-      fitFlow: () => void flow.fitView(FIT),
+      fitFlow: () => fitNodes(),
       zoomToSelection: () => {
         const ids = useFlowStore.getState().selection.nodeIds;
         if (ids.length > 0) fitNodes(ids);
@@ -38,13 +47,13 @@ export function useViewActions(): ViewActions {
         try {
           const moved = await autoLayout(sizeOf, selected.length >= 2 ? selected : undefined);
           // Two frames: React renders the new positions, then React Flow updates its internals that fitView reads.
-          if (moved) afterTwoFrames(() => (selected.length >= 2 ? fitNodes(moved) : void flow.fitView(FIT)));
+          if (moved) afterTwoFrames(() => fitNodes(selected.length >= 2 ? moved : undefined));
         } catch (error) {
           useUiStore.getState().notify(`Auto-layout failed: ${error instanceof Error ? error.message : String(error)}`, "error");
         }
       },
     };
-  }, [flow]);
+  }, [flow, store]);
 }
 
 function afterTwoFrames(run: () => void): void {

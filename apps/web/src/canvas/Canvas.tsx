@@ -20,6 +20,7 @@ import { edgeTypes } from "./edges/edge-types";
 import { connectionToRequest } from "./from-flow";
 import { nodeTypes } from "./node-types";
 import { useOpeningViewport } from "./opening-viewport";
+import { RefitUntilTouched } from "./RefitUntilTouched";
 import { PALETTE_MIME } from "./palette-dnd";
 import { useTraceHereMenu } from "./trace-here/useTraceHereMenu";
 import { useCanvasElements } from "./useCanvasElements";
@@ -127,6 +128,7 @@ function FlowCanvas() {
           <DotGrid />
           <Controls />
           <FlowMiniMap />
+          <RefitUntilTouched enabled={fitOnOpen} container={container} />
           <ConnectionHint />
           <CanvasToolbar />
           <SearchBar />

@@ -1,9 +1,10 @@
-import { getViewportForBounds, type Viewport } from "@xyflow/react";
+import type { Viewport } from "@xyflow/react";
 import { useLayoutEffect, useRef, useState, type RefObject } from "react";
 import type { CanvasNode } from "./canvas-types";
+import { viewportAround } from "./fit-view";
 
 /** A big flow opens at a readable zoom rather than as a speck ("zoom to fit" goes further, to minZoom). */
-export const OPENING_FIT = { padding: 0.2, maxZoom: 1.1, minZoom: 0.5 };
+export const OPENING_FIT = { maxZoom: 1.1, minZoom: 0.5 };
 
 /**
  * The viewport a flow opens at: fitted to every node by its known size (measured, or estimated before its first
@@ -18,7 +19,7 @@ export function useOpeningViewport(container: RefObject<HTMLElement | null>, nod
     const box = container.current?.getBoundingClientRect();
     const bounds = boundsOf(opening.current);
     if (!fit || !box || !bounds || box.width === 0 || box.height === 0) setViewport({ x: 0, y: 0, zoom: 1 });
-    else setViewport(getViewportForBounds(bounds, box.width, box.height, OPENING_FIT.minZoom, OPENING_FIT.maxZoom, OPENING_FIT.padding));
+    else setViewport(viewportAround(bounds, box.width, box.height, OPENING_FIT));
   }, [container, fit]);
   return viewport;
 }

@@ -1,4 +1,4 @@
-import { useReactFlow } from "@xyflow/react";
+import { useViewActions } from "../canvas-tools/useViewActions";
 import { ModalDialog } from "../dialog/ModalDialog";
 import { useFlowStore } from "../stores/flow-store";
 import type { FlowFile } from "@eventloom/schema";
@@ -33,12 +33,12 @@ export function ImportDialog() {
 function ImportChoice({ file, fileName, onClose }: { file: FlowFile; fileName: string; onClose(): void }) {
   const flowId = useFlowStore((s) => s.flowId);
   const currentName = useFlowStore((s) => s.name);
-  const { fitView } = useReactFlow();
+  const { fitFlow } = useViewActions();
   const replace = () => {
     onClose();
     importIntoCurrentFlow(file);
     // The imported graph can sit anywhere: show all of it (two frames: render, then React Flow's internals).
-    requestAnimationFrame(() => requestAnimationFrame(() => void fitView({ padding: 0.2, maxZoom: 1.1, duration: 200 })));
+    requestAnimationFrame(() => requestAnimationFrame(fitFlow));
   };
   const createNew = () => {
     onClose();
