@@ -16,13 +16,13 @@ describe("viewportAround", () => {
     const box = onScreen({ x: 0, y: 0, width: 1400, height: 90 });
     expect(box.bottom).toBeLessThan(MINIMAP.top);
     // Width-bound: the room left and right is all it gives up.
-    expect(box.zoom).toBeCloseTo((CANVAS.width - 64 - 24) / 1400, 2);
+    expect(box.zoom).toBeCloseTo((CANVAS.width - 64 - 40) / 1400, 2);
   });
 
   it("keeps a tall flow left of the minimap, giving up width rather than height", () => {
     const box = onScreen({ x: 0, y: 0, width: 500, height: 900 });
     expect(box.right).toBeLessThan(MINIMAP.left);
-    expect(box.zoom).toBeCloseTo((CANVAS.height - 72 - 24) / 900, 2);
+    expect(box.zoom).toBeCloseTo((CANVAS.height - 72 - 40) / 900, 2);
   });
 
   it("keeps the two-row flow of the trace-health journey clear of the minimap", () => {

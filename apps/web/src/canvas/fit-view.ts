@@ -11,7 +11,7 @@ const TOOLBAR_ROOM = "72px";
 const CONTROLS_ROOM = "64px";
 const MINIMAP_BESIDE = "232px";
 const MINIMAP_BELOW = "182px";
-const AIR = "24px";
+const AIR = "40px";
 
 const BESIDE_MINIMAP: Padding = { top: TOOLBAR_ROOM, left: CONTROLS_ROOM, right: MINIMAP_BESIDE, bottom: AIR };
 const ABOVE_MINIMAP: Padding = { top: TOOLBAR_ROOM, left: CONTROLS_ROOM, right: AIR, bottom: MINIMAP_BELOW };
