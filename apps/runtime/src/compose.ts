@@ -142,7 +142,7 @@ export async function composeRuntime(options: RuntimeOptions): Promise<Runtime> 
     createTraceRecorder,
     createTraceBatcher: traces.createTraceBatcher,
     frameIntervalMs,
-    ...(cluster ? { holdRunOnceProducers: true, clusterFrames: cluster.clusterFrames } : {}),
+    ...(cluster ? { holdRunOnceProducers: true, clusterFrames: cluster.clusterFrames, swapped: cluster.swapped } : {}),
   });
   const deployLogger = logger.child({ module: "deploy" });
   const deploy = createDeployService({

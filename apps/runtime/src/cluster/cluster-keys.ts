@@ -12,6 +12,8 @@ export const clusterKeys = {
   mqttSlot: (stem: string, slot: number | "") => `${PREFIX}mqtt:slot:${stem}:${slot}`,
   /** The slots of an MQTT subscription that may have a session on the broker (a set of slot numbers). */
   mqttSlots: (stem: string) => `${PREFIX}mqtt:slots:${stem}`,
+  /** Hash: node id → events a budgeted run-once producer (generator with `count`) emitted in this deployment. */
+  producerProgress: (deploymentId: string) => `${PREFIX}progress:deployment:${deploymentId}`,
   /** Channel: a process deployed, redeployed or stopped a flow. */
   deploymentsChanged: `${PREFIX}deployments`,
   /** Channel: a process has watchers for a flow and wants the others' counters. */

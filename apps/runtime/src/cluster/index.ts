@@ -3,7 +3,8 @@
  * same deployments. The database says what runs; Redis carries the rest:
  * - a heartbeat per worker (worker-heartbeat.ts),
  * - "this flow changed" notices, after which every process converges to the database (deploy-sync.ts),
- * - the per-flow lease of the coordinator that alone runs timers and generators (producer-lease.ts),
+ * - the per-flow lease of the coordinator that alone runs timers and generators (producer-lease.ts), and how
+ *   far generators with a `count` got (producer-progress.ts),
  * - socket.io broadcasts (its Redis adapter) and other workers' counters for trace frames (trace-share.ts),
  * - MQTT subscribers' client ids, slots leased per process, adopted when their process is gone (mqtt-session-slots.ts).
  * Broker channels make the processes competing consumers; memory channels stay per process.
@@ -12,7 +13,8 @@ import { createAdapter } from "@socket.io/redis-adapter";
 import type { EngineLogger } from "../engine/contract";
 import type { ActiveRun } from "../deploy/runner";
 import type { SocketServer } from "../transport/socket/socket-server";
-import type { PresenceViewer } from "@eventloom/schema";
+import type { Graph, PresenceViewer } from "@eventloom/schema";
+import { isRunOnceProducer } from "../engine/nodes/index";
 import type { PresenceService } from "../presence/presence-service";
 import { createAccessRelay, type RevokeLocally } from "./access-relay";
 import { sharePresence, type SharedPresence } from "./presence-share";
@@ -21,6 +23,7 @@ import { createDeploySync, type DeploySyncTarget } from "./deploy-sync";
 import { createMqttSessionSlots } from "./mqtt-session-slots";
 import type { SessionSlots } from "../bindings/mqtt/index";
 import { startProducerLeases, type ProducerLeases } from "./producer-lease";
+import { carryProgress } from "./producer-progress";
 import { createTraceShare, type TraceShare } from "./trace-share";
 import { startWorkerHeartbeat, type WorkerHeartbeat } from "./worker-heartbeat";
 
@@ -46,6 +49,8 @@ export interface ClusterMember {
   mqttSessionSlots: SessionSlots;
   /** Hook for the runner: frames read the cluster-wide counters and samples. */
   clusterFrames: TraceShare["clusterFrames"];
+  /** Hook for the runner: a hot redeploy here carries the kept generators' counts to the new deployment. */
+  swapped(change: { from: string; to: string; graph: Graph; kept: readonly string[] }): Promise<void>;
   /** Called once the deploy service and sockets exist; starts syncing, leases and the socket adapter. */
   start(wiring: {
     deploy: DeploySyncTarget & { activeRuns(): ActiveRun[] };
@@ -90,6 +95,12 @@ export async function joinCluster(options: ClusterOptions & { logger: EngineLogg
       return presence;
     },
     clusterFrames: (deployment, running, recorder) => traces.clusterFrames(deployment, running, recorder),
+    async swapped({ from, to, graph, kept }) {
+      const runOnce = new Set(graph.nodes.filter((node) => node.kind === "producer" && isRunOnceProducer(node.type)).map((node) => node.id));
+      await carryProgress(bus.redis, from, to, kept.filter((id) => runOnce.has(id))).catch((error: unknown) =>
+        logger.warn({ err: error, from, to }, "cluster: could not carry generator progress to the new deployment"),
+      );
+    },
     async start({ deploy, io, hasLocalWatchers, revokeLocally, presenceExpired }) {
       runs = () => deploy.activeRuns();
       watched = hasLocalWatchers;

@@ -5,19 +5,24 @@
  * can never extend or delete its successor's. The fence number grows with every new holder: logs and the
  * lease value show which term a producer ran in. A process that cannot renew in time stops its producers
  * before its lease can have passed to another (self-fencing: at most one runs, at worst none for a moment).
+ * A new holder reads how far budgeted producers got before starting them (producer-progress.ts).
  */
 import type { Graph } from "@eventloom/schema";
 import type { Redis } from "ioredis";
 import type { EngineLogger, RunningDeployment } from "../engine/contract";
 import { isRunOnceProducer } from "../engine/nodes/index";
 import { clusterKeys } from "./cluster-keys";
+import { loadProgress, PROGRESS_TTL_MS, ProgressBook, SAVE_EVERY_MS } from "./producer-progress";
 
 /** Takes the lease when free: returns the new token, or null when someone holds it. */
 const ACQUIRE = `if redis.call('exists', KEYS[1]) == 1 then return false end
 local token = ARGV[1] .. ':' .. redis.call('incr', KEYS[2])
 redis.call('set', KEYS[1], token, 'PX', ARGV[2])
 return token`;
-const RENEW = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('pexpire', KEYS[1], ARGV[2]) end return 0`;
+/** Renews the lease (KEYS[1]) and keeps the running deployment's progress (KEYS[2]) as long as someone holds it. */
+const RENEW = `if redis.call('get', KEYS[1]) ~= ARGV[1] then return 0 end
+redis.call('pexpire', KEYS[2], ARGV[3])
+return redis.call('pexpire', KEYS[1], ARGV[2])`;
 const RELEASE = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) end return 0`;
 
 /** A flow running here, as the coordinator sees it. */
@@ -31,6 +36,8 @@ interface Held {
   token: string;
   /** When the last renewal (or the acquisition) was sent: the lease is safe until this + ttl. */
   since: number;
+  /** The counts of budgeted producers; until read, this process holds the lease but starts nothing. */
+  progress?: ProgressBook;
 }
 
 export interface ProducerLeases {
@@ -53,12 +60,13 @@ export function startProducerLeases(options: { redis: Redis; workerId: string; t
   let ticking = false;
   let stopped = false;
 
-  async function keep(flowId: string): Promise<boolean> {
+  async function keep(candidate: LeaseCandidate): Promise<boolean> {
+    const { flowId, running } = candidate;
     const mine = held.get(flowId);
     const key = clusterKeys.producerLease(flowId);
     const sentAt = Date.now();
     if (mine) {
-      const renewed = Number(await redis.eval(RENEW, 1, key, mine.token, ttlMs));
+      const renewed = Number(await redis.eval(RENEW, 2, key, clusterKeys.producerProgress(running.plan.deploymentId), mine.token, ttlMs, PROGRESS_TTL_MS));
       if (renewed === 1) mine.since = sentAt;
       else {
         held.delete(flowId);
@@ -72,6 +80,10 @@ export function startProducerLeases(options: { redis: Redis; workerId: string; t
       }
     }
     const lease = held.get(flowId);
+    if (lease && !lease.progress) {
+      const deploymentId = running.plan.deploymentId;
+      lease.progress = new ProgressBook(deploymentId, await loadProgress(redis, deploymentId), () => running.plan.deploymentId);
+    }
     return lease !== undefined && Date.now() - lease.since < safeForMs;
   }
 
@@ -81,14 +93,15 @@ export function startProducerLeases(options: { redis: Redis; workerId: string; t
     for (const candidate of candidates) {
       let active = false;
       try {
-        active = await keep(candidate.flowId);
+        active = await keep(candidate);
       } catch (error) {
-        const lease = held.get(candidate.flowId);
-        active = lease !== undefined && Date.now() - lease.since < safeForMs;
         logger.warn({ err: error, flowId: candidate.flowId }, "cluster: could not reach Redis for the producer lease");
       }
       if (stopped) return;
-      candidate.running.setRunOnceProducers?.(active);
+      const lease = held.get(candidate.flowId);
+      // Not before the counts were read: a generator started without them would begin its count again.
+      active = active && lease?.progress !== undefined && Date.now() - lease.since < safeForMs;
+      candidate.running.setRunOnceProducers?.(active, lease?.progress?.lease());
     }
     for (const [flowId, lease] of held) {
       if (running.has(flowId)) continue;
@@ -106,12 +119,33 @@ export function startProducerLeases(options: { redis: Redis; workerId: string; t
   }, intervalMs);
   timer.unref();
 
+  let saving = false;
+  /** Saves the counts budgeted producers reported; a lease lost meanwhile refuses the write (fenced by token). */
+  async function save(): Promise<void> {
+    for (const [flowId, lease] of held) {
+      const saved = await lease.progress?.save(redis, flowId, lease.token).catch((error: unknown) => {
+        logger.warn({ err: error, flowId }, "cluster: could not save generator progress");
+        return true;
+      });
+      if (saved === false) logger.warn({ flowId, token: lease.token }, "cluster: generator progress not saved: the lease has another holder");
+    }
+  }
+  const saver = setInterval(() => {
+    if (saving) return;
+    saving = true;
+    void save().finally(() => (saving = false));
+  }, SAVE_EVERY_MS);
+  saver.unref();
+
   return {
     tokenOf: (flowId) => held.get(flowId)?.token,
     async stop() {
       stopped = true;
       clearInterval(timer);
+      clearInterval(saver);
       for (const candidate of options.candidates()) candidate.running.setRunOnceProducers?.(false);
+      // The last counts before the lease goes: the next holder starts from them.
+      await save();
       await Promise.all([...held].map(([flowId, lease]) => redis.eval(RELEASE, 1, clusterKeys.producerLease(flowId), lease.token).catch(() => undefined)));
       held.clear();
     },

@@ -24,6 +24,8 @@ export interface RunnerDeps {
    * and depths summed in, and their recent samples. Default: the local run alone.
    */
   clusterFrames?(deployment: Deployment, running: RunningDeployment, recorder: TraceRecorder): ClusterFrames;
+  /** Cluster mode: a hot redeploy happened here (kept generators' counts move to the new deployment). Never throws. */
+  swapped?(change: { from: string; to: string; graph: Graph; kept: readonly string[] }): Promise<void>;
 }
 
 /** A deployment live in this process. */
@@ -96,6 +98,7 @@ export function createRunner(deps: RunnerDeps): Runner {
       if (!run.running.redeploy || !run.recorder) return undefined;
       const plan = engine.compile(graph, { flowId: deployment.flowId, deploymentId: deployment.id, workspaceId: options.workspaceId });
       const report = await run.running.redeploy(plan, { timeoutMs });
+      await deps.swapped?.({ from: run.deployment.id, to: deployment.id, graph, kept: report.kept });
       run.batcher.stop();
       return { run: { deployment, running: run.running, batcher: startBatcher(deployment, run.running, run.recorder), recorder: run.recorder }, report };
     },

@@ -245,6 +245,18 @@ export type IngestResult =
   | { status: "invalid"; message: string }
   | { status: "not-found" };
 
+/**
+ * What the cluster coordinator of a deployment's run-once producers hands them. A producer with a finite
+ * budget (a generator's `count`) resumes from `emittedBefore` and reports its running total through
+ * `progress`, so a process taking over continues the count instead of starting it again.
+ */
+export interface RunOnceLease {
+  /** Events the node already emitted in this deployment (under this or an earlier holder). */
+  emittedBefore(nodeId: string): number;
+  /** The node's total emitted so far; saved in the background (never blocks the producer). */
+  progress(nodeId: string, emitted: number): void;
+}
+
 /** A deployment running in the engine. */
 export interface RunningDeployment {
   readonly plan: Plan;
@@ -271,9 +283,10 @@ export interface RunningDeployment {
   replay?(channelId: string, options?: ReplayOptions): number;
   /**
    * Cluster coordination: false stops the run-once producers (timer, generator) and holds them, true starts
-   * them afresh. Optional so stand-in deployments need not implement it.
+   * them afresh under `lease` (how they check they may still emit, and where a generator's count resumes).
+   * Optional so stand-in deployments need not implement it.
    */
-  setRunOnceProducers?(active: boolean): void;
+  setRunOnceProducers?(active: boolean, lease?: RunOnceLease): void;
   /** Stops producers, drains channels and consumers within the timeout, then stops everything. */
   stop(options?: { timeoutMs?: number }): Promise<StopReport>;
 }

@@ -19,6 +19,7 @@ import {
   type Plan,
   type RedeployReport,
   type ReplayOptions,
+  type RunOnceLease,
   type RunningDeployment,
   type StopReport,
 } from "./contract";
@@ -61,6 +62,8 @@ export class Deployment implements RunningDeployment, DrainTarget, SwapTarget {
   private ids: ReturnType<typeof createIdSource> | undefined;
   /** While true, timers and generators are not started (another process coordinates them). */
   private runOnceHeld: boolean;
+  /** The cluster lease the run-once producers run under (none outside cluster mode). */
+  private runOnceLease: RunOnceLease | undefined;
   /** Redeploys run one at a time (deploy/ serialises them too; this guards direct engine use). */
   private swapping: Promise<unknown> = Promise.resolve();
 
@@ -117,6 +120,7 @@ export class Deployment implements RunningDeployment, DrainTarget, SwapTarget {
       consumers: this.consumers,
       producers: this.producers,
       holdsProducer: (type) => this.runOnceHeld && isRunOnceProducer(type),
+      runOnceLease: this.runOnceLease,
       onSettled: () => this.idleCheck?.(),
     };
   }
@@ -192,9 +196,10 @@ export class Deployment implements RunningDeployment, DrainTarget, SwapTarget {
     return this.stopping;
   }
 
-  setRunOnceProducers(active: boolean): void {
+  setRunOnceProducers(active: boolean, lease?: RunOnceLease): void {
     if (this.state !== "running" || active === !this.runOnceHeld) return;
     this.runOnceHeld = !active;
+    this.runOnceLease = active ? lease : undefined;
     const runOnce = [...this.plan.nodes.values()].filter((node) => node.kind === "producer" && isRunOnceProducer(node.type));
     if (!active) {
       for (const node of runOnce) {

@@ -48,4 +48,22 @@ describe("run-once producers held for a cluster coordinator", () => {
     expect(running.counters().gen?.emitted).toBeGreaterThan(generated);
     await running.stop();
   });
+
+  it("a generator with a count continues from what earlier holders emitted and reports its total", async () => {
+    const clock = createFakeClock();
+    const engine = createEngine({ clock, logger: createMemoryLogger(), random: seededRandom(3) });
+    const counted = { nodes: [node("gen", "generator", { rate: 100, count: 50, template: { seq: "{{seq}}" } }), node("mem", "memory"), node("log", "log", { maxLinesPerSecond: 0 })], edges: [edge("gen", "mem"), edge("mem", "log")] };
+    const recorder = createListRecorder();
+    const running = await engine.start(engine.compile(counted, { flowId: "f", deploymentId: "d" }), { recorder, holdRunOnceProducers: true });
+    const reported: number[] = [];
+    running.setRunOnceProducers?.(true, { emittedBefore: (nodeId) => (nodeId === "gen" ? 30 : 0), progress: (_nodeId, emitted) => reported.push(emitted) });
+    await clock.advance(2_000);
+    // 20 left of 50: sequence numbers 31…50, and the last report is the whole count.
+    expect(running.counters().gen?.emitted).toBe(20);
+    const seqs = recorder.of("done", "log").map((hop) => (hop.event.data as { seq: number }).seq);
+    expect(seqs).toEqual(Array.from({ length: 20 }, (_, i) => 31 + i));
+    expect(reported.at(-1)).toBe(50);
+    expect(reported).toEqual([...reported].sort((a, b) => a - b));
+    await running.stop();
+  });
 });

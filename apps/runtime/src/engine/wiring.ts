@@ -3,7 +3,7 @@
  * channels, and producers with an outlet into their output channels.
  */
 import type { CompiledPlan, PlannedNode } from "./compile";
-import type { ChannelBindings, Clock, EngineChannel, EngineLogger, HopRecorder, HttpFetch } from "./contract";
+import type { ChannelBindings, Clock, EngineChannel, EngineLogger, HopRecorder, HttpFetch, RunOnceLease } from "./contract";
 import { ConsumerRuntime } from "./consumer-runtime";
 import type { CounterBook } from "./counters";
 import { createEventFactory } from "./event-factory";
@@ -38,6 +38,8 @@ export interface WiringContext {
   deferred?: (() => void)[];
   /** True for producer types this process must not run now (run-once producers another process coordinates). */
   holdsProducer?: (type: string) => boolean;
+  /** Cluster mode: the lease run-once producers started now run under. */
+  runOnceLease?: RunOnceLease | undefined;
   /** Redeploy: consumer id → the running instance a restarted consumer takes the place of. */
   replacing?: ReadonlyMap<string, ConsumerRuntime>;
 }
@@ -124,6 +126,7 @@ function nodeEnv(ctx: WiringContext, node: PlannedNode): NodeEnv {
     outletFor: (port) => new Outlet(ctx.book.of(node.id), portOutputs(ctx, node.id, port), confirmForward),
     recorder: ctx.recorder,
     fetch: ctx.fetch,
+    runOnceLease: ctx.runOnceLease,
   };
 }
 

@@ -11,10 +11,13 @@
  * Bursts (`burstSize` every `burstIntervalMs`) come on top of the steady rate; a burst missed while blocked
  * is not made up (at most one burst is pending). Key skew draws each event's key from key-1…key-N with a
  * Zipf distribution; it fills `{{key}}` in templates and is the partition key unless `key` says otherwise.
+ *
+ * In cluster mode (`env.runOnceLease`) a generator with a `count` starts from the events earlier holders of
+ * the lease already emitted (sequence numbers continue) and reports its total after each slice.
  */
 import { GeneratorConfigSchema, type CloudEvent } from "@eventloom/schema";
 import { mustWait } from "../outlet";
-import type { PublishOutcome } from "../contract";
+import type { PublishOutcome, RunOnceLease } from "../contract";
 import { compileStringTemplate, compileTemplate, type Filler, type TemplateContext } from "../template";
 import type { NodeEnv, ProducerNode } from "./node-env";
 import { createZipfSampler } from "./zipf";
@@ -77,6 +80,8 @@ class Generator implements ProducerNode {
   private readonly drawKey: (() => number) | undefined;
   /** Every event emitted (sequence numbers, `count`). */
   private emitted = 0;
+  /** Cluster mode with a `count`: where the total is reported. */
+  private readonly lease: RunOnceLease | undefined;
   /** Events of the steady rate emitted (the rate's schedule). */
   private steady = 0;
   /**
@@ -110,6 +115,11 @@ class Generator implements ProducerNode {
     this.maxBatch = Math.max(1, Math.ceil((config.rate * Math.max(this.tickMs * MAX_CATCH_UP_TICKS, MAX_CATCH_UP_MS)) / 1000));
     this.minSlice = Math.min(MAX_SLICE, Math.max(1, Math.ceil((config.rate * SLICE_US) / 1e6)));
     this.limit = config.count > 0 ? config.count : Number.POSITIVE_INFINITY;
+    // Only a finite budget needs its progress kept: an unbounded generator has nothing to resume.
+    if (config.count > 0 && env.runOnceLease) {
+      this.lease = env.runOnceLease;
+      this.emitted = Math.min(this.limit, this.lease.emittedBefore(env.nodeId));
+    }
   }
 
   start(): void {
@@ -170,10 +180,12 @@ class Generator implements ProducerNode {
       else this.steady++;
       const outcome = this.emitOne();
       if (mustWait(outcome)) {
+        this.lease?.progress(this.env.nodeId, this.emitted);
         void outcome.then(this.resumeBound);
         return;
       }
     }
+    if (budget < slice) this.lease?.progress(this.env.nodeId, this.emitted);
     if (this.emitted >= this.limit) return;
     if (this.burstLeft > 0 || this.steady < target || this.keepLooking(budget < slice)) this.scheduleTurn();
     else this.timer = this.env.clock.setTimeout(this.pumpBound, this.nextDelay());

@@ -1,6 +1,6 @@
 /** What every node implementation gets from the deployment, and what producers implement. */
 import type { CloudEvent } from "@eventloom/schema";
-import type { Clock, EngineLogger, HopRecorder, HttpFetch, IngestMeta, IngestResult } from "../contract";
+import type { Clock, EngineLogger, HopRecorder, HttpFetch, IngestMeta, IngestResult, RunOnceLease } from "../contract";
 import type { EventFactory } from "../event-factory";
 import type { Outlet } from "../outlet";
 
@@ -22,6 +22,8 @@ export interface NodeEnv {
   recorder: HopRecorder;
   /** HTTP client (webhook-out); absent when the engine was created without one. */
   fetch?: HttpFetch | undefined;
+  /** Cluster mode, run-once producers only: the coordinator's lease (see RunOnceLease). */
+  runOnceLease?: RunOnceLease | undefined;
 }
 
 export interface ProducerNode {
