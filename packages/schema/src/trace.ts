@@ -95,7 +95,10 @@ export function emptyCounters(): NodeCounters {
 }
 
 /** One hop of a followed event, as still held in the runtime's trace ring. */
-export const FollowedHopSchema = SampledSpanSchema.omit({ captured: true });
+export const FollowedHopSchema = SampledSpanSchema.omit({ captured: true }).extend({
+  /** Cluster mode: the runtime process (EVENTLOOM_WORKER_ID) that recorded the hop. */
+  workerId: z.string().optional(),
+});
 export type FollowedHop = z.infer<typeof FollowedHopSchema>;
 
 /**
@@ -115,7 +118,13 @@ export const EventTraceSchema = z.object({
   /** W3C trace id shared by the event and everything derived from it; null when the event has none. */
   traceId: z.string().nullable(),
   hops: z.array(FollowedHopSchema),
-  /** The event itself (absent from runtimes that predate it). */
+  /** The event itself (absent from runtimes that predate it, or when only re-published events are still held). */
   envelope: EventEnvelopeSchema.optional(),
+  /**
+   * Cluster mode: true when some process running the deployment did not answer in time, so hops it recorded
+   * may be missing; `unanswered` names those processes.
+   */
+  partial: z.boolean().optional(),
+  unanswered: z.array(z.string()).optional(),
 });
 export type EventTrace = z.infer<typeof EventTraceSchema>;

@@ -138,7 +138,7 @@ class FrameBatcher implements TraceBatcher {
       samples,
       droppedSamples: Math.max(0, this.recorder.total - from - local.length),
       edgeRates: this.edges.rates(counters, this.last.counters, seconds),
-      latency: this.latency.summary(),
+      latency: this.options.mergeLatency?.(this.latency) ?? this.latency.summary(),
     };
   }
 

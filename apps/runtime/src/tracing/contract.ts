@@ -3,8 +3,9 @@
  * TraceBatcher turns the engine's exact counters plus recent spans into one `trace:frame` every interval.
  * No socket or JSON work happens per event: serialisation happens only when a frame is built.
  */
-import type { Pattern, SampledSpan, TraceFrame } from "@eventloom/schema";
+import type { FrameLatency, Pattern, SampledSpan, TraceFrame } from "@eventloom/schema";
 import type { Clock, HopRecorder, RunningDeployment } from "../engine/contract";
+import type { LatencyTracker } from "./latency-tracker";
 import type { WatchSession } from "./watch-session";
 
 export interface TraceRecorder extends HopRecorder {
@@ -45,6 +46,8 @@ export interface TraceBatcherOptions {
    * samples within the frame's limit (they carry no capture marks: captures are this process's).
    */
   remoteSamples?(): readonly SampledSpan[];
+  /** Cluster mode: the frame's percentiles from this process's histograms with the other processes' bucket counts added. */
+  mergeLatency?(local: LatencyTracker): FrameLatency;
   /** Called when `onFrame` throws; the batcher keeps running. Without it the error is rethrown from the timer. */
   onError?(error: unknown): void;
 }

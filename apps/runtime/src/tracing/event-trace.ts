@@ -14,8 +14,8 @@ export class EventNotRetainedError extends AppError {
 }
 
 /** The hub's EventTrace for the event, or EventNotRetainedError. */
-export function followOrThrow(traces: TraceHub, flowId: string, eventId: string): EventTrace {
-  const trace = traces.follow(flowId, eventId);
+export async function followOrThrow(traces: TraceHub, flowId: string, eventId: string): Promise<EventTrace> {
+  const trace = await traces.follow(flowId, eventId);
   if (!trace) throw new EventNotRetainedError(eventId);
   return trace;
 }

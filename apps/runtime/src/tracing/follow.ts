@@ -18,15 +18,19 @@ const ATTRIBUTE_MAX_CHARS = 256;
 export interface FollowedEvent {
   traceId: string | null;
   hops: FollowedHop[];
-  envelope: EventEnvelope;
+  /** Absent when only events re-published from it are held (followed by a `knownTraceId`). */
+  envelope?: EventEnvelope;
 }
 
-/** The event's retained path, or null when the ring no longer holds any hop of it. */
-export function followEvent(ring: SpanRing, eventId: string): FollowedEvent | null {
+/**
+ * The event's retained path, or null when the ring no longer holds any hop of it. `knownTraceId` (cluster
+ * mode: learnt from another process) also finds hops of re-published events when the event itself is not held.
+ */
+export function followEvent(ring: SpanRing, eventId: string, knownTraceId: string | null = null): FollowedEvent | null {
   const held = ring.heldSeqs();
   const found = newestWithId(ring, held, eventId);
-  if (!found) return null;
-  const traceId = traceIdOf(found) ?? null;
+  if (!found && knownTraceId === null) return null;
+  const traceId = knownTraceId ?? (found ? (traceIdOf(found) ?? null) : null);
   const belongs = (event: CloudEvent): boolean => event.id === eventId || (traceId !== null && traceIdOf(event) === traceId);
   const hops: FollowedHop[] = [];
   for (const seq of held) {
@@ -46,6 +50,7 @@ export function followEvent(ring: SpanRing, eventId: string): FollowedEvent | nu
     if (ring.preciseAt(seq)) hop.precise = true;
     hops.push(hop);
   }
+  if (!found) return hops.length > 0 ? { traceId, hops } : null;
   return { traceId, hops, envelope: envelopeOf(found) };
 }
 

@@ -59,19 +59,35 @@ export class WindowedHistogram {
 
   /** p50/p95/p99 and max over the window; null when nothing was recorded in it. */
   summary(): LatencySummary | null {
-    const merged = new Float64Array(BUCKETS);
-    let count = 0;
+    return summarize(this.window());
+  }
+
+  /** The window's counts per bucket and its max (what other processes add theirs to in cluster mode). */
+  window(): BucketCounts {
+    const buckets = new Float64Array(BUCKETS);
     let max = 0;
     for (let s = 0; s < this.slots.length; s++) {
       const slot = this.slots[s]!;
-      for (let b = 0; b < BUCKETS; b++) merged[b] = merged[b]! + slot[b]!;
+      for (let b = 0; b < BUCKETS; b++) buckets[b] = buckets[b]! + slot[b]!;
       max = Math.max(max, this.maxes[s]!);
     }
-    for (let b = 0; b < BUCKETS; b++) count += merged[b]!;
-    if (count === 0) return null;
-    const at = (q: number): number => Math.min(max, percentile(merged, count, q));
-    return { count, p50: at(0.5), p95: at(0.95), p99: at(0.99), max };
+    return { buckets, max };
   }
+}
+
+/** Counts per bucket (BUCKETS long) and the largest latency recorded: summable across histograms. */
+export interface BucketCounts {
+  buckets: Float64Array;
+  max: number;
+}
+
+/** p50/p95/p99 and max of bucket counts; null when they are all zero. */
+export function summarize({ buckets, max }: BucketCounts): LatencySummary | null {
+  let count = 0;
+  for (let b = 0; b < BUCKETS; b++) count += buckets[b]!;
+  if (count === 0) return null;
+  const at = (q: number): number => Math.min(max, percentile(buckets, count, q));
+  return { count, p50: at(0.5), p95: at(0.95), p99: at(0.99), max };
 }
 
 function percentile(buckets: Float64Array, count: number, q: number): number {

@@ -9,7 +9,7 @@
  * it keeps alive stay bounded whatever the rate.
  */
 import type { CloudEvent, FrameLatency, Graph, LatencySummary } from "@eventloom/schema";
-import { WindowedHistogram } from "./histogram";
+import { WindowedHistogram, type BucketCounts } from "./histogram";
 import type { SpanRing } from "./ring-recorder";
 import { traceIdOf } from "./trace-id";
 
@@ -75,6 +75,13 @@ export class LatencyTracker {
       if (summary) nodes[nodeId] = summary;
     }
     return { nodes, endToEnd: this.endToEnd.summary() };
+  }
+
+  /** The windows' bucket counts, per consumer and end to end (cluster mode sums them across processes). */
+  windows(): { nodes: Map<string, BucketCounts>; endToEnd: BucketCounts } {
+    const nodes = new Map<string, BucketCounts>();
+    for (const [nodeId, histogram] of this.perNode) nodes.set(nodeId, histogram.window());
+    return { nodes, endToEnd: this.endToEnd.window() };
   }
 
   private entering(ring: SpanRing, seq: number, event: CloudEvent, sampled: boolean): void {

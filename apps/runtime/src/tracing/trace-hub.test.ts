@@ -120,9 +120,9 @@ describe("trace hub", () => {
     recorder.record("published", "ch", testEvent({ id: "first", traceparent: tp, data: { a: 1 } }));
     recorder.record("published", "ch", testEvent({ id: "other" }));
     recorder.record("failed", "log", testEvent({ id: "second", traceparent: tp.replace("01-01", "02-01") }), "boom");
-    expect(hub.follow("f", "first")).toBeNull();
+    expect(await hub.follow("f", "first")).toBeNull();
     batcher.start();
-    const trace = hub.follow("f", "first")!;
+    const trace = (await hub.follow("f", "first"))!;
     expect(trace).toMatchObject({ flowId: "f", eventId: "first", traceId: "0000000000000000000000000000abcd" });
     expect(trace.hops.map((h) => [h.eventId, h.nodeId, h.hop, h.error])).toEqual([
       ["first", "ch", "published", undefined],
@@ -132,8 +132,8 @@ describe("trace hub", () => {
     // The event itself: its context attributes as text, its data as a preview.
     expect(trace.envelope).toMatchObject({ attributes: { id: "first", traceparent: tp }, data: '{"a":1}' });
     expect(trace.envelope!.attributes).not.toHaveProperty("data");
-    expect(hub.follow("f", "missing")).toBeNull();
+    expect(await hub.follow("f", "missing")).toBeNull();
     batcher.stop();
-    expect(hub.follow("f", "first")).toBeNull();
+    expect(await hub.follow("f", "first")).toBeNull();
   });
 });

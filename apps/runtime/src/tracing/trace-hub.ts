@@ -3,7 +3,7 @@
  * `createTraceBatcher` is a drop-in for the plain factory (the runner does not know the difference): batchers
  * made here send each watcher its own frame and answer "follow one event" while they run.
  */
-import type { EventTrace, TraceFrame } from "@eventloom/schema";
+import type { EventTrace, SampledSpan, TraceFrame } from "@eventloom/schema";
 import type { EngineLogger } from "../engine/contract";
 import { createTraceBatcher } from "./batcher";
 import { scopeOf } from "./capture";
@@ -26,8 +26,13 @@ export interface TraceHub {
   unwatchAll(watcherId: string): void;
   /** Sets or clears a watcher's capture filter; node and edge ids are checked against the running graph. */
   capture(flowId: string, watcherId: string, filter: CaptureFilter | null): CaptureOutcome;
-  /** The retained path of one event in the flow's running deployment; null when nothing of it is held. */
-  follow(flowId: string, eventId: string): EventTrace | null;
+  /**
+   * The retained path of one event in the flow's running deployment; null when nothing of it is held.
+   * Asynchronous because in cluster mode (cluster/trace-hub-share.ts) the other processes are asked too.
+   */
+  follow(flowId: string, eventId: string): Promise<EventTrace | null>;
+  /** Cluster mode: spans another process matched for a watcher's capture filter, for its next frames. */
+  deliverCaptured(flowId: string, watcherId: string, spans: readonly SampledSpan[]): void;
   /** A frame built now for a late joiner; null when the flow has no running deployment. */
   snapshot(flowId: string): TraceFrame | null;
 }
@@ -82,11 +87,14 @@ export function createTraceHub(deps: { logger: EngineLogger }): TraceHub {
       session.setCapture(filter);
       return "ok";
     },
-    follow(flowId, eventId) {
+    async follow(flowId, eventId) {
       const recorder = active.get(flowId)?.options.recorder;
       if (!recorder || !isSpanRing(recorder)) return null;
       const followed = followEvent(recorder, eventId);
       return followed && { flowId, eventId, ...followed };
+    },
+    deliverCaptured(flowId, watcherId, spans) {
+      sessions.get(flowId)?.get(watcherId)?.addRemoteCaptured(spans);
     },
     snapshot(flowId) {
       return active.get(flowId)?.batcher.snapshot() ?? null;

@@ -31,12 +31,22 @@ export class WatchSession {
   /** Frames and samples skipped since this client's previous frame. */
   missedFrames = 0;
   missedSamples = 0;
+  /** Cluster mode: spans other processes matched for this client's capture, waiting for its next frame (newest last). */
+  private remoteCaptured: SampledSpan[] = [];
 
   constructor(readonly watcher: TraceWatcher) {}
 
   /** Sets (or with null clears) the capture filter; its scope is resolved against each frame's graph (redeploys). */
   setCapture(filter: CaptureFilter | null): void {
     this.capture = filter;
+    this.remoteCaptured = [];
+  }
+
+  /** Cluster mode: another process's matches for this client's capture; only the newest frame's worth is kept. */
+  addRemoteCaptured(spans: readonly SampledSpan[]): void {
+    if (!this.capture || spans.length === 0) return;
+    const waiting = [...this.remoteCaptured, ...spans.map((span) => ({ ...span, captured: true }))];
+    this.remoteCaptured = waiting.slice(-FRAME_MAX_SAMPLES);
   }
 
   /**
@@ -62,16 +72,21 @@ export class WatchSession {
     return frame;
   }
 
-  /** Captured spans first (rate-capped), then the shared samples that still fit. */
+  /**
+   * Captured spans first, then the shared samples that still fit. The rate cap covers this process's matches
+   * and other processes' together (remote ones fill what local ones left), so it holds cluster-wide.
+   */
   private samplesFor(shared: SharedFrame, scopeFor: (filter: CaptureFilter) => CaptureScope | undefined): SampledSpan[] {
-    if (!this.capture || !shared.ring) return shared.frame.samples;
-    const scope = scopeFor(this.capture);
-    if (!scope) return shared.frame.samples;
-    const cap = Math.max(1, Math.floor((CAPTURE_MAX_PER_SECOND * shared.intervalMs) / 1000));
-    const seqs = captureSpans(shared.ring, shared.from, this.capture, scope, Math.min(cap, FRAME_MAX_SAMPLES));
-    if (seqs.length === 0) return shared.frame.samples;
+    if (!this.capture) return shared.frame.samples;
+    const cap = Math.min(FRAME_MAX_SAMPLES, Math.max(1, Math.floor((CAPTURE_MAX_PER_SECOND * shared.intervalMs) / 1000)));
+    const scope = shared.ring ? scopeFor(this.capture) : undefined;
+    const seqs = scope && shared.ring ? captureSpans(shared.ring, shared.from, this.capture, scope, cap) : [];
+    const room = cap - seqs.length;
+    const remote = room > 0 ? this.remoteCaptured.slice(-room) : [];
+    this.remoteCaptured = [];
+    if (seqs.length === 0 && remote.length === 0) return shared.frame.samples;
     const taken = new Set(seqs);
-    const captured = seqs.map((seq) => ({ ...spanAt(shared.ring!, seq), captured: true }));
+    const captured = [...seqs.map((seq) => ({ ...spanAt(shared.ring!, seq), captured: true })), ...remote];
     const rest = shared.frame.samples.filter((_, i) => !taken.has(shared.sampleSeqs[i]!));
     return [...captured, ...rest.slice(0, FRAME_MAX_SAMPLES - captured.length)];
   }
