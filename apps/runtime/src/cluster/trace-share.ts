@@ -7,7 +7,8 @@
  * totals cover the cluster), and the other workers' samples beside its own. Counters of a worker
  * that died stay in the sum (those events happened), also when it comes back under the same worker id (its
  * new run reports beside the old one); its channel depths go once they are stale.
- * Latency percentiles, captures and "follow one event" stay those of the watching process.
+ * Latency histograms travel as bucket counts and are summed before percentiles are taken (latency-share.ts).
+ * Captures and "follow one event" ask the other processes directly (capture-share.ts, follow-share.ts).
  */
 import { randomUUID } from "node:crypto";
 import { ChannelStateSchema, FRAME_MAX_SAMPLES, NodeCountersSchema, SampledSpanSchema, type Deployment, type NodeCounters, type SampledSpan } from "@eventloom/schema";
@@ -15,8 +16,10 @@ import { z } from "zod";
 import type { ClusterFrames } from "../deploy/runner";
 import type { ChannelSnapshot, EngineLogger, RunningDeployment } from "../engine/contract";
 import { createSampleTap, type SampleTap, type TraceRecorder } from "../tracing";
+import { isSpanRing, type SpanRing } from "../tracing/ring-recorder";
 import type { ClusterBus } from "./cluster-bus";
 import { clusterKeys } from "./cluster-keys";
+import { LatencyFeed, mergeLatency, SharedLatencySchema, type SharedLatency } from "./latency-share";
 
 const InterestSchema = z.object({ workerId: z.string(), flowIds: z.array(z.string()) });
 const CountersSchema = z.object({
@@ -28,20 +31,25 @@ const CountersSchema = z.object({
   counters: z.record(z.string(), NodeCountersSchema),
   channels: z.record(z.string(), ChannelStateSchema),
   samples: z.array(SampledSpanSchema).max(FRAME_MAX_SAMPLES),
+  /** Bucket counts of the worker's latency windows (absent from workers that predate it). */
+  latency: SharedLatencySchema.optional(),
 });
 
 /** How long an interest announcement lasts (announced every second while watched). */
 const INTEREST_TTL_MS = 3_000;
 const ANNOUNCE_EVERY_MS = 1_000;
-/** A worker's channel depths older than this no longer count (it died or stopped publishing). */
+/** A worker's channel depths and latency windows older than this no longer count (it died or stopped publishing). */
 const DEPTH_STALE_MS = 2_000;
 /** Samples each worker sends per interval, and how many a watching process keeps waiting for its next frame. */
 const SAMPLES_PER_MESSAGE = Math.floor(FRAME_MAX_SAMPLES / 2);
 const SAMPLES_HELD = FRAME_MAX_SAMPLES * 2;
+/** Latency windows cover about the last second, as on the watching process. */
+const LATENCY_WINDOW_MS = 1_000;
 
 interface Remote {
   counters: Record<string, NodeCounters>;
   channels: Record<string, ChannelSnapshot>;
+  latency: SharedLatency | undefined;
   at: number;
 }
 
@@ -73,6 +81,9 @@ export function createTraceShare(deps: TraceShareDeps): TraceShare {
   const samples = new Map<string, SampledSpan[]>();
   /** One tap per local recorder (a hot redeploy keeps the recorder, so its tap carries on). */
   const taps = new WeakMap<TraceRecorder, SampleTap>();
+  /** deploymentId → latency histograms fed from the local ring while someone elsewhere watches. */
+  const latencyFeeds = new Map<string, LatencyFeed>();
+  const windowFrames = Math.max(1, Math.round(LATENCY_WINDOW_MS / deps.publishEveryMs));
   const timers: NodeJS.Timeout[] = [];
   const incarnation = `${workerId}/${randomUUID()}`;
 
@@ -88,12 +99,20 @@ export function createTraceShare(deps: TraceShareDeps): TraceShare {
       let tap = recorder && taps.get(recorder);
       if (recorder && !tap) taps.set(recorder, (tap = createSampleTap(recorder)));
       const spans = tap?.take(SAMPLES_PER_MESSAGE) ?? [];
-      bus.publish(clusterKeys.traceCounters, { workerId, incarnation, flowId, deploymentId, counters: running.counters(), channels: running.channels(), samples: spans });
+      const latency = recorder && isSpanRing(recorder) ? latencyFeedOf(deploymentId, running, recorder).next(recorder) : undefined;
+      bus.publish(clusterKeys.traceCounters, { workerId, incarnation, flowId, deploymentId, counters: running.counters(), channels: running.channels(), samples: spans, latency });
     }
+  }
+
+  function latencyFeedOf(deploymentId: string, running: RunningDeployment, ring: SpanRing): LatencyFeed {
+    let feed = latencyFeeds.get(deploymentId);
+    if (!feed) latencyFeeds.set(deploymentId, (feed = new LatencyFeed(running.plan.graph, ring, windowFrames)));
+    return feed;
   }
 
   function forgetStopped(): void {
     const live = new Set(deps.localRuns().map((run) => run.deploymentId));
+    for (const deploymentId of latencyFeeds.keys()) if (!live.has(deploymentId)) latencyFeeds.delete(deploymentId);
     for (const deploymentId of remote.keys()) if (!live.has(deploymentId)) remote.delete(deploymentId);
     for (const deploymentId of samples.keys()) if (!live.has(deploymentId)) samples.delete(deploymentId);
   }
@@ -116,7 +135,11 @@ export function createTraceShare(deps: TraceShareDeps): TraceShare {
         samples.set(deployment.id, []);
         return waiting;
       };
-      return { running: view, remoteSamples };
+      const freshLatency = (): SharedLatency[] => {
+        const fresh = Date.now() - DEPTH_STALE_MS;
+        return [...(merged()?.values() ?? [])].flatMap((worker) => (worker.latency && worker.at >= fresh ? [worker.latency] : []));
+      };
+      return { running: view, remoteSamples, mergeLatency: (local) => mergeLatency(local, freshLatency()) };
     },
     async start() {
       await bus.subscribe(clusterKeys.traceInterest, (raw) => {
@@ -128,11 +151,11 @@ export function createTraceShare(deps: TraceShareDeps): TraceShare {
       await bus.subscribe(clusterKeys.traceCounters, (raw) => {
         const message = CountersSchema.safeParse(raw);
         if (!message.success) return logger.warn({ issues: message.error.issues }, "cluster: malformed counters message skipped");
-        const { incarnation: from, deploymentId, counters, channels, samples: spans } = message.data;
+        const { incarnation: from, deploymentId, counters, channels, samples: spans, latency } = message.data;
         if (from === incarnation) return;
         let workers = remote.get(deploymentId);
         if (!workers) remote.set(deploymentId, (workers = new Map()));
-        workers.set(from, { counters, channels, at: Date.now() });
+        workers.set(from, { counters, channels, latency, at: Date.now() });
         if (spans.length > 0) {
           const waiting = [...(samples.get(deploymentId) ?? []), ...spans];
           samples.set(deploymentId, waiting.slice(-SAMPLES_HELD));

@@ -2,9 +2,10 @@
  * Starts and stops deployments in the engine, each with its own trace recorder and frame batcher.
  * Knows nothing about the database: the deploy service records what happened.
  */
-import type { Deployment, Graph, NodeCounters, SampledSpan, TraceFrame } from "@eventloom/schema";
+import type { Deployment, FrameLatency, Graph, NodeCounters, SampledSpan, TraceFrame } from "@eventloom/schema";
 import type { Clock, Engine, RedeployReport, RunningDeployment, StopReport } from "../engine/contract";
 import type { TraceBatcher, TraceBatcherOptions, TraceRecorder, TraceRecorderOptions } from "../tracing/contract";
+import type { LatencyTracker } from "../tracing/latency-tracker";
 import type { RuntimeNotifier } from "../notifier";
 
 export interface RunnerDeps {
@@ -33,6 +34,8 @@ export interface RunnerDeps {
 export interface ClusterFrames {
   running: RunningDeployment;
   remoteSamples(): readonly SampledSpan[];
+  /** Percentiles over this process's and the other processes' latency histograms (bucket counts summed). */
+  mergeLatency(local: LatencyTracker): FrameLatency;
 }
 
 export interface ActiveRun {
@@ -76,7 +79,7 @@ export function createRunner(deps: RunnerDeps): Runner {
       flowId: deployment.flowId,
       deploymentId: deployment.id,
       running: cluster?.running ?? running,
-      ...(cluster ? { remoteSamples: cluster.remoteSamples } : {}),
+      ...(cluster ? { remoteSamples: cluster.remoteSamples, mergeLatency: cluster.mergeLatency } : {}),
       recorder,
       clock,
       intervalMs: deps.frameIntervalMs ?? 100,
