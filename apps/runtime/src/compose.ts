@@ -134,7 +134,9 @@ export async function composeRuntime(options: RuntimeOptions): Promise<Runtime> 
     }),
   });
   // The hub's batchers send each watching socket its own frame and answer "follow one event".
-  const traces = createTraceHub({ logger: logger.child({ module: "tracing" }) });
+  // In cluster mode, captures and "follow one event" reach the other processes too.
+  const localTraces = createTraceHub({ logger: logger.child({ module: "tracing" }) });
+  const traces = cluster ? cluster.shareTraces(localTraces) : localTraces;
   const runner = createRunner({
     engine,
     clock,

@@ -24,4 +24,14 @@ export const clusterKeys = {
   presence: `${PREFIX}presence`,
   /** Channel: a worker's counters for one deployment. */
   traceCounters: `${PREFIX}trace-counters`,
+  /** Hash: which workers run a flow's deployment (field workerId, value: until when, ms since the epoch). */
+  flowRunners: (flowId: string) => `${PREFIX}runners:flow:${flowId}`,
+  /** Channel: a question about a flow's traces for every process running it (follow one event). */
+  traceRequests: `${PREFIX}trace-requests`,
+  /** Channel: the answers for one process run (its incarnation). */
+  traceReplies: (incarnation: string) => `${PREFIX}trace-replies:${incarnation}`,
+  /** Channel: a process run's capture filters (all of them, refreshed every second). */
+  traceCaptures: `${PREFIX}trace-captures`,
+  /** Channel: spans other processes matched for one process run's capture filters. */
+  traceCaptured: (incarnation: string) => `${PREFIX}trace-captured:${incarnation}`,
 } as const;

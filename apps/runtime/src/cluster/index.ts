@@ -5,7 +5,8 @@
  * - "this flow changed" notices, after which every process converges to the database (deploy-sync.ts),
  * - the per-flow lease of the coordinator that alone runs timers and generators (producer-lease.ts), and how
  *   far generators with a `count` got (producer-progress.ts),
- * - socket.io broadcasts (its Redis adapter) and other workers' counters for trace frames (trace-share.ts),
+ * - socket.io broadcasts (its Redis adapter) and other workers' counters, samples and latency histograms for
+ *   trace frames (trace-share.ts), capture filters (capture-share.ts) and "follow one event" (follow-share.ts),
  * - MQTT subscribers' client ids, slots leased per process, adopted when their process is gone (mqtt-session-slots.ts).
  * Broker channels make the processes competing consumers; memory channels stay per process.
  */
@@ -16,7 +17,14 @@ import type { SocketServer } from "../transport/socket/socket-server";
 import type { Graph, PresenceViewer } from "@eventloom/schema";
 import { isRunOnceProducer } from "../engine/nodes/index";
 import type { PresenceService } from "../presence/presence-service";
+import type { TraceHub } from "../tracing";
+import { isSpanRing } from "../tracing/ring-recorder";
 import { createAccessRelay, type RevokeLocally } from "./access-relay";
+import { createCaptureShare } from "./capture-share";
+import { createFollowShare } from "./follow-share";
+import { startFlowRunners, type FlowRunners } from "./flow-runners";
+import { shareTraceHub } from "./trace-hub-share";
+import { createTraceRequests } from "./trace-requests";
 import { sharePresence, type SharedPresence } from "./presence-share";
 import { connectClusterBus } from "./cluster-bus";
 import { createDeploySync, type DeploySyncTarget } from "./deploy-sync";
@@ -35,6 +43,8 @@ export interface ClusterOptions {
   leaseMs: number;
   /** How often every process re-reads the database's running deployments (a safety net for lost notices). */
   reconcileEveryMs?: number;
+  /** How long "follow one event" waits for the other processes' hops before answering with what it has (default 1 s). */
+  requestTimeoutMs?: number;
 }
 
 export interface ClusterMember {
@@ -47,6 +57,8 @@ export interface ClusterMember {
   sharePresence(local: PresenceService): PresenceService;
   /** For the MQTT binding: subscriber client ids as slots leased across the processes. */
   mqttSessionSlots: SessionSlots;
+  /** Wraps the trace hub so captures apply on every process and "follow one event" collects every process's hops. */
+  shareTraces(local: TraceHub): TraceHub;
   /** Hook for the runner: frames read the cluster-wide counters and samples. */
   clusterFrames: TraceShare["clusterFrames"];
   /** Hook for the runner: a hot redeploy here carries the kept generators' counts to the new deployment. */
@@ -72,14 +84,17 @@ export async function joinCluster(options: ClusterOptions & { logger: EngineLogg
   const sync = createDeploySync({ bus, workerId, reconcileEveryMs: options.reconcileEveryMs ?? 5_000, logger });
   let runs: () => ActiveRun[] = () => [];
   let watched: (flowId: string) => boolean = () => false;
-  const traces = createTraceShare({
-    bus,
-    workerId,
-    publishEveryMs: options.frameIntervalMs,
-    logger,
-    localRuns: () => runs().map((run) => ({ flowId: run.deployment.flowId, deploymentId: run.deployment.id, running: run.running, recorder: run.recorder })),
-    hasLocalWatchers: (flowId) => watched(flowId),
-  });
+  const localRuns = () => runs().map((run) => ({ flowId: run.deployment.flowId, deploymentId: run.deployment.id, running: run.running, recorder: run.recorder }));
+  const traces = createTraceShare({ bus, workerId, publishEveryMs: options.frameIntervalMs, logger, localRuns, hasLocalWatchers: (flowId) => watched(flowId) });
+  let runners: FlowRunners | undefined;
+  let hub: TraceHub | undefined;
+  const requests = createTraceRequests({ bus, workerId, runners: () => runners, timeoutMs: options.requestTimeoutMs ?? 1_000, logger });
+  const localRing = (flowId: string) => {
+    const recorder = localRuns().find((run) => run.flowId === flowId)?.recorder;
+    return recorder && isSpanRing(recorder) ? recorder : undefined;
+  };
+  const follows = createFollowShare({ workerId, requests, localRing });
+  const captures = createCaptureShare({ bus, workerId, evaluateEveryMs: options.frameIntervalMs, logger, localRuns });
   const mqttSessionSlots = createMqttSessionSlots({ redis: bus.redis, workerId, ttlMs: options.leaseMs, logger });
   let socketServer: SocketServer | undefined;
   let presence: SharedPresence | undefined;
@@ -93,6 +108,10 @@ export async function joinCluster(options: ClusterOptions & { logger: EngineLogg
     sharePresence(local) {
       presence = sharePresence(local, { bus, workerId, logger });
       return presence;
+    },
+    shareTraces(local) {
+      hub = local;
+      return shareTraceHub(local, { captures, follows });
     },
     clusterFrames: (deployment, running, recorder) => traces.clusterFrames(deployment, running, recorder),
     async swapped({ from, to, graph, kept }) {
@@ -112,6 +131,9 @@ export async function joinCluster(options: ClusterOptions & { logger: EngineLogg
       await access.start(revokeLocally);
       await presence?.start(presenceExpired);
       await traces.start();
+      runners = startFlowRunners({ redis: bus.redis, workerId, ttlMs: options.leaseMs, logger, localFlows: () => deploy.activeRuns().map((run) => run.deployment.flowId) });
+      await requests.start((flowId, body) => follows.answer(flowId, body));
+      await captures.start((flowId, watcherId, spans) => hub?.deliverCaptured(flowId, watcherId, spans));
       leases = startProducerLeases({
         redis: bus.redis,
         workerId,
@@ -125,6 +147,8 @@ export async function joinCluster(options: ClusterOptions & { logger: EngineLogg
     async stop() {
       sync.stop();
       traces.stop();
+      captures.stop();
+      await runners?.stop();
       presence?.stop();
       await leases?.stop();
       await mqttSessionSlots.stop();
