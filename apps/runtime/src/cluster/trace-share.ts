@@ -95,7 +95,11 @@ export function createTraceShare(deps: TraceShareDeps): TraceShare {
   function publishCounters(): void {
     const now = Date.now();
     for (const { flowId, deploymentId, running, recorder } of deps.localRuns()) {
-      if ((interest.get(flowId) ?? 0) < now) continue;
+      if ((interest.get(flowId) ?? 0) < now) {
+        // Nobody elsewhere watches: drop the tracker (and the events it keeps alive) until someone does.
+        latencyFeeds.delete(deploymentId);
+        continue;
+      }
       let tap = recorder && taps.get(recorder);
       if (recorder && !tap) taps.set(recorder, (tap = createSampleTap(recorder)));
       const spans = tap?.take(SAMPLES_PER_MESSAGE) ?? [];
