@@ -4,21 +4,26 @@
  */
 import { services, uniqueName } from "./brokers/services";
 import { createTestDatabase, type TestDatabase } from "./database";
-import { startTestRuntime, type TestRuntime } from "./runtime";
+import { startTestRuntime, type StartOptions, type TestRuntime } from "./runtime";
 import { startRuntimeProcess, type RuntimeProcess } from "./runtime-process";
 
 export interface ClusterPair {
   database: TestDatabase;
   first: TestRuntime;
   second: RuntimeProcess;
+  /** Worker ids of `first` and `second`. */
+  workerIds: [string, string];
   /** Stops both runtimes, then drops the database. */
   close(): Promise<void>;
 }
 
-/** `name` makes the worker ids unique to the test file and run; the lease is short so failovers are quick. */
-export async function startClusterPair(name: string): Promise<ClusterPair> {
+/**
+ * `name` makes the worker ids unique to the test file and run; the lease is short so failovers are quick.
+ * `options` go to both runtimes (JSON-safe ones: broker defaults, for instance).
+ */
+export async function startClusterPair(name: string, options: Omit<StartOptions, "cluster"> = {}): Promise<ClusterPair> {
   const run = uniqueName(name);
-  const cluster = (worker: string) => ({ cluster: { redisUrl: services.redis, workerId: `${run}-${worker}`, leaseMs: 1_500 } });
+  const cluster = (worker: string) => ({ ...options, cluster: { redisUrl: services.redis, workerId: `${run}-${worker}`, leaseMs: 1_500 } });
   const database = await createTestDatabase({ provider: "postgresql" });
   const first = await startTestRuntime(database, cluster("a"));
   const second = await startRuntimeProcess(database, cluster("b"));
@@ -26,6 +31,7 @@ export async function startClusterPair(name: string): Promise<ClusterPair> {
     database,
     first,
     second,
+    workerIds: [`${run}-a`, `${run}-b`],
     async close() {
       await second.close();
       await first.close();
