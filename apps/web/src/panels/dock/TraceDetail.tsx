@@ -33,6 +33,11 @@ export function TraceDetail() {
           Path not available: {error}
         </p>
       )}
+      {trace?.partial && (
+        <p className="trace-detail__partial" role="status" data-testid="trace-detail-partial">
+          Some hops may be missing: no answer in time from {trace.unanswered?.join(", ") || "a runtime process"}.
+        </p>
+      )}
       {hops.length > 0 && (
         <ol className="trace-detail__hops" data-testid="trace-path">
           {hops.map((hop, i) => (
@@ -40,6 +45,11 @@ export function TraceDetail() {
               <span className="trace-row__time">{formatTime(hop.at)}</span>
               <span className="trace-detail__node">{name(hop.nodeId)}</span>
               <span className={`hop hop--${hop.hop}`}>{hop.hop}</span>
+              {hop.workerId && (
+                <span className="trace-detail__worker" title="The runtime process that recorded this hop (cluster mode)" data-testid="trace-path-worker">
+                  {hop.workerId}
+                </span>
+              )}
               <span className="trace-detail__timing" title={hop.previousPrecise ? "since the previous hop · since the first (timed per hop)" : COARSE_TITLE} data-precise={hop.previousPrecise}>
                 +{formatGap(hop.sincePrevious, hop.previousPrecise)} · {formatGap(hop.sinceStart, hop.startPrecise)}
               </span>
