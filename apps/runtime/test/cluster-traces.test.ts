@@ -77,7 +77,7 @@ describe.skipIf(!postgresAvailable)("cluster mode: live traces across processes"
     // The second process converged (takes webhooks) and registered as a runner of the flow.
     await waitFor(async () => (await fetch(`${pair.second.baseUrl}/hooks/${flowId}/hook`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" })).status === 202 || undefined, 15_000).catch(() => undefined);
     await waitFor(async () => (await redis.hexists(clusterKeys.flowRunners(flowId), pair.workerIds[1])) === 1, 10_000);
-  }, 60_000);
+  }, 120_000); // two runtimes start from source: about 45 s at load 15 on 2 cores
 
   afterAll(async () => {
     await pair?.close();
@@ -132,7 +132,8 @@ describe.skipIf(!postgresAvailable)("cluster mode: live traces across processes"
       console.log(`cluster follow with a silent runner: answered in ${tookMs} ms`);
       expect(trace).toMatchObject({ partial: true, unanswered: [ghost] });
       expect(trace.hops).toEqual(complete.hops);
-      expect(tookMs).toBeLessThan(5_000);
+      // One timeout (1 s) at most, also when a second round asks by trace id.
+      expect(tookMs).toBeLessThan(2_500);
     } finally {
       await redis.hdel(clusterKeys.flowRunners(flowId), ghost);
     }

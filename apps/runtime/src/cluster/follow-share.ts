@@ -40,8 +40,8 @@ export function createFollowShare(deps: { workerId: string; requests: TraceReque
     return followed ? [{ workerId, followed }] : [];
   };
 
-  const askOthers = async (flowId: string, eventId: string, traceId: string | null): Promise<{ found: Found[]; unanswered: string[] }> => {
-    const { replies, unanswered }: Replies = await requests.ask(flowId, { eventId, traceId });
+  const askOthers = async (flowId: string, eventId: string, traceId: string | null, skip: readonly string[] = []): Promise<{ found: Found[]; unanswered: string[] }> => {
+    const { replies, unanswered }: Replies = await requests.ask(flowId, { eventId, traceId }, skip);
     const found: Found[] = [];
     for (const reply of replies) {
       const parsed = FollowReplySchema.safeParse(reply.body);
@@ -59,11 +59,14 @@ export function createFollowShare(deps: { workerId: string; requests: TraceReque
       let others = await askOthers(flowId, eventId, knownTraceId);
       let found = [...here, ...others.found];
       const learntTraceId = knownTraceId ?? found.find((entry) => entry.followed.traceId !== null)?.followed.traceId ?? null;
+      let unanswered = others.unanswered;
       if (knownTraceId === null && learntTraceId !== null) {
-        others = await askOthers(flowId, eventId, learntTraceId);
+        // Who did not answer the first round is not waited for again: one timeout at most per request.
+        others = await askOthers(flowId, eventId, learntTraceId, unanswered);
         found = [...followHere(flowId, eventId, learntTraceId), ...others.found];
+        unanswered = [...unanswered, ...others.unanswered];
       }
-      return merged(flowId, eventId, found, others.unanswered);
+      return merged(flowId, eventId, found, unanswered);
     },
     answer(flowId, body) {
       if (!deps.localRing(flowId)) return undefined;

@@ -24,7 +24,8 @@ export interface Replies {
 export type Answerer = (flowId: string, body: unknown) => unknown;
 
 export interface TraceRequests {
-  ask(flowId: string, body: unknown): Promise<Replies>;
+  /** `skip`: workers not to wait for (they already failed to answer a previous round). */
+  ask(flowId: string, body: unknown, skip?: readonly string[]): Promise<Replies>;
   start(answer: Answerer): Promise<void>;
 }
 
@@ -34,8 +35,9 @@ export function createTraceRequests(deps: { bus: ClusterBus; workerId: string; r
   const waiting = new Map<string, (reply: { workerId: string; body: unknown }) => void>();
 
   return {
-    async ask(flowId, body) {
+    async ask(flowId, body, skip = []) {
       const expected = new Set((await deps.runners()?.othersOf(flowId)) ?? []);
+      for (const workerId of skip) expected.delete(workerId);
       if (expected.size === 0) return { replies: [], unanswered: [] };
       const id = randomUUID();
       const replies: Replies["replies"] = [];
