@@ -82,7 +82,8 @@ describe.skipIf(!postgresAvailable)("cluster mode: three runtime processes", () 
     // The first one sets the test owner up; the others sign in as it.
     processes.push(await startRuntimeProcess(database, optionsFor(0)));
     processes.push(...(await Promise.all([1, 2].map((index) => startRuntimeProcess(database!, optionsFor(index))))));
-  }, 60_000);
+    // Three runtimes booting at once on a loaded 2-core machine took over 60 s.
+  }, 180_000);
 
   afterAll(async () => {
     await Promise.all(processes.map((process) => process.close()));
