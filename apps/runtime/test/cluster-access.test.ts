@@ -23,7 +23,7 @@ describe.skipIf(!postgresAvailable)("cluster mode: access revoked on one process
   beforeAll(async () => {
     pair = await startClusterPair("cluster-access");
     ({ first, second } = pair);
-  }, 60_000);
+  }, 180_000);
 
   afterAll(async () => {
     await pair?.close();

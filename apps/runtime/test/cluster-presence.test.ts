@@ -17,7 +17,7 @@ describe.skipIf(!postgresAvailable)("cluster mode: presence across processes", (
   beforeAll(async () => {
     pair = await startClusterPair("cluster-presence");
     ({ first, second } = pair);
-  }, 60_000);
+  }, 180_000);
 
   afterAll(async () => {
     await pair?.close();

@@ -41,7 +41,7 @@ describe.skipIf(!postgresAvailable)("cluster mode: redeploys made on another pro
     sink = await startHttpSink();
     pair = await startClusterPair("cluster-redeploy");
     ({ first, second } = pair);
-  }, 60_000);
+  }, 180_000);
 
   afterAll(async () => {
     await pair?.close();
