@@ -50,6 +50,20 @@ describe("latency tracker", () => {
     expect(tracker.summary().endToEnd).toMatchObject({ count: 1, p50: 40 });
   });
 
+  it("measures a consumer behind a broker channel, which finishes a decoded copy of the event it was published as", async () => {
+    const clock = createFakeClock(0);
+    const ring = createTraceRecorder({ capacity: 100, clock });
+    const tracker = new LatencyTracker({ graph, windowFrames: 10 });
+    const published = testEvent({ id: "e1", traceparent: traceparent("3") });
+    ring.record("published", "b", published);
+    await clock.advance(7);
+    const decoded = structuredClone(published);
+    ring.record("delivered", "log", decoded);
+    ring.record("done", "log", decoded);
+    tracker.advance(ring, 0);
+    expect(tracker.summary().nodes.log).toMatchObject({ count: 1, p50: 7 });
+  });
+
   it("samples busy intervals: bounded work, still measured, and a tracked event's newest channel entry wins", async () => {
     const clock = createFakeClock(0);
     const ring = createTraceRecorder({ capacity: 100_000, clock });

@@ -34,7 +34,11 @@ export class LatencyTracker {
   private readonly entryChannels = new Set<string>();
   private readonly perNode = new Map<string, WindowedHistogram>();
   private readonly endToEnd: WindowedHistogram;
-  private readonly entered = new Map<CloudEvent, number>();
+  /**
+   * By event id, not by object: behind a broker channel the consumer finishes an event decoded from the
+   * broker, a different object with the same id.
+   */
+  private readonly entered = new Map<string, number>();
   private readonly origins = new Map<string, number>();
 
   constructor(private readonly options: LatencyTrackerOptions) {
@@ -89,8 +93,8 @@ export class LatencyTracker {
     if (!this.channels.has(channelId)) return;
     const at = ring.timeAt(seq);
     // The newest entry wins: a filter passes the same event object on into the next channel.
-    if (this.entered.has(event)) this.entered.set(event, at);
-    else if (sampled) remember(this.entered, event, at);
+    if (this.entered.has(event.id)) this.entered.set(event.id, at);
+    else if (sampled) remember(this.entered, event.id, at);
     // A trace's origin is its entry from a producer; a later channel must not pose as one.
     if (!sampled || !this.entryChannels.has(channelId)) return;
     const traceId = traceIdOf(event) ?? event.id;
@@ -101,7 +105,7 @@ export class LatencyTracker {
     const nodeId = ring.nodeIdOf(ring.nodeIndexAt(seq));
     if (!this.consumers.has(nodeId)) return;
     const at = ring.timeAt(seq);
-    const entered = this.entered.get(event);
+    const entered = this.entered.get(event.id);
     if (entered !== undefined) this.histogramOf(nodeId).record(at - entered);
     if (!done || !this.sinks.has(nodeId)) return;
     const origin = this.origins.get(traceIdOf(event) ?? event.id);
