@@ -32,6 +32,8 @@ export const ErrorCodeSchema = z.enum([
   "DEPLOY_FAILED",
   "NOT_DEPLOYED",
   "NODE_NOT_INJECTABLE",
+  // cluster mode: a webhook reached a process still starting the flow's current deployment (retry after)
+  "DEPLOYMENT_STARTING",
   // versions and rollback
   "VERSION_NOT_FOUND",
   // a broker channel could not connect at deploy, or names no connection and no default exists

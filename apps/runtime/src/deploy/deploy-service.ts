@@ -12,6 +12,7 @@ import type { DeploymentRepository } from "../store/deployment-repository";
 import type { FlowRepository } from "../store/flow-repository";
 import type { VersionRepository } from "../store/version-repository";
 import { convergeFlow } from "./converge";
+import { createIngestOnDemand } from "./ingest-on-demand";
 import { createKeyedMutex } from "./mutex";
 import { restoreDeployments } from "./restore";
 import type { ActiveRun, Runner } from "./runner";
@@ -59,7 +60,11 @@ export interface DeployService {
   /** Stops the flow's deployment if one runs, then runs `work` while still holding the flow's lock. */
   whileStopped<T>(actor: Actor, flowId: string, work: () => Promise<T>): Promise<T>;
   inject(flowId: string, nodeId: string, data: unknown): Promise<{ eventId: string }>;
-  /** Hands an HTTP body to a running webhook-in node; `not-found` when the flow or node is not running. */
+  /**
+   * Hands an HTTP body to a running webhook-in node; `not-found` when the flow or node is not running. In
+   * cluster mode a flow the database runs but this process does not yet is converged to first (`starting` when
+   * that takes too long).
+   */
   ingest(flowId: string, nodeId: string, body: unknown, meta: IngestMeta): IngestResult | Promise<IngestResult>;
   /** Re-publishes a running channel's retained events; resolves with how many. */
   replay(flowId: string, nodeId: string, options: ReplayOptions): Promise<number>;
@@ -194,6 +199,11 @@ export function createDeployService(deps: DeployServiceDeps): DeployService {
     });
   }
 
+  // Cluster mode: a webhook for a deployment this process has not converged to yet converges first (never 404).
+  const ingest = deps.cluster
+    ? createIngestOnDemand({ active, deployments, reconcile })
+    : (flowId: string, nodeId: string, body: unknown, meta: IngestMeta) => active.get(flowId)?.running.ingest?.(nodeId, body, meta) ?? { status: "not-found" as const };
+
   function refuseWhileClosing(): void {
     if (closing) throw new AppError("DEPLOY_FAILED", "The runtime is shutting down.", 503);
   }
@@ -287,7 +297,7 @@ export function createDeployService(deps: DeployServiceDeps): DeployService {
     },
 
     ingest(flowId, nodeId, body, meta) {
-      return active.get(flowId)?.running.ingest?.(nodeId, body, meta) ?? { status: "not-found" };
+      return ingest(flowId, nodeId, body, meta);
     },
 
     snapshot(flowId) {

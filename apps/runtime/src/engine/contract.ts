@@ -243,7 +243,9 @@ export type IngestResult =
   | { status: "unavailable"; retryAfterSeconds: number }
   | { status: "too-large"; maxBytes: number }
   | { status: "invalid"; message: string }
-  | { status: "not-found" };
+  | { status: "not-found" }
+  /** Cluster mode (the deploy layer, never the engine): the flow is deployed but this process does not run it yet. */
+  | { status: "starting"; retryAfterSeconds: number };
 
 /**
  * What the cluster coordinator of a deployment's run-once producers hands them. A producer with a finite

@@ -19,11 +19,13 @@ export interface ClusterPair {
 
 /**
  * `name` makes the worker ids unique to the test file and run; the lease is short so failovers are quick.
- * `options` go to both runtimes (JSON-safe ones: broker defaults, for instance).
+ * `options` go to both runtimes (JSON-safe ones: broker defaults, for instance); `reconcileEveryMs` spaces
+ * their periodic database check (a test can then see what happens without it).
  */
-export async function startClusterPair(name: string, options: Omit<StartOptions, "cluster"> = {}): Promise<ClusterPair> {
+export async function startClusterPair(name: string, options: Omit<StartOptions, "cluster"> & { reconcileEveryMs?: number } = {}): Promise<ClusterPair> {
   const run = uniqueName(name);
-  const cluster = (worker: string) => ({ ...options, cluster: { redisUrl: services.redis, workerId: `${run}-${worker}`, leaseMs: 1_500 } });
+  const { reconcileEveryMs, ...start } = options;
+  const cluster = (worker: string) => ({ ...start, cluster: { redisUrl: services.redis, workerId: `${run}-${worker}`, leaseMs: 1_500, ...(reconcileEveryMs ? { reconcileEveryMs } : {}) } });
   const database = await createTestDatabase({ provider: "postgresql" });
   const first = await startTestRuntime(database, cluster("a"));
   const second = await startRuntimeProcess(database, cluster("b"));

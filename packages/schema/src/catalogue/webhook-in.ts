@@ -22,7 +22,7 @@ export const webhookInType = defineNodeType({
   kind: "producer",
   title: "Webhook in",
   description: "HTTP POST to /hooks/<flow>/<node> becomes an event.",
-  docs: "POST JSON to /hooks/<flowId>/<nodeId>: the body becomes the event's data (or, with content-type application/cloudevents+json, the body is the CloudEvent). Answers 202 with the event id; 429 with Retry-After when the channel is full; 413 over the size limit; 415 for non-JSON; 404 when the flow is not running.",
+  docs: "POST JSON to /hooks/<flowId>/<nodeId>: the body becomes the event's data (or, with content-type application/cloudevents+json, the body is the CloudEvent). Answers 202 with the event id; 429 with Retry-After when the channel is full; 413 over the size limit; 415 for non-JSON; 404 when the flow is not running; 503 with Retry-After while the broker behind it is unreachable or (cluster mode) this server is still starting the flow's deployment.",
   inputs: [],
   outputs: [OUT_PORT],
   config: WebhookInConfigSchema,

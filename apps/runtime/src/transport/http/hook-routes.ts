@@ -3,7 +3,8 @@
  * Answers 202 `{eventId}` (into a broker channel: once the broker confirmed it); 429 with Retry-After when the node's channel is full; 503 with Retry-After while
  * a broker channel it feeds has lost its broker; 413 over the node's
  * `maxBytes` (or the server's body limit); 415 for anything but JSON / CloudEvents JSON; 400 for malformed
- * JSON or an invalid structured CloudEvent; 404 when no webhook-in node of that id is running.
+ * JSON or an invalid structured CloudEvent; 404 when no webhook-in node of that id is running; in cluster mode,
+ * 503 DEPLOYMENT_STARTING with Retry-After while this process still converges to the flow's current deployment.
  * The body is read raw in this scope so its exact size is known and both JSON media types parse.
  */
 import type { ApiError, ErrorResponse } from "@eventloom/schema";
@@ -62,6 +63,9 @@ function answer(reply: FastifyReply, result: IngestResult, path: string): Fastif
       return reply.status(413).send(error({ code: "PAYLOAD_TOO_LARGE", message: `The request body is larger than this webhook's limit of ${result.maxBytes} bytes.` }));
     case "invalid":
       return reply.status(400).send(error({ code: "VALIDATION_FAILED", message: result.message }));
+    case "starting":
+      reply.header("retry-after", String(result.retryAfterSeconds));
+      return reply.status(503).send(error({ code: "DEPLOYMENT_STARTING", message: `The flow is deployed but this server is still starting it: retry after ${result.retryAfterSeconds} s.` }));
     case "not-found":
       return reply.status(404).send(error({ code: "NOT_FOUND", message: `No webhook is running at ${path}: deploy the flow with a webhook-in node of that id.` }));
   }
