@@ -11,6 +11,7 @@ import type { Redis } from "ioredis";
 import type { EngineLogger } from "../engine/contract";
 import type { SessionSlot, SessionSlots } from "../bindings/mqtt/session-slots";
 import { clusterKeys } from "./cluster-keys";
+import { releaseLease, renewEveryMs, renewLease } from "./lease-scripts";
 
 /** The lowest slot whose key is free: take it and list it. Returns -1 past 1,000 slots. */
 const CLAIM = `for n = 0, 999 do
@@ -25,12 +26,6 @@ const ADOPT = `for _, n in ipairs(redis.call('smembers', KEYS[1])) do
   if redis.call('set', ARGV[1] .. n, ARGV[2], 'NX', 'PX', ARGV[3]) then return tonumber(n) end
 end
 return -1`;
-/**
- * Extends our lease; 0 when it lapsed (another process may be adopting the slot right now, so a lapsed slot
- * is never taken back: its subscriber lets go and claims again).
- */
-const RENEW = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('pexpire', KEYS[1], ARGV[2]) end return 0`;
-const RELEASE = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) end return 0`;
 
 export interface MqttSessionSlots extends SessionSlots {
   /** Stops renewing and lets go of every slot still held (graceful stop: others adopt them at once). */
@@ -54,7 +49,7 @@ export function createMqttSessionSlots(options: { redis: Redis; workerId: string
     held.add(entry);
     const letGo = async () => {
       if (!held.delete(entry)) return;
-      await redis.eval(RELEASE, 1, clusterKeys.mqttSlot(stem, slot), token);
+      await releaseLease(redis, clusterKeys.mqttSlot(stem, slot), token);
     };
     return {
       slot,
@@ -75,18 +70,18 @@ export function createMqttSessionSlots(options: { redis: Redis; workerId: string
   };
 
   const renew = async (entry: Held) => {
-    const kept = Number(await redis.eval(RENEW, 1, clusterKeys.mqttSlot(entry.stem, entry.slot), entry.token, ttlMs));
-    if (kept === 1 || !held.delete(entry)) return;
+    // A lapsed slot is never taken back (another process may be adopting it right now): its subscriber lets go and claims again.
+    if ((await renewLease(redis, clusterKeys.mqttSlot(entry.stem, entry.slot), entry.token, ttlMs)) || !held.delete(entry)) return;
     logger.warn({ stem: entry.stem, slot: entry.slot, token: entry.token }, "cluster: lost an MQTT session slot to another process");
     for (const listener of entry.lost) listener();
   };
   const timer = setInterval(() => {
     for (const entry of held) renew(entry).catch((error: unknown) => logger.warn({ err: error, stem: entry.stem }, "cluster: could not renew an MQTT session slot"));
-  }, Math.max(50, Math.floor(ttlMs / 3)));
+  }, renewEveryMs(ttlMs));
   timer.unref();
 
   return {
-    checkEveryMs: Math.max(50, Math.floor(ttlMs / 3)),
+    checkEveryMs: renewEveryMs(ttlMs),
     async claim(stem) {
       const slot = await take(CLAIM, stem);
       if (!slot) throw new Error(`no free MQTT session slot for ${stem}`);
@@ -97,7 +92,7 @@ export function createMqttSessionSlots(options: { redis: Redis; workerId: string
       clearInterval(timer);
       const all = [...held];
       held.clear();
-      await Promise.all(all.map((entry) => redis.eval(RELEASE, 1, clusterKeys.mqttSlot(entry.stem, entry.slot), entry.token).catch(() => undefined)));
+      await Promise.all(all.map((entry) => releaseLease(redis, clusterKeys.mqttSlot(entry.stem, entry.slot), entry.token).catch(() => undefined)));
     },
   };
 }

@@ -12,6 +12,7 @@ import type { Redis } from "ioredis";
 import type { EngineLogger, RunningDeployment } from "../engine/contract";
 import { isRunOnceProducer } from "../engine/nodes/index";
 import { clusterKeys } from "./cluster-keys";
+import { releaseLease, renewEveryMs, safeForMs as safeFor } from "./lease-scripts";
 import { loadProgress, PROGRESS_TTL_MS, ProgressBook, SAVE_EVERY_MS } from "./producer-progress";
 
 /** Takes the lease when free: returns the new token, or null when someone holds it. */
@@ -23,7 +24,6 @@ return token`;
 const RENEW = `if redis.call('get', KEYS[1]) ~= ARGV[1] then return 0 end
 redis.call('pexpire', KEYS[2], ARGV[3])
 return redis.call('pexpire', KEYS[1], ARGV[2])`;
-const RELEASE = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) end return 0`;
 
 /** A flow running here, as the coordinator sees it. */
 export interface LeaseCandidate {
@@ -55,8 +55,8 @@ export function startProducerLeases(options: { redis: Redis; workerId: string; t
   const { redis, workerId, ttlMs, logger } = options;
   const held = new Map<string, Held>();
   // Renew three times per TTL; stop producing when a fifth of the TTL is left without a confirmed renewal.
-  const intervalMs = Math.max(50, Math.floor(ttlMs / 3));
-  const safeForMs = Math.floor(ttlMs * 0.8);
+  const intervalMs = renewEveryMs(ttlMs);
+  const safeForMs = safeFor(ttlMs);
   let ticking = false;
   let stopped = false;
 
@@ -106,7 +106,7 @@ export function startProducerLeases(options: { redis: Redis; workerId: string; t
     for (const [flowId, lease] of held) {
       if (running.has(flowId)) continue;
       held.delete(flowId);
-      await redis.eval(RELEASE, 1, clusterKeys.producerLease(flowId), lease.token).catch(() => undefined);
+      await releaseLease(redis, clusterKeys.producerLease(flowId), lease.token).catch(() => undefined);
     }
   }
 
@@ -146,7 +146,7 @@ export function startProducerLeases(options: { redis: Redis; workerId: string; t
       for (const candidate of options.candidates()) candidate.running.setRunOnceProducers?.(false);
       // The last counts before the lease goes: the next holder starts from them.
       await save();
-      await Promise.all([...held].map(([flowId, lease]) => redis.eval(RELEASE, 1, clusterKeys.producerLease(flowId), lease.token).catch(() => undefined)));
+      await Promise.all([...held].map(([flowId, lease]) => releaseLease(redis, clusterKeys.producerLease(flowId), lease.token).catch(() => undefined)));
       held.clear();
     },
   };
