@@ -11,7 +11,17 @@ export interface CheckpointKey {
 
 export interface CheckpointStore {
   load(key: CheckpointKey): Promise<string | undefined>;
+  /**
+   * Moves the checkpoint forward; a sequence number at or before the stored one is ignored. In cluster mode a
+   * process that lost a shard's lease may still finish records it had handed out: its late save must not
+   * take the checkpoint back behind what the shard's new owner saved.
+   */
   save(key: CheckpointKey, sequenceNumber: string): Promise<void>;
+}
+
+/** Whether Kinesis sequence number `a` comes after `b` (decimal strings, wider than 64 bits). */
+export function sequenceAfter(a: string, b: string): boolean {
+  return BigInt(a) > BigInt(b);
 }
 
 /**
@@ -24,7 +34,8 @@ export function createMemoryCheckpointStore(): CheckpointStore {
   return {
     load: async (key) => saved.get(id(key)),
     save: async (key, sequenceNumber) => {
-      saved.set(id(key), sequenceNumber);
+      const stored = saved.get(id(key));
+      if (stored === undefined || sequenceAfter(sequenceNumber, stored)) saved.set(id(key), sequenceNumber);
     },
   };
 }
