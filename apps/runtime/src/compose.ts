@@ -130,7 +130,7 @@ export async function composeRuntime(options: RuntimeOptions): Promise<Runtime> 
       resolver: (workspaceId, connectionId) => resolveConnection(workspaceId, connectionId),
       defaults: options.connectionDefaults ?? {},
       kinesisCheckpoints: createDbCheckpointStore(db.client),
-      ...(cluster ? { mqttSessionSlots: cluster.mqttSessionSlots } : {}),
+      ...(cluster ? { mqttSessionSlots: cluster.mqttSessionSlots, kinesisShardLeases: cluster.kinesisShardLeases } : {}),
     }),
   });
   // The hub's batchers send each watching socket its own frame and answer "follow one event".

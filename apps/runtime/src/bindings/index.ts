@@ -5,7 +5,7 @@
 import type { ChannelBindings } from "../engine/contract";
 import { createBrokerBinding, type BrokerBindingOptions } from "./broker-binding";
 import { createEventHubsBinding, createKafkaBinding } from "./kafka/index";
-import { createKinesisBinding, createMemoryCheckpointStore, type CheckpointStore } from "./kinesis/index";
+import { createKinesisBinding, createMemoryCheckpointStore, type CheckpointStore, type ShardLeases } from "./kinesis/index";
 import { createMqttBinding, type SessionSlots } from "./mqtt/index";
 import { createNatsBinding } from "./nats/index";
 import { createRabbitMqAdapter } from "./rabbitmq/rabbitmq-adapter";
@@ -18,10 +18,12 @@ export interface ChannelBindingsOptions extends BrokerBindingOptions {
   kinesisPollIdleMs?: number;
   /** Cluster mode: MQTT subscriber client ids leased across the processes (cluster/mqtt-session-slots.ts). */
   mqttSessionSlots?: SessionSlots;
+  /** Cluster mode: Kinesis shards leased across the processes (cluster/kinesis-shard-leases.ts). */
+  kinesisShardLeases?: ShardLeases;
 }
 
 export function createChannelBindings(options: ChannelBindingsOptions): ChannelBindings {
-  const { kinesisCheckpoints, kinesisPollIdleMs, mqttSessionSlots, ...common } = options;
+  const { kinesisCheckpoints, kinesisPollIdleMs, kinesisShardLeases, mqttSessionSlots, ...common } = options;
   return {
     kafka: createKafkaBinding(common),
     eventhubs: createEventHubsBinding(common),
@@ -29,6 +31,6 @@ export function createChannelBindings(options: ChannelBindingsOptions): ChannelB
     "nats-jetstream": createNatsBinding(common),
     mqtt: createMqttBinding({ ...common, ...(mqttSessionSlots ? { sessionSlots: mqttSessionSlots } : {}) }),
     "redis-streams": createBrokerBinding("redis-streams", createRedisStreamsAdapter, common),
-    kinesis: createKinesisBinding({ ...common, checkpoints: kinesisCheckpoints ?? createMemoryCheckpointStore(), ...(kinesisPollIdleMs ? { pollIdleMs: kinesisPollIdleMs } : {}) }),
+    kinesis: createKinesisBinding({ ...common, checkpoints: kinesisCheckpoints ?? createMemoryCheckpointStore(), ...(kinesisPollIdleMs ? { pollIdleMs: kinesisPollIdleMs } : {}), ...(kinesisShardLeases ? { shardLeases: kinesisShardLeases } : {}) }),
   };
 }

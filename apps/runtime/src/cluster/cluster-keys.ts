@@ -14,6 +14,10 @@ export const clusterKeys = {
   mqttSlots: (stem: string) => `${PREFIX}mqtt:slots:${stem}`,
   /** Hash: node id → events a budgeted run-once producer (generator with `count`) emitted in this deployment. */
   producerProgress: (deploymentId: string) => `${PREFIX}progress:deployment:${deploymentId}`,
+  /** Who reads one shard of a Kinesis subscription (`group`: the channel's, or a topic subscriber's): a holder token, with a TTL. */
+  kinesisShard: (stream: string, group: string, shardId: string) => `${PREFIX}kinesis:shard:${stream}:${group}:${shardId}`,
+  /** The processes reading a Kinesis subscription: a sorted set of members scored by when they lapse (Redis time, ms). */
+  kinesisMembers: (stream: string, group: string) => `${PREFIX}kinesis:members:${stream}:${group}`,
   /** Channel: a process deployed, redeployed or stopped a flow. */
   deploymentsChanged: `${PREFIX}deployments`,
   /** Channel: a process has watchers for a flow and wants the others' counters. */

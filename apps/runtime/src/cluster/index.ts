@@ -7,7 +7,8 @@
  *   far generators with a `count` got (producer-progress.ts),
  * - socket.io broadcasts (its Redis adapter) and other workers' counters, samples and latency histograms for
  *   trace frames (trace-share.ts), capture filters (capture-share.ts) and "follow one event" (follow-share.ts),
- * - MQTT subscribers' client ids, slots leased per process, adopted when their process is gone (mqtt-session-slots.ts).
+ * - MQTT subscribers' client ids, slots leased per process, adopted when their process is gone (mqtt-session-slots.ts),
+ * - Kinesis shard leases, balanced between the processes reading each subscription (kinesis-shard-leases.ts).
  * Broker channels make the processes competing consumers; memory channels stay per process.
  */
 import { createAdapter } from "@socket.io/redis-adapter";
@@ -28,8 +29,10 @@ import { createTraceRequests } from "./trace-requests";
 import { sharePresence, type SharedPresence } from "./presence-share";
 import { connectClusterBus } from "./cluster-bus";
 import { createDeploySync, type DeploySyncTarget } from "./deploy-sync";
+import { createKinesisShardLeases } from "./kinesis-shard-leases";
 import { createMqttSessionSlots } from "./mqtt-session-slots";
 import type { SessionSlots } from "../bindings/mqtt/index";
+import type { ShardLeases } from "../bindings/kinesis/index";
 import { startProducerLeases, type ProducerLeases } from "./producer-lease";
 import { carryProgress } from "./producer-progress";
 import { createTraceShare, type TraceShare } from "./trace-share";
@@ -59,6 +62,8 @@ export interface ClusterMember {
   mqttSessionSlots: SessionSlots;
   /** Wraps the trace hub so captures apply on every process and "follow one event" collects every process's hops. */
   shareTraces(local: TraceHub): TraceHub;
+  /** For the Kinesis binding: which shards of each subscription this process reads. */
+  kinesisShardLeases: ShardLeases;
   /** Hook for the runner: frames read the cluster-wide counters and samples. */
   clusterFrames: TraceShare["clusterFrames"];
   /** Hook for the runner: a hot redeploy here carries the kept generators' counts to the new deployment. */
@@ -96,6 +101,7 @@ export async function joinCluster(options: ClusterOptions & { logger: EngineLogg
   const follows = createFollowShare({ workerId, requests, localRing });
   const captures = createCaptureShare({ bus, workerId, evaluateEveryMs: options.frameIntervalMs, logger, localRuns });
   const mqttSessionSlots = createMqttSessionSlots({ redis: bus.redis, workerId, ttlMs: options.leaseMs, logger });
+  const kinesisShardLeases = createKinesisShardLeases({ redis: bus.redis, workerId, ttlMs: options.leaseMs, logger });
   let socketServer: SocketServer | undefined;
   let presence: SharedPresence | undefined;
   let heartbeat: WorkerHeartbeat | undefined;
@@ -105,6 +111,7 @@ export async function joinCluster(options: ClusterOptions & { logger: EngineLogg
     announce: (flowId) => sync.announce(flowId),
     relayAccessRevoked: (userId, flowIds) => access.relay(userId, flowIds),
     mqttSessionSlots,
+    kinesisShardLeases,
     sharePresence(local) {
       presence = sharePresence(local, { bus, workerId, logger });
       return presence;
@@ -152,6 +159,7 @@ export async function joinCluster(options: ClusterOptions & { logger: EngineLogg
       presence?.stop();
       await leases?.stop();
       await mqttSessionSlots.stop();
+      await kinesisShardLeases.stop();
       await heartbeat?.stop();
       // The adapter unsubscribes before its connections close (a command cut off by the close would reject unhandled).
       await socketServer?.of("/").adapter.close();

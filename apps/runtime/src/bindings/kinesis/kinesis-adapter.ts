@@ -4,16 +4,17 @@
  * CloudEvents, and per-shard readers checkpointing after success (checkpoint-store.ts). Kinesis has no
  * consumer groups: topic mode reads every shard for each subscriber node (own checkpoints); queue mode reads
  * every shard for the first subscriber of the group while the others stand by and take over when it leaves.
- * Several runtime processes in queue mode would each read every shard (no shard leases yet: TODO(#7)).
+ * In cluster mode the processes lease the shards of each group between them (shard-leases.ts, shard-set.ts).
  */
-import { CreateStreamCommand, DescribeStreamSummaryCommand, KinesisClient, ListShardsCommand, PutRecordsCommand, ResourceNotFoundException } from "@aws-sdk/client-kinesis";
+import { CreateStreamCommand, DescribeStreamSummaryCommand, KinesisClient, PutRecordsCommand, ResourceNotFoundException } from "@aws-sdk/client-kinesis";
 import { NodeHttpHandler } from "@smithy/node-http-handler";
 import type { ConnectionSettingsOf } from "@eventloom/schema";
 import type { EngineLogger } from "../../engine/contract";
 import { toStructured } from "../cloudevent-structured";
 import type { AdapterSubscription, BrokerAdapter, InboundMessage, OutboundMessage, SubscriptionSpec } from "../contract";
 import type { CheckpointStore } from "./checkpoint-store";
-import { createReadWindow, startShardReader } from "./shard-reader";
+import type { ShardLeases } from "./shard-leases";
+import { readShardSet } from "./shard-set";
 
 export interface KinesisAdapterOptions {
   settings: ConnectionSettingsOf<"kinesis">;
@@ -23,6 +24,8 @@ export interface KinesisAdapterOptions {
   shards: number;
   checkpoints: CheckpointStore;
   pollIdleMs: number;
+  /** Cluster mode: the shards each group reads are leased across the processes. */
+  shardLeases?: ShardLeases;
   logger: EngineLogger;
 }
 
@@ -35,12 +38,9 @@ export function createKinesisAdapter(options: KinesisAdapterOptions): BrokerAdap
   let queueActive = false;
   const readers = new Set<{ stop(): Promise<void> }>();
 
-  const readAll = async (group: string, spec: SubscriptionSpec, deliver: (message: InboundMessage) => void) => {
-    const sdk = client!;
-    const { Shards = [] } = await sdk.send(new ListShardsCommand({ StreamName: stream }));
-    const window = createReadWindow(spec.prefetch);
-    return Shards.map((shard) => startShardReader({ client: sdk, key: { stream, group, shardId: shard.ShardId! }, checkpoints: options.checkpoints, window, pollIdleMs: options.pollIdleMs, logger: options.logger, deliver }));
-  };
+  const readAll = async (group: string, spec: SubscriptionSpec, deliver: (message: InboundMessage) => void) => [
+    await readShardSet({ client: client!, stream, group, prefetch: spec.prefetch, checkpoints: options.checkpoints, pollIdleMs: options.pollIdleMs, ...(options.shardLeases ? { leases: options.shardLeases } : {}), logger: options.logger, deliver }),
+  ];
 
   return {
     get connected() {

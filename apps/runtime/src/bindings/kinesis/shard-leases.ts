@@ -1,0 +1,29 @@
+/**
+ * Cluster mode's Kinesis shard leases. Kinesis has no consumer groups, so when several runtime processes read
+ * one subscription (a queue channel's group, or one subscriber node of a topic channel), each shard must be
+ * read by one process at a time or every record is handled once per process. Like the KCL, a process leases
+ * the shards it reads and balances the count with the others (shard-share.ts); a process whose lease lapsed
+ * or passed to another stops reading that shard at once, and the next owner resumes from the stored
+ * checkpoint (at-least-once: what was in flight may be handled twice). The implementation lives in cluster/
+ * (Redis); without cluster mode there are no leases and a subscription reads every shard.
+ */
+export interface ShardScope {
+  stream: string;
+  /** The subscription's consumer group (the checkpoints' group). */
+  group: string;
+}
+
+/** What the leases drive: start reading a shard, or stop at once. */
+export interface ShardOwner {
+  gained(shardId: string): void;
+  /** Resolves once the shard's reader stopped and saved what it handled (the lease is released after). */
+  lost(shardId: string): Promise<void>;
+}
+
+export interface ShardLeases {
+  /**
+   * Leases a share of `shardIds` for `owner` until the returned stop(), which calls `lost` for every shard
+   * still held (no `gained` after it) and then hands the leases back, so others take over at once.
+   */
+  hold(scope: ShardScope, shardIds: readonly string[], owner: ShardOwner): { stop(): Promise<void> };
+}
