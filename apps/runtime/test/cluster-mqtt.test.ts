@@ -20,6 +20,7 @@ import { slotPart } from "../src/bindings/mqtt/session-slots";
 import { clusterKeys } from "../src/cluster/cluster-keys";
 import { startHttpSink, type HttpSink } from "./bindings/http-sink";
 import { services, uniqueName } from "./support/brokers/services";
+import { postEvent, tally as tallyIn } from "./support/cluster-stream";
 import { createTestDatabase, postgresAvailable, type TestDatabase } from "./support/database";
 import { sleep, waitFor, type StartOptions } from "./support/runtime";
 import { startRuntimeProcess, type RuntimeProcess } from "./support/runtime-process";
@@ -64,31 +65,8 @@ async function deployFlow(name: string, mode: "queue" | "topic", consumers: stri
   return flowId;
 }
 
-/** Posts one event; its id when the process accepted it (2xx), else undefined (refused or dead). */
-async function post(target: RuntimeProcess, flowId: string, n: number): Promise<string | undefined> {
-  try {
-    const response = await fetch(`${target.baseUrl}/hooks/${flowId}/hook`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ n }) });
-    if (response.status >= 300) return undefined;
-    return ((await response.json()) as { eventId: string }).eventId;
-  } catch {
-    return undefined;
-  }
-}
-
-/** Waits until every accepted id reached the consumer (or times out), then counts those ids' deliveries. */
-async function tally(consumer: string, accepted: Set<string>, timeoutMs: number) {
-  const done = await waitFor(() => {
-    const delivered = sink.done(consumer);
-    return [...accepted].every((id) => delivered.has(id)) && delivered;
-  }, timeoutMs).catch(() => sink.done(consumer));
-  const counts = [...accepted].map((id) => done.get(id) ?? 0);
-  return {
-    processed: counts.filter((count) => count > 0).length,
-    missing: [...accepted].filter((id) => !done.has(id)),
-    duplicated: counts.filter((count) => count > 1).length,
-    extra: counts.reduce((sum, count) => sum + Math.max(0, count - 1), 0),
-  };
-}
+const post = (target: RuntimeProcess, flowId: string, n: number) => postEvent(target.baseUrl, flowId, n);
+const tally = (consumer: string, accepted: Set<string>, timeoutMs: number) => tallyIn(sink, consumer, accepted, timeoutMs);
 
 const slotsOf = (stem: string) => redis.smembers(clusterKeys.mqttSlots(stem));
 
