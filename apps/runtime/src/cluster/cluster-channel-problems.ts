@@ -13,7 +13,8 @@
  *   which compete for the same queue, durable consumer or consumer group. An error at the ordering key.
  *   (Kafka and Event Hubs keep it: a key maps to a partition, and a partition to one group member.)
  * Otherwise broker channels need nothing said: the processes share them as competing consumers (MQTT
- * through per-process session slots, bindings/mqtt/session-slots.ts).
+ * through per-process session slots, bindings/mqtt/session-slots.ts; Kinesis through shard leases,
+ * bindings/kinesis/shard-leases.ts).
  */
 import type { Graph, Problem } from "@eventloom/schema";
 
