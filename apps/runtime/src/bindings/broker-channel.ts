@@ -51,6 +51,7 @@ export class BrokerChannelImpl implements BrokerChannel {
       keyOf: (event) => key?.(event) ?? "",
       schedule: context.schedule,
       send: (batch) => this.adapter!.publish(batch),
+      window: () => this.adapter?.publishWindow ?? 1,
       // Topic mode: hold events until every subscriber's queue/group exists, or they would reach none.
       canSend: () => this.state === "up" && this.inbox.starting === 0,
       onSendFailed: (error) => this.sendFailed(error),
@@ -67,7 +68,8 @@ export class BrokerChannelImpl implements BrokerChannel {
       resolveChannel: (id) => context.resolveChannel(id),
       subscribe: (spec, deliver) => this.adapter!.subscribe(spec, deliver),
       onSubscribeFailed: (error) => this.linkDown(error),
-      onSubscribed: () => this.outbox.resume(),
+      // Held while the subscription started (canSend); a reconnect's resend, if due, goes out now too.
+      onSubscribed: () => this.outbox.flush(),
     });
   }
 

@@ -73,8 +73,17 @@ export interface BrokerAdapter {
   readonly connected: boolean;
   /** Connects (a fresh connection when the last one is gone) and declares the topology; rejects when unreachable. */
   connect(): Promise<void>;
-  /** Publishes in order; resolves once the broker accepted every message, rejects when it did not. */
+  /**
+   * Publishes in order; resolves once the broker accepted every message, rejects when it did not. With a
+   * publishWindow above 1 it is called again before earlier calls settled: each call's messages must reach
+   * the broker after the previous call's (one connection, written in call order).
+   */
   publish(batch: readonly OutboundMessage[]): Promise<void>;
+  /**
+   * How many publish calls may be in flight at once (default 1). Above 1 only where concurrent calls keep
+   * publish order on the wire; a failed call is re-sent by the channel with every call after it.
+   */
+  readonly publishWindow?: number;
   /** Starts consuming for one subscriber; `deliver` is called once per message. */
   subscribe(spec: SubscriptionSpec, deliver: (message: InboundMessage) => void): Promise<AdapterSubscription>;
   /** The adapter calls `listener` whenever an open connection is lost without `close()`. */

@@ -1,8 +1,9 @@
 /**
  * The local buffer of a broker channel's outgoing events: accepted events wait here until the broker
  * confirmed them. Bounded by the channel's capacity; when full the overflow policy applies (block hands
- * the publisher a promise — back-pressure while the broker is slow or down). One batch is in flight at a
- * time, so the broker sees events in publish order; a batch the broker did not accept is sent again.
+ * the publisher a promise — back-pressure while the broker is slow or down). Up to the adapter's
+ * `publishWindow` batches are in flight at once, sent in publish order and retired in order
+ * (in-flight-batches.ts); a batch the broker did not accept is sent again with every batch after it.
  * `publishConfirmed` hands back a promise per event that settles with its broker confirm (see
  * EngineChannel.publishConfirmed): resolved when confirmed or dropped by the overflow policy, rejected with
  * NotConfirmedError when discarded unconfirmed. Plain `publish` allocates nothing for that.
@@ -11,6 +12,7 @@ import type { ChannelSemantics, CloudEvent, NodeCounters } from "@eventloom/sche
 import { NotConfirmedError, REJECTED, type HopRecorder, type PublishOutcome } from "../engine/contract";
 import { RingQueue } from "../engine/ring-queue";
 import type { OutboundMessage } from "./contract";
+import { InFlightBatches } from "./in-flight-batches";
 
 /** Events sent to the broker in one publish call at most. */
 const MAX_BATCH = 512;
@@ -25,9 +27,11 @@ export interface OutboxDeps {
   schedule(fn: () => void): void;
   /** Sends one batch; resolves when the broker accepted all of it. */
   send(batch: readonly HeldMessage[]): Promise<void>;
+  /** How many batches may be in flight at once (the adapter's publishWindow). */
+  window(): number;
   /** May a batch go now (connected, not closed)? */
   canSend(): boolean;
-  /** A send failed: the channel decides (reconnect, retry later). */
+  /** A send failed: the channel decides (reconnect, retry later, then `resume`). Once per failure. */
   onSendFailed(error: unknown): void;
 }
 
@@ -50,22 +54,29 @@ const noop = (): void => undefined;
 
 export class Outbox {
   private readonly queue: RingQueue<HeldMessage>;
-  private sending: readonly HeldMessage[] = [];
+  private readonly inFlight: InFlightBatches;
+  /** `resume` was called: send the unretired batches again as soon as sending is allowed. */
+  private resendDue = false;
   private readonly waiters = new RingQueue<Waiter>(Number.MAX_SAFE_INTEGER, 16);
   private scheduled = false;
   private readonly flushBound = (): void => this.flush();
 
   constructor(private readonly deps: OutboxDeps) {
     this.queue = new RingQueue<HeldMessage>(deps.config.capacity, 256);
+    this.inFlight = new InFlightBatches({
+      send: (batch) => deps.send(batch),
+      retired: (batch) => this.retired(batch),
+      failed: (error) => deps.onSendFailed(error),
+    });
   }
 
   /** Accepted events not yet confirmed, plus blocked publishers. */
   get size(): number {
-    return this.queue.size + this.sending.length + this.waiters.size;
+    return this.queue.size + this.inFlight.messages + this.waiters.size;
   }
 
   get depth(): number {
-    return this.queue.size + this.sending.length;
+    return this.queue.size + this.inFlight.messages;
   }
 
   publish(event: CloudEvent): PublishOutcome {
@@ -135,21 +146,31 @@ export class Outbox {
     else this.accept(event);
   }
 
-  /** Sends what is waiting, one batch at a time, while the link is up. */
+  /** Sends what is waiting while the link is up, up to the window's batches at once. */
   flush(): void {
     this.scheduled = false;
-    if (this.sending.length > 0 || !this.deps.canSend()) return;
-    if (this.queue.size === 0) return;
-    const batch: HeldMessage[] = [];
-    for (let m = this.queue.shift(); m !== undefined; m = batch.length < MAX_BATCH ? this.queue.shift() : undefined) batch.push(m);
-    this.admitWaiters();
-    this.sendBatch(batch);
+    if (!this.deps.canSend()) return;
+    if (this.resendDue) {
+      this.resendDue = false;
+      this.inFlight.resend();
+    }
+    if (this.inFlight.stalled) return;
+    const window = Math.max(1, this.deps.window());
+    while (this.inFlight.size < window && this.queue.size > 0) {
+      const batch: HeldMessage[] = [];
+      for (let m = this.queue.shift(); m !== undefined; m = batch.length < MAX_BATCH ? this.queue.shift() : undefined) batch.push(m);
+      this.admitWaiters();
+      this.inFlight.send(batch);
+    }
   }
 
-  /** Sends the batch that failed last time again (after a reconnect), then the rest. */
+  /**
+   * The link is usable again (reconnected, or the pause after a refused batch is over): every batch not
+   * confirmed yet goes again, in order, as soon as sending is allowed — then the rest.
+   */
   resume(): void {
-    if (this.sending.length > 0 && this.deps.canSend()) this.sendBatch(this.sending);
-    else this.flush();
+    this.resendDue = true;
+    this.flush();
   }
 
   /** Drops (and counts) everything; whoever waits for a confirm is told it never came. Returns how many. */
@@ -168,8 +189,8 @@ export class Outbox {
    * twice — never not at all.
    */
   takeAll(): HeldMessage[] {
-    const messages = [...this.sending];
-    this.sending = [];
+    const messages = this.inFlight.takeAll();
+    this.resendDue = false;
     for (let m = this.queue.shift(); m !== undefined; m = this.queue.shift()) messages.push(m);
     for (let w = this.waiters.shift(); w !== undefined; w = this.waiters.shift()) {
       messages.push(w.message);
@@ -192,21 +213,14 @@ export class Outbox {
     this.scheduleFlush();
   }
 
-  private sendBatch(batch: readonly HeldMessage[]): void {
-    this.sending = batch;
-    this.deps.send(batch).then(
-      () => {
-        this.sending = [];
-        for (const message of batch) message.confirmed?.resolve();
-        this.admitWaiters();
-        this.flush();
-      },
-      (error: unknown) => this.deps.onSendFailed(error),
-    );
+  private retired(batch: readonly HeldMessage[]): void {
+    for (const message of batch) message.confirmed?.resolve();
+    this.admitWaiters();
+    this.flush();
   }
 
   private full(): boolean {
-    return this.queue.size + this.sending.length >= this.deps.config.capacity;
+    return this.queue.size + this.inFlight.messages >= this.deps.config.capacity;
   }
 
   private message(event: CloudEvent, confirmed?: Confirmation): HeldMessage {
