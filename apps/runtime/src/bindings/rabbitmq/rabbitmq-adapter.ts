@@ -101,6 +101,13 @@ class RabbitMqAdapter implements BrokerAdapter {
     return model;
   }
 
+  /**
+   * Batches in flight at once: one ConfirmChannel writes them in call order, and each batch's
+   * waitForConfirms covers every message published before it, so a batch never resolves ahead of an
+   * earlier one. More than one keeps the broker busy while a batch's confirms come back.
+   */
+  readonly publishWindow = 4;
+
   async publish(batch: readonly OutboundMessage[]): Promise<void> {
     const channel = this.confirm;
     if (!channel) throw new Error("not connected");
