@@ -90,6 +90,10 @@ export function createMqttAdapter(options: MqttAdapterOptions): BrokerAdapter {
       publisher = client;
       watch(client);
     },
+    // No publishWindow (one batch at a time): concurrent calls would keep order, but Mosquitto acknowledges a
+    // publish before any subscriber has it and drops what overflows a subscriber max_queued_messages behind —
+    // with 2 or 4 batches in flight the publisher outran the channel's own subscriber and the brokers bench
+    // lost events ("Outgoing messages are being dropped" in Mosquitto's log).
     async publish(batch: readonly OutboundMessage[]) {
       const client = publisher;
       if (!client) throw new Error("not connected to MQTT");
