@@ -23,7 +23,8 @@ export function createKinesisBinding(options: KinesisBindingOptions): ChannelFac
     ({ config, settings, defaultName, context }) => {
       const stream = (typeof config.stream === "string" && config.stream !== "" ? config.stream : defaultName).replace(/[^A-Za-z0-9._-]/g, "_").slice(0, 128);
       const shards = typeof config.shards === "number" ? config.shards : 1;
-      return createKinesisAdapter({ settings, stream, group: defaultName, shards, checkpoints: options.checkpoints, pollIdleMs: options.pollIdleMs ?? 1_000, ...(options.shardLeases ? { shardLeases: options.shardLeases } : {}), logger: context.logger });
+      const ordered = typeof config.orderingKey === "string" && config.orderingKey !== "";
+      return createKinesisAdapter({ settings, stream, group: defaultName, shards, checkpoints: options.checkpoints, pollIdleMs: options.pollIdleMs ?? 1_000, ordered, ...(options.shardLeases ? { shardLeases: options.shardLeases } : {}), logger: context.logger });
     },
     options,
   );

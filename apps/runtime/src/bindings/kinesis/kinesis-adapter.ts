@@ -1,6 +1,7 @@
 /**
  * The Kinesis binding's I/O (@aws-sdk/client-kinesis over HTTP/1.1): PutRecords with the ordering key as
- * partition key (the event id when there is none, spreading events over shards), records as structured
+ * partition key (the event id when there is none, spreading events over shards — and then several calls in
+ * flight at once: nothing is ordered), records as structured
  * CloudEvents, and per-shard readers checkpointing after success (checkpoint-store.ts). Kinesis has no
  * consumer groups: topic mode reads every shard for each subscriber node (own checkpoints); queue mode reads
  * every shard for the first subscriber of the group while the others stand by and take over when it leaves.
@@ -26,10 +27,18 @@ export interface KinesisAdapterOptions {
   pollIdleMs: number;
   /** Cluster mode: the shards each group reads are leased across the processes. */
   shardLeases?: ShardLeases;
+  /** The channel has an ordering key: its events must reach each shard in publish order. */
+  ordered: boolean;
   logger: EngineLogger;
 }
 
 const PUT_LIMIT = 500;
+/**
+ * PutRecords calls in flight at once when the channel promises no order (no ordering key: the partition key
+ * is the event id). Concurrent calls travel on separate HTTP connections and may land in any order, so an
+ * ordered channel keeps one; an unordered one no longer holds each event back behind the previous call.
+ */
+const UNORDERED_PUBLISH_WINDOW = 4;
 
 export function createKinesisAdapter(options: KinesisAdapterOptions): BrokerAdapter {
   const { settings, stream } = options;
@@ -61,6 +70,7 @@ export function createKinesisAdapter(options: KinesisAdapterOptions): BrokerAdap
       }
       client = sdk;
     },
+    publishWindow: options.ordered ? 1 : UNORDERED_PUBLISH_WINDOW,
     async publish(batch: readonly OutboundMessage[]) {
       if (!client) throw new Error("not connected to Kinesis");
       for (let start = 0; start < batch.length; start += PUT_LIMIT) await putRecords(client, stream, batch.slice(start, start + PUT_LIMIT));
