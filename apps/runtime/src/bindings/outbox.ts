@@ -185,7 +185,7 @@ export class Outbox {
 
   /**
    * Hands over everything not confirmed yet, in order (a redeploy replacing the channel), with whoever waits
-   * for its confirm. The batch in flight is included: the broker may still confirm it, so it can arrive
+   * for its confirm. The batches in flight are included: the broker may still confirm them, so they can arrive
    * twice — never not at all.
    */
   takeAll(): HeldMessage[] {

@@ -1,8 +1,8 @@
 /**
  * RabbitMQ through amqplib: one fanout exchange per channel (the ordering key is the routing key), durable
  * classic queues — one shared queue in queue mode (competing consumers, also across runtime processes), one
- * per subscriber in topic mode — persistent messages, publisher confirms (ConfirmChannel, one wait per
- * batch), manual acks, prefetch = concurrency. A message redelivered after a crash starts its retry budget
+ * per subscriber in topic mode — persistent messages, publisher confirms (ConfirmChannel, each
+ * message's confirm counted down per batch, up to 4 batches in flight), manual acks, prefetch = concurrency. A message redelivered after a crash starts its retry budget
  * afresh (classic queues do not count deliveries). CloudEvents travel in binary mode: attributes as `cloudEvents:` headers.
  * Reconnecting is broker-channel.ts's job, so amqplib's own recovery stays off.
  */
@@ -102,26 +102,33 @@ class RabbitMqAdapter implements BrokerAdapter {
   }
 
   /**
-   * Batches in flight at once: one ConfirmChannel writes them in call order, and each batch's
-   * waitForConfirms covers every message published before it, so a batch never resolves ahead of an
-   * earlier one. More than one keeps the broker busy while a batch's confirms come back.
+   * Batches in flight at once: one ConfirmChannel writes them in call order (the outbox retires them in
+   * order). More than one keeps the broker busy while a batch's confirms come back.
    */
   readonly publishWindow = 4;
 
   async publish(batch: readonly OutboundMessage[]): Promise<void> {
     const channel = this.confirm;
     if (!channel) throw new Error("not connected");
-    for (const { event, key } of batch) {
-      const message = toBinary(event, PREFIX);
-      channel.publish(this.topology.exchange, key, message.body, {
-        persistent: true,
-        contentType: message.contentType,
-        messageId: event.id,
-        type: event.type,
-        headers: message.headers,
-      });
-    }
-    await channel.waitForConfirms();
+    if (batch.length === 0) return;
+    // Each message's own confirm callback, counted down: waitForConfirms would also wait for (and wrap the
+    // callbacks of) every batch still in flight before this one.
+    await new Promise<void>((resolve, reject) => {
+      let unconfirmed = batch.length;
+      let failed = false;
+      const confirmed = (error: unknown) => {
+        if (failed) return;
+        if (error) {
+          failed = true;
+          reject(error instanceof Error ? error : new Error(String(error)));
+        } else if (--unconfirmed === 0) resolve();
+      };
+      for (const { event, key } of batch) {
+        const message = toBinary(event, PREFIX);
+        const options = { persistent: true, contentType: message.contentType, messageId: event.id, type: event.type, headers: message.headers };
+        channel.publish(this.topology.exchange, key, message.body, options, confirmed);
+      }
+    });
   }
 
   async subscribe(spec: SubscriptionSpec, deliver: (message: InboundMessage) => void): Promise<AdapterSubscription> {
