@@ -65,8 +65,10 @@ function holdShards(options: { redis: Redis; member: string; ttlMs: number; logg
   const lose = async (shardId: string, why: string) => {
     if (!held.delete(shardId)) return;
     options.logger.warn({ ...log(shardId), why }, "cluster: lost a Kinesis shard lease; stopped reading the shard");
-    await owner.lost(shardId);
+    await owner.lost(shardId, { drainMs: 0 });
   };
+  // A hand-over drains for at most one renewal interval: the lease, renewed at the start of the tick, outlives it.
+  const handOver = { drainMs: renewEveryMs(ttlMs) };
   // Self-fencing: a lease whose renewal was not confirmed in time may be another process's by now.
   const expireUnconfirmed = () => {
     for (const [shardId, lease] of held) {
@@ -87,7 +89,7 @@ function holdShards(options: { redis: Redis; member: string; ttlMs: number; logg
       const lease = held.get(shardId)!;
       held.delete(shardId);
       options.logger.info({ ...log(shardId), members }, "cluster: handing a Kinesis shard to another process (over this process's share)");
-      await owner.lost(shardId);
+      await owner.lost(shardId, handOver);
       await releaseLease(redis, keyOf(shardId), lease.token);
     }
     for (const shardId of plan.take) {
@@ -119,7 +121,7 @@ function holdShards(options: { redis: Redis; member: string; ttlMs: number; logg
       await ticking;
       const leases = [...held];
       held.clear();
-      await Promise.all(leases.map(([shardId]) => owner.lost(shardId)));
+      await Promise.all(leases.map(([shardId]) => owner.lost(shardId, handOver)));
       await Promise.all(leases.map(([shardId, lease]) => releaseLease(redis, keyOf(shardId), lease.token).catch(() => undefined)));
       await redis.zrem(membersKey, member).catch(() => undefined);
     },

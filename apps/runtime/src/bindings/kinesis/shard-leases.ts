@@ -16,8 +16,12 @@ export interface ShardScope {
 /** What the leases drive: start reading a shard, or stop at once. */
 export interface ShardOwner {
   gained(shardId: string): void;
-  /** Resolves once the shard's reader stopped and saved what it handled (the lease is released after). */
-  lost(shardId: string): Promise<void>;
+  /**
+   * Resolves once the shard's reader stopped and saved what it handled. `drainMs` > 0: the lease is being
+   * handed over (released after this), so wait that long at most for records in flight to finish; 0: the
+   * lease is gone already, stop at once.
+   */
+  lost(shardId: string, options: { drainMs: number }): Promise<void>;
 }
 
 export interface ShardLeases {

@@ -46,7 +46,15 @@ export interface ShardReaderOptions {
   deliver(message: InboundMessage): void;
 }
 
-export function startShardReader(options: ShardReaderOptions): { stop(): Promise<void> } {
+export interface ShardReader {
+  /**
+   * Stops fetching; with `drainMs`, first waits up to that long for the records already handed out to finish
+   * (a hand-over: the next owner then does not read them again), then saves the checkpoint.
+   */
+  stop(options?: { drainMs?: number }): Promise<void>;
+}
+
+export function startShardReader(options: ShardReaderOptions): ShardReader {
   const { client, key, window } = options;
   const commits = new OffsetCommits();
   let stopped = false;
@@ -121,10 +129,11 @@ export function startShardReader(options: ShardReaderOptions): { stop(): Promise
   const running = loop();
 
   return {
-    async stop() {
+    async stop({ drainMs = 0 } = {}) {
       stopped = true;
       window.wakeAll();
       await running;
+      for (const until = Date.now() + drainMs; commits.outstanding > 0 && Date.now() < until; ) await sleep(10);
       await save();
     },
   };
