@@ -8,6 +8,8 @@
  * then arrive exactly once per consumer. Then a steady stream is posted across the processes and one of them
  * is SIGKILLed a third of the way in: its leases lapse, the survivors take its shards and resume from the
  * stored checkpoints. Every accepted (2xx) event must be processed by every consumer; duplicates are printed.
+ * Last, a fourth process joins during a stream: the process over its share hands it a shard (after letting
+ * what it had in flight finish), and again nothing accepted is missing.
  */
 import { ListShardsCommand, type KinesisClient } from "@aws-sdk/client-kinesis";
 import { Redis } from "ioredis";
@@ -28,7 +30,8 @@ const LEASE_MS = 1_500;
 const QUIET_EVENTS = 30;
 const STREAM_EVENTS = 300;
 const run = uniqueName("cluster-kinesis");
-const workerIds = [0, 1, 2].map((index) => `${run}-w${index}`);
+/** w0-w2 start together; w3 joins later. */
+const workerIds = [0, 1, 2, 3].map((index) => `${run}-w${index}`);
 
 let database: TestDatabase | undefined;
 let kinesis: LocalKinesis;
@@ -101,7 +104,7 @@ describe.skipIf(!postgresAvailable)("cluster mode: Kinesis channels on three run
     topicFlow = await deployFlow("Cluster Kinesis topic", "topic", 2, ["a", "b"]);
     // Every process converged (it accepts webhooks) and the shard leases settled between the three.
     for (const flowId of [queueFlow, topicFlow]) for (const target of processes) await waitFor(() => postEvent(target.baseUrl, flowId, -1), 15_000);
-    await waitFor(() => balanced(workerIds), 15_000);
+    await waitFor(() => balanced(workerIds.slice(0, 3)), 15_000);
     // Three runtimes from source take long to start on a loaded machine (60 s timed out at load 16 elsewhere).
   }, 180_000);
 
@@ -184,4 +187,32 @@ describe.skipIf(!postgresAvailable)("cluster mode: Kinesis channels on three run
     expect(acceptedBy[2]).toBeGreaterThan(0);
     for (const result of Object.values(results)) expect(result.missing).toEqual([]);
   }, 120_000);
+
+  it("a process that joins mid-stream gets a share of the shards; nothing accepted is missing", async () => {
+    const accepted = new Set<string>();
+    let posting = true;
+    let n = 0;
+    const lane = async () => {
+      while (posting) {
+        const id = await postEvent(processes[n % 2]!.baseUrl, queueFlow, STREAM_EVENTS + n++);
+        if (id) accepted.add(id);
+        await sleep(50);
+      }
+    };
+    const lanes = Promise.all([lane(), lane()]);
+    const before = await ownersOf(subscriptions[0]!);
+    const joinedAt = Date.now();
+    processes.push(await startRuntimeProcess(database!, optionsFor(3)));
+    const started = Date.now();
+    await waitFor(() => balanced([workerIds[0]!, workerIds[1]!, workerIds[3]!]), 20_000);
+    const after = await ownersOf(subscriptions[0]!);
+    console.log(`cluster kinesis: queue shard owners ${before.join(",")} → ${after.join(",")}, ${Date.now() - started} ms after the newcomer started (${started - joinedAt} ms to start)`);
+    await sleep(2_000);
+    posting = false;
+    await lanes;
+    const result = await tally(sink, "queue-out", accepted, 30_000);
+    console.log(`cluster kinesis join queue-out: accepted ${accepted.size}, processed ${result.processed}, missing ${result.missing.length}, duplicated events ${result.duplicated} (${result.extra} extra deliveries)`);
+    expect(after).toContain(workerIds[3]);
+    expect(result.missing).toEqual([]);
+  }, 180_000);
 });
