@@ -11,7 +11,8 @@
  * - A RabbitMQ queue, NATS JetStream or Redis Streams channel with an ordering key: the one-consumer rules
  *   that keep per-key order on one process (catalogue/channel-guarantees.ts) cannot hold across processes,
  *   which compete for the same queue, durable consumer or consumer group. An error at the ordering key.
- *   (Kafka and Event Hubs keep it: a key maps to a partition, and a partition to one group member.)
+ *   (Kafka and Event Hubs keep it: a key maps to a partition, and a partition to one group member; Kinesis
+ *   too: a key maps to a shard, and a shard to one process at a time, bindings/kinesis/shard-leases.ts.)
  * Otherwise broker channels need nothing said: the processes share them as competing consumers (MQTT
  * through per-process session slots, bindings/mqtt/session-slots.ts; Kinesis through shard leases,
  * bindings/kinesis/shard-leases.ts).
