@@ -3,6 +3,7 @@
  * Redis): a generator with a `count` emits its count once in total, not once per coordinator — through a hot
  * redeploy that keeps it and a SIGKILL of the process running it. Its events go through a RabbitMQ queue, so
  * what the killed process had emitted is still delivered (by the other process) and the sink sees every one.
+ * A coordinator frozen (SIGSTOP) past its lease and thawed emits nothing more once another took over.
  */
 import amqp from "amqplib";
 import { Redis } from "ioredis";
@@ -80,7 +81,7 @@ describe.skipIf(!postgresAvailable)("cluster mode: run-once producers across coo
     // The first one sets the test owner up; the second signs in as it.
     processes.push(await startRuntimeProcess(database, optionsFor(0)));
     processes.push(await startRuntimeProcess(database, optionsFor(1)));
-  }, 120_000);
+  }, 180_000);
 
   afterAll(async () => {
     await Promise.allSettled(replacements);
@@ -169,5 +170,35 @@ describe.skipIf(!postgresAvailable)("cluster mode: run-once producers across coo
     const ids = new Set(received().map((entry) => entry.id));
     console.log(`cluster finished generator: ${ids.size} events for count ${COUNT} after the redeploy and the failover`);
     expect(ids.size).toBe(COUNT);
+  }, 180_000);
+
+  it("a coordinator paused past its lease (SIGSTOP) and resumed emits nothing once another took over", async () => {
+    await Promise.all(replacements);
+    const created = await processes[0]!.api("POST", "/api/flows", { name: "Fenced generator", graph: generatorFlow({ rate: 40, template: { at: "{{now}}" } }, "fenced") });
+    const flowId = created.body.id as string;
+    flowIds.push(flowId);
+    await deploy(processes[0]!, flowId, created.body.rev);
+    const received = () => sink.received.filter((entry) => entry.consumer === "fenced");
+    await waitFor(() => received().length >= 20, 10_000);
+    const first = await coordinator(flowId);
+    // Event ids start with a random prefix per process's deployment: these are the paused process's.
+    const prefix = received()[0]!.id.slice(0, 16);
+
+    const pausedAt = Date.now();
+    processes[first.index]!.pause();
+    const second = await waitFor(async () => {
+      const next = await coordinator(flowId);
+      return next.token !== first.token ? next : undefined;
+    }, LEASE_MS * 4).finally(() => processes[first.index]!.resume());
+    const resumedAt = Date.now();
+    await waitFor(() => received().some((entry) => !entry.id.startsWith(prefix)), 10_000);
+    await sleep(2_000);
+
+    // What the paused process emitted after it resumed: its prefix, made after the pause began.
+    const madeAt = (entry: Received) => Date.parse((entry.data as { at: string }).at);
+    const late = received().filter((entry) => entry.id.startsWith(prefix) && madeAt(entry) > (pausedAt + resumedAt) / 2);
+    console.log(`cluster fenced generator: paused ${first.token} for ${resumedAt - pausedAt} ms, lease to ${second.token}; emitted after resuming: ${late.length}`);
+    expect(late).toEqual([]);
+    expect(await redis.get(clusterKeys.producerLease(flowId))).toBe(second.token);
   }, 120_000);
 });

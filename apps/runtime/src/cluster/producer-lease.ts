@@ -5,6 +5,8 @@
  * can never extend or delete its successor's. The fence number grows with every new holder: logs and the
  * lease value show which term a producer ran in. A process that cannot renew in time stops its producers
  * before its lease can have passed to another (self-fencing: at most one runs, at worst none for a moment).
+ * The producers themselves check the same deadline before each batch of events (`RunOnceLease.valid`), so a
+ * holder that was paused past its lease emits nothing when it resumes, before its next renewal even answers.
  * A new holder reads how far budgeted producers got before starting them (producer-progress.ts).
  */
 import type { Graph } from "@eventloom/schema";
@@ -60,6 +62,16 @@ export function startProducerLeases(options: { redis: Redis; workerId: string; t
   let ticking = false;
   let stopped = false;
 
+  /**
+   * The fence producers check before each batch (no I/O): `lease` is still this process's term and its last
+   * confirmed renewal is recent enough. A process that was paused (SIGSTOP, a long GC, a frozen VM) resumes
+   * with an old renewal and emits nothing until a renewal confirms the lease is still its own — by then it has
+   * usually learnt it lost it, and its producers stop.
+   */
+  function isSafe(flowId: string, lease: Held): boolean {
+    return held.get(flowId) === lease && Date.now() - lease.since < safeForMs;
+  }
+
   async function keep(candidate: LeaseCandidate): Promise<boolean> {
     const { flowId, running } = candidate;
     const mine = held.get(flowId);
@@ -101,7 +113,7 @@ export function startProducerLeases(options: { redis: Redis; workerId: string; t
       const lease = held.get(candidate.flowId);
       // Not before the counts were read: a generator started without them would begin its count again.
       active = active && lease?.progress !== undefined && Date.now() - lease.since < safeForMs;
-      candidate.running.setRunOnceProducers?.(active, lease?.progress?.lease());
+      candidate.running.setRunOnceProducers?.(active, lease?.progress?.lease(() => isSafe(candidate.flowId, lease)));
     }
     for (const [flowId, lease] of held) {
       if (running.has(flowId)) continue;

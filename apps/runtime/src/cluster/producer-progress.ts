@@ -51,9 +51,10 @@ export class ProgressBook {
     for (const [nodeId, count] of Object.entries(loaded)) this.counts.set(nodeId, Number(count));
   }
 
-  /** The view the engine's producers get. */
-  lease(): RunOnceLease {
+  /** The view the engine's producers get; `valid` is the lease holder's check before each batch. */
+  lease(valid: () => boolean): RunOnceLease {
     return {
+      valid,
       emittedBefore: (nodeId) => {
         this.follow();
         return this.counts.get(nodeId) ?? 0;

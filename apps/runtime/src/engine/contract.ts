@@ -248,11 +248,17 @@ export type IngestResult =
   | { status: "starting"; retryAfterSeconds: number };
 
 /**
- * What the cluster coordinator of a deployment's run-once producers hands them. A producer with a finite
- * budget (a generator's `count`) resumes from `emittedBefore` and reports its running total through
+ * What the cluster coordinator of a deployment's run-once producers hands them. Producers call `valid()`
+ * before each batch of events (a timer tick, a generator slice): it must be cheap, no I/O. A producer with a
+ * finite budget (a generator's `count`) resumes from `emittedBefore` and reports its running total through
  * `progress`, so a process taking over continues the count instead of starting it again.
  */
 export interface RunOnceLease {
+  /**
+   * False once this process can no longer be sure it holds the lease (it lost it, or its last confirmed
+   * renewal is too old — e.g. it was paused): emit nothing until it is true again or the producer is stopped.
+   */
+  valid(): boolean;
   /** Events the node already emitted in this deployment (under this or an earlier holder). */
   emittedBefore(nodeId: string): number;
   /** The node's total emitted so far; saved in the background (never blocks the producer). */

@@ -56,7 +56,7 @@ describe("run-once producers held for a cluster coordinator", () => {
     const recorder = createListRecorder();
     const running = await engine.start(engine.compile(counted, { flowId: "f", deploymentId: "d" }), { recorder, holdRunOnceProducers: true });
     const reported: number[] = [];
-    running.setRunOnceProducers?.(true, { emittedBefore: (nodeId) => (nodeId === "gen" ? 30 : 0), progress: (_nodeId, emitted) => reported.push(emitted) });
+    running.setRunOnceProducers?.(true, { valid: () => true, emittedBefore: (nodeId) => (nodeId === "gen" ? 30 : 0), progress: (_nodeId, emitted) => reported.push(emitted) });
     await clock.advance(2_000);
     // 20 left of 50: sequence numbers 31…50, and the last report is the whole count.
     expect(running.counters().gen?.emitted).toBe(20);
@@ -64,6 +64,27 @@ describe("run-once producers held for a cluster coordinator", () => {
     expect(seqs).toEqual(Array.from({ length: 20 }, (_, i) => 31 + i));
     expect(reported.at(-1)).toBe(50);
     expect(reported).toEqual([...reported].sort((a, b) => a - b));
+    await running.stop();
+  });
+
+  it("timers and generators emit nothing while the lease is not valid, and carry on (without catching up) once it is", async () => {
+    const { clock, running } = await startHeld();
+    let valid = true;
+    running.setRunOnceProducers?.(true, { valid: () => valid, emittedBefore: () => 0, progress: () => undefined });
+    await clock.advance(1_000);
+    const before = { gen: running.counters().gen?.emitted ?? 0, tick: running.counters().tick?.emitted ?? 0 };
+    expect(before.gen).toBeGreaterThanOrEqual(90);
+    valid = false;
+    await clock.advance(1_000);
+    expect(running.counters().gen?.emitted).toBe(before.gen);
+    expect(running.counters().tick?.emitted).toBe(before.tick);
+    valid = true;
+    await clock.advance(500);
+    // Half a second's worth at 100/s, not the second it missed as well.
+    const resumed = (running.counters().gen?.emitted ?? 0) - before.gen;
+    expect(resumed).toBeGreaterThanOrEqual(40);
+    expect(resumed).toBeLessThanOrEqual(60);
+    expect(running.counters().tick?.emitted).toBeGreaterThan(before.tick);
     await running.stop();
   });
 });

@@ -21,6 +21,9 @@ export interface RuntimeProcess {
   connect(): Promise<TestSocket>;
   /** Kills the process at once (SIGKILL): no drain, no clean-up, like a crash. */
   kill(): Promise<void>;
+  /** Freezes the process (SIGSTOP), as a long GC pause or a suspended VM would; `resume` (SIGCONT) thaws it. */
+  pause(): void;
+  resume(): void;
   close(): Promise<void>;
 }
 
@@ -69,6 +72,12 @@ export async function startRuntimeProcess(database: TestDatabase, options: Start
     async kill() {
       if (child.pid !== undefined && child.exitCode === null && child.signalCode === null) process.kill(-child.pid, "SIGKILL");
       await exited;
+    },
+    pause() {
+      if (child.pid !== undefined) process.kill(-child.pid, "SIGSTOP");
+    },
+    resume() {
+      if (child.pid !== undefined) process.kill(-child.pid, "SIGCONT");
     },
     async close() {
       if (child.exitCode === null && child.signalCode === null) child.stdin?.end();

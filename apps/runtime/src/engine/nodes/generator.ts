@@ -12,8 +12,10 @@
  * is not made up (at most one burst is pending). Key skew draws each event's key from key-1…key-N with a
  * Zipf distribution; it fills `{{key}}` in templates and is the partition key unless `key` says otherwise.
  *
- * In cluster mode (`env.runOnceLease`) a generator with a `count` starts from the events earlier holders of
- * the lease already emitted (sequence numbers continue) and reports its total after each slice.
+ * In cluster mode (`env.runOnceLease`) each look first checks the lease is still valid (else it emits nothing
+ * and looks again later, continuing from then rather than catching up); a generator with a `count` starts from
+ * the events earlier holders of the lease already emitted (sequence numbers continue) and reports its total
+ * after each slice.
  */
 import { GeneratorConfigSchema, type CloudEvent } from "@eventloom/schema";
 import { mustWait } from "../outlet";
@@ -58,6 +60,9 @@ const MAX_EMPTY_LOOKS = 2;
  */
 const KEEP_LOOKING_RATE = 20_000;
 
+/** While the cluster lease is not known to be valid: how often to look again (the lease renews every ttl/3). */
+const FENCED_RECHECK_MS = 50;
+
 type GeneratorConfig = ReturnType<typeof GeneratorConfigSchema.parse>;
 
 export function createGenerator(env: NodeEnv, rawConfig: unknown): ProducerNode {
@@ -82,6 +87,9 @@ class Generator implements ProducerNode {
   private emitted = 0;
   /** Cluster mode with a `count`: where the total is reported. */
   private readonly lease: RunOnceLease | undefined;
+  /** Cluster mode: checked before each look; `fencedOut` while it said no. */
+  private readonly fence: RunOnceLease | undefined;
+  private fencedOut = false;
   /** Events of the steady rate emitted (the rate's schedule). */
   private steady = 0;
   /**
@@ -115,6 +123,7 @@ class Generator implements ProducerNode {
     this.maxBatch = Math.max(1, Math.ceil((config.rate * Math.max(this.tickMs * MAX_CATCH_UP_TICKS, MAX_CATCH_UP_MS)) / 1000));
     this.minSlice = Math.min(MAX_SLICE, Math.max(1, Math.ceil((config.rate * SLICE_US) / 1e6)));
     this.limit = config.count > 0 ? config.count : Number.POSITIVE_INFINITY;
+    this.fence = env.runOnceLease;
     // Only a finite budget needs its progress kept: an unbounded generator has nothing to resume.
     if (config.count > 0 && env.runOnceLease) {
       this.lease = env.runOnceLease;
@@ -165,6 +174,15 @@ class Generator implements ProducerNode {
   private pump(): void {
     this.timer = undefined;
     if (this.stopped) return;
+    if (this.fence && !this.fence.valid()) {
+      this.fencedOut = true;
+      this.timer = this.env.clock.setTimeout(this.pumpBound, FENCED_RECHECK_MS);
+      return;
+    }
+    if (this.fencedOut) {
+      this.fencedOut = false;
+      this.rebase();
+    }
     this.collectBursts();
     let target = this.due();
     if (target - this.steady > this.maxBatch) {

@@ -1,7 +1,7 @@
 /**
  * One event per interval with a fixed payload. Ticks are scheduled against the start time so they do not
  * drift. While a blocking channel holds the previous tick back, further ticks are skipped (as a missed
- * heartbeat), never queued up without bound.
+ * heartbeat), never queued up without bound; so are ticks while a cluster lease is not valid (RunOnceLease).
  */
 import { TimerConfigSchema } from "@eventloom/schema";
 import { mustWait } from "../outlet";
@@ -30,7 +30,8 @@ export function createTimer(env: NodeEnv, rawConfig: unknown): ProducerNode {
     timer = undefined;
     if (stopped) return;
     ticks++;
-    if (!blocked) {
+    // A tick while the cluster lease is not known to be valid is skipped, like one held back by a full channel.
+    if (!blocked && (env.runOnceLease?.valid() ?? true)) {
       const outcome = outlet.publish(events.create(config.eventType, payload));
       if (mustWait(outcome)) {
         blocked = true;
