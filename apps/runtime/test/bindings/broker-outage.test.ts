@@ -1,5 +1,5 @@
 /**
- * A broker that goes away while a flow runs, for the bindings this suite owns (RabbitMQ, Redis Streams),
+ * A broker that goes away while a flow runs, for the bindings this suite owns (RabbitMQ, Redis Streams, NATS JetStream),
  * through a TCP proxy in front of the real server: webhook-in answers 503 with Retry-After while the link is
  * down, the generator is held back (nothing it made is lost), the channel reconnects once the broker is
  * back, and every event that was accepted reaches the consumer.
@@ -7,6 +7,8 @@
 import type { TraceFrame } from "@eventloom/schema";
 import amqp from "amqplib";
 import { Redis } from "ioredis";
+import { connect } from "nats";
+import { natsName } from "../../src/bindings/nats/nats-message";
 import { afterAll, describe, expect, it } from "vitest";
 import { startTcpProxy, type TcpProxy } from "../support/brokers/tcp-proxy";
 import { sleep, waitFor } from "../support/runtime";
@@ -41,6 +43,17 @@ const brokers = [
       const redis = new Redis("redis://127.0.0.1:6379");
       await redis.del(name);
       await redis.quit();
+    },
+  },
+  {
+    kind: "nats-jetstream" as const,
+    upstream: { host: "127.0.0.1", port: 4222 },
+    settings: (proxy: TcpProxy) => ({ kind: "nats-jetstream", servers: [`${proxy.host}:${proxy.port}`] }),
+    extra: {},
+    async cleanup(name: string) {
+      const nc = await connect({ servers: "127.0.0.1:4222" });
+      await (await nc.jetstreamManager()).streams.delete(natsName(name)).catch(() => undefined);
+      await nc.close();
     },
   },
 ];
