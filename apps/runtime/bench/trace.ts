@@ -1,5 +1,5 @@
 /**
- * `pnpm bench trace [--seconds N] [--rate events/s] [--case text] [--cpu-profile prefix] [--no-pin]`: the
+ * `pnpm bench trace [--seconds N] [--rounds N] [--rate events/s] [--case text] [--cpu-profile prefix] [--no-pin]`: the
  * chain scenario with 0, 1 and 10 socket.io clients watching (the tenth is a real headless Chromium page), and
  * one client reading 10× slower than frames arrive (beside a normal one). Node clients run in a child process,
  * as browsers would, on other cores than the runtime (see cpu-affinity.ts). Event-loop delay is how late a 1 ms
@@ -28,6 +28,9 @@ const profileFlag = process.argv.indexOf("--cpu-profile");
 /** Writes a CPU profile of each case's measured window to `<prefix>-<watchers>w.cpuprofile`. */
 const PROFILE = profileFlag > 0 ? process.argv[profileFlag + 1] : undefined;
 const affinity: CpuAffinity = pinCpus(!process.argv.includes("--no-pin"));
+const roundsFlag = process.argv.indexOf("--rounds");
+/** Each case runs this many times (taking turns with the others); its fastest run is reported. */
+const ROUNDS = roundsFlag > 0 ? Math.max(1, Number(process.argv[roundsFlag + 1])) : 1;
 v8.setFlagsFromString("--expose-gc");
 const gc = vm.runInNewContext("gc") as () => void;
 
@@ -150,14 +153,32 @@ function round(value: number): number {
   return Math.round(value * 100) / 100;
 }
 
+type Measured = Omit<CaseResult, "lossRatio" | "cpuLossRatio">;
+
+/**
+ * Runs every case ROUNDS times, round after round, and keeps each case's fastest run: on a shared machine (or
+ * a VM whose neighbours get busy) identical runs differ by a quarter, and taking turns keeps one case from
+ * getting all the quiet minutes.
+ */
+async function measureAll(specs: readonly CaseSpec[]): Promise<Measured[]> {
+  const best = new Map<string, Measured>();
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const spec of specs) {
+      const result = await runCase(spec);
+      const previous = best.get(spec.name);
+      if (!previous || result.eventsPerSecond > previous.eventsPerSecond) best.set(spec.name, result);
+    }
+  }
+  return specs.map((spec) => best.get(spec.name)!);
+}
+
 async function main(): Promise<void> {
   const results: CaseResult[] = [];
-  for (const spec of CASES.filter((c) => ONLY === undefined || c.name.includes(ONLY))) {
-    const result = await runCase(spec);
+  for (const result of await measureAll(CASES.filter((c) => ONLY === undefined || c.name.includes(ONLY)))) {
     const baseline = results[0] ?? result;
     results.push({ ...result, lossRatio: round(1 - result.eventsPerSecond / baseline.eventsPerSecond), cpuLossRatio: round(1 - result.eventsPerCpuSecond / baseline.eventsPerCpuSecond) });
   }
-  console.log(`trace bench: chain scenario at ${RATE.toLocaleString()} events/s offered, ${SECONDS} s per case, frames every ${INTERVAL_MS} ms, ${affinity.describe()}, load average ${os.loadavg().map((l) => l.toFixed(1)).join(" ")} on ${os.cpus().length} cores`);
+  console.log(`trace bench: chain scenario at ${RATE.toLocaleString()} events/s offered, ${SECONDS} s per case, frames every ${INTERVAL_MS} ms, best of ${ROUNDS}, ${affinity.describe()}, load average ${os.loadavg().map((l) => l.toFixed(1)).join(" ")} on ${os.cpus().length} cores`);
   console.table(results.map((r) => ({
     case: r.name,
     "events/s": r.eventsPerSecond,
@@ -173,7 +194,7 @@ async function main(): Promise<void> {
   })));
   const tenWatchers = results.find((r) => r.watchers === 10);
   const targets = { maxLossWith10: 0.05, maxEventLoopDelayP99Ms: 5, lossWith10: tenWatchers?.lossRatio ?? null, cpuLossWith10: tenWatchers?.cpuLossRatio ?? null };
-  console.log(JSON.stringify({ suite: "trace", seconds: SECONDS, pinning: affinity.describe(), rate: RATE, intervalMs: INTERVAL_MS, loadAverage: os.loadavg(), cases: results, targets }));
+  console.log(JSON.stringify({ suite: "trace", seconds: SECONDS, rounds: ROUNDS, pinning: affinity.describe(), rate: RATE, intervalMs: INTERVAL_MS, loadAverage: os.loadavg(), cases: results, targets }));
 }
 
 void main().then(() => process.exit(0));
