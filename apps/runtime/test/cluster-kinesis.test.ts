@@ -21,7 +21,7 @@ import { clusterKeys } from "../src/cluster/cluster-keys";
 import { startHttpSink, type HttpSink } from "./bindings/http-sink";
 import { startLocalKinesis, type LocalKinesis } from "./support/brokers/kinesis";
 import { services, uniqueName } from "./support/brokers/services";
-import { postEvent, tally } from "./support/cluster-stream";
+import { postEvent, streamWithKill, tally } from "./support/cluster-stream";
 import { createTestDatabase, postgresAvailable, type TestDatabase } from "./support/database";
 import { sleep, waitFor, type StartOptions } from "./support/runtime";
 import { startRuntimeProcess, type RuntimeProcess } from "./support/runtime-process";
@@ -141,34 +141,14 @@ describe.skipIf(!postgresAvailable)("cluster mode: Kinesis channels on three run
   }, 90_000);
 
   it("a stream survives a SIGKILL: the survivors take the dead process's shards and every accepted event is processed", async () => {
-    const accepted = { queue: new Set<string>(), topic: new Set<string>() };
-    const acceptedBy = [0, 0, 0];
     const deadShards = (await Promise.all(subscriptions.map(ownersOf))).flat().filter((owner) => owner === workerIds[2]).length;
-    let next = 0;
-    const killAt = Math.floor(STREAM_EVENTS / 3);
-    let killed: Promise<void> | undefined;
-    let killedAt = 0;
     let takeover: Promise<number> | undefined;
-    const lane = async () => {
-      while (next < STREAM_EVENTS) {
-        const n = next++;
-        if (n === killAt) {
-          killedAt = Date.now();
-          killed = processes[2]!.kill();
-          takeover = waitFor(() => balanced(workerIds.slice(0, 2)), 15_000).then(() => Date.now() - killedAt);
-        }
-        const index = n % 3;
-        const flow = n % 2 === 0 ? "queue" : "topic";
-        const id = await postEvent(processes[index]!.baseUrl, flow === "queue" ? queueFlow : topicFlow, n);
-        if (id) {
-          accepted[flow].add(id);
-          acceptedBy[index]! += 1;
-        }
-        await sleep(5);
-      }
-    };
-    await Promise.all(Array.from({ length: 4 }, lane));
-    await killed;
+    const { accepted, acceptedBy, killedAt } = await streamWithKill({
+      processes,
+      flows: { queue: queueFlow, topic: topicFlow },
+      total: STREAM_EVENTS,
+      onKill: (at) => (takeover = waitFor(() => balanced(workerIds.slice(0, 2)), 15_000).then(() => Date.now() - at)),
+    });
     const takeoverMs = await takeover!;
     console.log(`cluster kinesis: the survivors held the killed process's ${deadShards} shard leases ${takeoverMs} ms after the kill (lease ${LEASE_MS} ms, stream went on ${Date.now() - killedAt} ms)`);
 

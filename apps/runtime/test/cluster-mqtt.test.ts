@@ -20,7 +20,7 @@ import { slotPart } from "../src/bindings/mqtt/session-slots";
 import { clusterKeys } from "../src/cluster/cluster-keys";
 import { startHttpSink, type HttpSink } from "./bindings/http-sink";
 import { services, uniqueName } from "./support/brokers/services";
-import { postEvent, tally as tallyIn } from "./support/cluster-stream";
+import { postEvent, streamWithKill, tally as tallyIn } from "./support/cluster-stream";
 import { createTestDatabase, postgresAvailable, type TestDatabase } from "./support/database";
 import { sleep, waitFor, type StartOptions } from "./support/runtime";
 import { startRuntimeProcess, type RuntimeProcess } from "./support/runtime-process";
@@ -124,31 +124,7 @@ describe.skipIf(!postgresAvailable)("cluster mode: MQTT channels on three runtim
   }, 60_000);
 
   it("a stream survives a SIGKILL: every accepted event processed by every consumer, the dead process's sessions drained and removed", async () => {
-    const accepted = { queue: new Set<string>(), topic: new Set<string>() };
-    const acceptedBy = [0, 0, 0];
-    let next = 0;
-    const killAt = Math.floor(STREAM_EVENTS / 3);
-    let killed: Promise<void> | undefined;
-    let killedAt = 0;
-    const lane = async () => {
-      while (next < STREAM_EVENTS) {
-        const n = next++;
-        if (n === killAt) {
-          killedAt = Date.now();
-          killed = processes[2]!.kill();
-        }
-        const index = n % 3;
-        const flow = n % 2 === 0 ? "queue" : "topic";
-        const id = await post(processes[index]!, flow === "queue" ? queueFlow : topicFlow, n);
-        if (id) {
-          accepted[flow].add(id);
-          acceptedBy[index]! += 1;
-        }
-        await sleep(5);
-      }
-    };
-    await Promise.all(Array.from({ length: 4 }, lane));
-    await killed;
+    const { accepted, acceptedBy, killedAt } = await streamWithKill({ processes, flows: { queue: queueFlow, topic: topicFlow }, total: STREAM_EVENTS });
     const streamedMs = Date.now() - killedAt;
 
     const results = {

@@ -5,11 +5,11 @@
  * what the killed process had emitted is still delivered (by the other process) and the sink sees every one.
  * A coordinator frozen (SIGSTOP) past its lease and thawed emits nothing more once another took over.
  */
-import amqp from "amqplib";
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { connectionDefaultsFromEnv } from "../src/bindings/connection-defaults";
 import { clusterKeys } from "../src/cluster/cluster-keys";
+import { removeClusterLeftovers } from "./support/cluster-leftovers";
 import { startHttpSink, type HttpSink, type Received } from "./bindings/http-sink";
 import { services, uniqueName } from "./support/brokers/services";
 import { createTestDatabase, postgresAvailable, type TestDatabase } from "./support/database";
@@ -87,19 +87,7 @@ describe.skipIf(!postgresAvailable)("cluster mode: run-once producers across coo
     await Promise.allSettled(replacements);
     await Promise.all(processes.map((process) => process.close()));
     await sink?.close();
-    if (redis) {
-      for (const flowId of flowIds) await redis.del(clusterKeys.producerFence(flowId), clusterKeys.producerLease(flowId));
-      for (const deploymentId of deploymentIds) await redis.del(clusterKeys.producerProgress(deploymentId));
-      redis.disconnect();
-    }
-    const model = await amqp.connect(services.rabbitmq);
-    const channel = await model.createChannel();
-    channel.on("error", () => undefined);
-    for (const flowId of flowIds) {
-      await channel.deleteQueue(`eventloom.${flowId}.mq`).catch(() => undefined);
-      await channel.deleteExchange(`eventloom.${flowId}.mq`).catch(() => undefined);
-    }
-    await model.close();
+    await removeClusterLeftovers(redis, flowIds, deploymentIds.map((id) => clusterKeys.producerProgress(id)));
     await database?.dispose();
   }, 30_000);
 

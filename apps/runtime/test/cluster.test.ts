@@ -10,11 +10,11 @@
  *   and a stop made on process 1 reaches a socket on process 2.
  */
 import type { TraceFrame } from "@eventloom/schema";
-import amqp from "amqplib";
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { connectionDefaultsFromEnv } from "../src/bindings/connection-defaults";
 import { clusterKeys } from "../src/cluster/cluster-keys";
+import { removeClusterLeftovers } from "./support/cluster-leftovers";
 import { startHttpSink, type HttpSink } from "./bindings/http-sink";
 import { services, uniqueName } from "./support/brokers/services";
 import { createTestDatabase, postgresAvailable, type TestDatabase } from "./support/database";
@@ -88,18 +88,7 @@ describe.skipIf(!postgresAvailable)("cluster mode: three runtime processes", () 
   afterAll(async () => {
     await Promise.all(processes.map((process) => process.close()));
     await sink?.close();
-    if (redis) {
-      for (const flowId of flowIds) await redis.del(clusterKeys.producerFence(flowId), clusterKeys.producerLease(flowId));
-      redis.disconnect();
-    }
-    const model = await amqp.connect(services.rabbitmq);
-    const channel = await model.createChannel();
-    channel.on("error", () => undefined);
-    for (const flowId of flowIds) {
-      await channel.deleteQueue(`eventloom.${flowId}.mq`).catch(() => undefined);
-      await channel.deleteExchange(`eventloom.${flowId}.mq`).catch(() => undefined);
-    }
-    await model.close();
+    await removeClusterLeftovers(redis, flowIds);
     await database?.dispose();
   }, 30_000);
 

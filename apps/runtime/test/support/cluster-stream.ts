@@ -3,7 +3,8 @@
  * process, then count what each consumer finished — missing and duplicated events.
  */
 import type { HttpSink } from "../bindings/http-sink";
-import { waitFor } from "./runtime";
+import { sleep, waitFor } from "./runtime";
+import type { RuntimeProcess } from "./runtime-process";
 
 /** Posts one event to a flow's `hook` node; its id when the process accepted it (2xx), else undefined (refused or dead). */
 export async function postEvent(baseUrl: string, flowId: string, n: number): Promise<string | undefined> {
@@ -29,4 +30,50 @@ export async function tally(sink: HttpSink, consumer: string, accepted: Set<stri
     duplicated: counts.filter((count) => count > 1).length,
     extra: counts.reduce((sum, count) => sum + Math.max(0, count - 1), 0),
   };
+}
+
+/** What a stream with a SIGKILL saw: the ids each flow accepted, how many each process accepted, when the kill was. */
+export interface KilledStream {
+  accepted: { queue: Set<string>; topic: Set<string> };
+  acceptedBy: number[];
+  killedAt: number;
+}
+
+/**
+ * Posts `total` events from four lanes, round-robin over the processes and alternating the queue and topic
+ * flows, and SIGKILLs the last process a third of the way in (`onKill` runs right after it was signalled).
+ * Resolves once the stream ended and the killed process is gone.
+ */
+export async function streamWithKill(options: {
+  processes: readonly RuntimeProcess[];
+  flows: { queue: string; topic: string };
+  total: number;
+  onKill?: (killedAt: number) => void;
+}): Promise<KilledStream> {
+  const { processes, flows, total } = options;
+  const stream: KilledStream = { accepted: { queue: new Set(), topic: new Set() }, acceptedBy: processes.map(() => 0), killedAt: 0 };
+  const killAt = Math.floor(total / 3);
+  let killed: Promise<void> | undefined;
+  let next = 0;
+  const lane = async () => {
+    while (next < total) {
+      const n = next++;
+      if (n === killAt) {
+        stream.killedAt = Date.now();
+        killed = processes.at(-1)!.kill();
+        options.onKill?.(stream.killedAt);
+      }
+      const index = n % processes.length;
+      const flow = n % 2 === 0 ? "queue" : "topic";
+      const id = await postEvent(processes[index]!.baseUrl, flows[flow], n);
+      if (id) {
+        stream.accepted[flow].add(id);
+        stream.acceptedBy[index]! += 1;
+      }
+      await sleep(5);
+    }
+  };
+  await Promise.all(Array.from({ length: 4 }, lane));
+  await killed;
+  return stream;
 }
