@@ -10,7 +10,8 @@ type Padding = NonNullable<FitViewOptions["padding"]>;
 const TOOLBAR_ROOM = "72px";
 const CONTROLS_ROOM = "64px";
 const MINIMAP_BESIDE = "232px";
-const MINIMAP_BELOW = "182px";
+/** The minimap's 165 px and room for a running node to grow by a line (its last error) after the fit. */
+const MINIMAP_BELOW = "210px";
 const AIR = "40px";
 
 const BESIDE_MINIMAP: Padding = { top: TOOLBAR_ROOM, left: CONTROLS_ROOM, right: MINIMAP_BESIDE, bottom: AIR };
