@@ -28,6 +28,12 @@ export class FollowedTraces {
   /** Which slot holds the event being handled (its children go to the other one). */
   private handledInFirst = true;
   private startedAt = Number.NEGATIVE_INFINITY;
+  /**
+   * The last hop other than `published` was a delivery: some consumer is handling an event, so what it
+   * publishes now is mid-trace (a filter passing its event on, a transform's output). A new trace starts only
+   * at a publish outside any handler — a producer's — or its earlier hops would be missing from its path.
+   */
+  private inHandler = false;
 
   /** Whether this hop is followed (time it finely); `now` is the coarse time already read for it. */
   follows(hop: number, event: CloudEvent, now: number): boolean {
@@ -37,9 +43,11 @@ export class FollowedTraces {
         this.handling = true;
         this.handledInFirst = inFirst;
       } else if (hop !== PUBLISHED) this.handling = false;
+      if (hop !== PUBLISHED) this.inHandler = hop === DELIVERED;
       return true;
     }
     if (hop === PUBLISHED) return this.starts(event, now);
+    this.inHandler = hop === DELIVERED;
     if (this.handling) this.handling = false;
     return false;
   }
@@ -51,7 +59,7 @@ export class FollowedTraces {
       else this.first = event;
       return true;
     }
-    if (now - this.startedAt < FOLLOW_EVERY_MS) return false;
+    if (this.inHandler || now - this.startedAt < FOLLOW_EVERY_MS) return false;
     this.startedAt = now;
     this.first = event;
     this.second = undefined;

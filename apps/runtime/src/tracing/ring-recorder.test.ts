@@ -80,4 +80,19 @@ describe("ring trace recorder", () => {
     recorder.record("published", "in", other);
     expect(recorder.preciseAt(recorder.total - 1)).toBe(true);
   });
+
+  it("starts a new followed trace only at a publish outside a handler, never mid-chain (its earlier hops would be missing)", async () => {
+    const coarse = createFakeClock(1_000);
+    const recorder = createTraceRecorder({ capacity: 16, clock: { ...coarse, preciseNow: () => coarse.now() } });
+    const passing = testEvent({ id: "passing" });
+    recorder.record("delivered", "filter", passing);
+    await coarse.advance(FOLLOW_EVERY_MS);
+    // A filter passes its event on while handling it: due or not, that is no trace's start.
+    recorder.record("published", "big", passing);
+    expect(recorder.preciseAt(recorder.total - 1)).toBe(false);
+    recorder.record("done", "filter", passing);
+    // A producer's publish (no handler running) starts one.
+    recorder.record("published", "orders", testEvent({ id: "fresh" }));
+    expect(recorder.preciseAt(recorder.total - 1)).toBe(true);
+  });
 });
