@@ -3,7 +3,7 @@
  * channel's `connection` field, resolved (secret opened) when the flow deploys, and events flow through the
  * real RabbitMQ. A connection that cannot be used fails the deploy saying why.
  */
-import amqp from "amqplib";
+import { deleteFlowQueues } from "./support/brokers/flow-queues";
 import { afterAll, describe, expect, it } from "vitest";
 import { createSecretKeyRing, generateSecretKey } from "../src/connections/secret-key";
 import { createTestDatabase } from "./support/database";
@@ -38,14 +38,7 @@ async function createFlow(api: typeof server.api, name: string, connection: stri
 
 afterAll(async () => {
   // The binding names its queue and exchange after the flow and node.
-  const model = await amqp.connect({ hostname: "127.0.0.1", username: "guest", password: "guest" });
-  const channel = await model.createChannel();
-  channel.on("error", () => undefined);
-  for (const id of flowIds) {
-    await channel.deleteQueue(`eventloom.${id}.mq`).catch(() => undefined);
-    await channel.deleteExchange(`eventloom.${id}.mq`).catch(() => undefined);
-  }
-  await model.close();
+  await deleteFlowQueues(flowIds);
 });
 
 describe("a stored connection drives a RabbitMQ channel", () => {
