@@ -28,7 +28,8 @@ export interface HttpSink {
 /** attempt is 1 for the first delivery of an event id to that consumer. */
 export type FailPolicy = (id: string, attempt: number, consumer: string) => boolean;
 
-export async function startHttpSink(fail: FailPolicy = () => false): Promise<HttpSink> {
+/** `delayMs`: each answer waits that long (a slow consumer). */
+export async function startHttpSink(fail: FailPolicy = () => false, { delayMs = 0 } = {}): Promise<HttpSink> {
   const received: Received[] = [];
   const attempts = new Map<string, number>();
   const ok: Received[] = [];
@@ -45,7 +46,9 @@ export async function startHttpSink(fail: FailPolicy = () => false): Promise<Htt
       received.push(entry);
       const failed = fail(id, attempt, consumer);
       if (!failed) ok.push(entry);
-      response.writeHead(failed ? 500 : 204).end();
+      const answer = () => response.writeHead(failed ? 500 : 204).end();
+      if (delayMs > 0) setTimeout(answer, delayMs);
+      else answer();
     });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));

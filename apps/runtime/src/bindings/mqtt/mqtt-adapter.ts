@@ -9,9 +9,9 @@
  * In cluster mode (`slots`) each subscriber connection leases a slot of its subscription across the
  * processes (session-slots.ts), topic mode subscribes through a shared subscription per subscriber node too
  * (each event to one process), and each subscription adopts the sessions dead processes left (orphan-drain.ts).
- * (Mosquitto keeps at most max_queued_messages — 1000 by default — per session, online ones too: what overflows a
- * subscriber that far behind is dropped after the publish was acknowledged; see the README.) MQTT.js' reconnect
- * is off: the channel reconnects.
+ * Mosquitto keeps at most max_queued_messages (1000 by default) per session, online ones too, and drops what
+ * overflows a subscriber that far behind after acknowledging the publish: publishes are paced by the channel's
+ * own subscribers in this process (paced-publisher.ts). MQTT.js' reconnect is off: the channel reconnects.
  */
 import type { IClientOptions, MqttClient } from "mqtt";
 import type { ConnectionSettingsOf } from "@eventloom/schema";
@@ -22,7 +22,16 @@ import type { ClientIdLeases } from "./client-id-leases";
 import { connectClient, endSubscriber, receiveInto } from "./mqtt-connect";
 import { clientId } from "./mqtt-message";
 import { startOrphanDrain, type OrphanDrain } from "./orphan-drain";
+import { PacedPublisher, type Lane } from "./paced-publisher";
 import { slotPart, type SessionSlot, type SessionSlots } from "./session-slots";
+
+/**
+ * How far the publisher may run ahead of the slowest of the channel's subscribers here: half of Mosquitto's
+ * default max_queued_messages, so a subscriber's queue never overflows (its in-flight 20 come on top).
+ */
+const PUBLISH_AHEAD = 500;
+/** Calls to publish in flight at once: the paced FIFO keeps their order; pipelining keeps the broker busy. */
+const PUBLISH_WINDOW = 4;
 
 export interface MqttAdapterOptions {
   settings: ConnectionSettingsOf<"mqtt">;
@@ -61,6 +70,15 @@ export function createMqttAdapter(options: MqttAdapterOptions): BrokerAdapter {
   /** Cluster mode: each subscription's takeover of orphaned sessions. */
   const drains = new Set<OrphanDrain>();
   let closing = false;
+  const paced = new PacedPublisher({
+    ahead: PUBLISH_AHEAD,
+    idleMs: 250,
+    ready: () => settingUp.size === 0,
+    send: async (payload) => {
+      if (!publisher) throw new Error("not connected to MQTT");
+      await publisher.publishAsync(topic, payload, { qos });
+    },
+  });
 
   const base: IClientOptions = { username: settings.username, password: settings.password, reconnectPeriod: 0, connectTimeout: 3_000 };
 
@@ -73,6 +91,7 @@ export function createMqttAdapter(options: MqttAdapterOptions): BrokerAdapter {
     queueSlots.clear();
     for (const drain of drains) void drain.stop();
     drains.clear();
+    paced.fail(error);
     for (const other of all) other?.end(true);
     for (const release of releases) release();
     for (const listener of listeners) listener(error);
@@ -90,20 +109,20 @@ export function createMqttAdapter(options: MqttAdapterOptions): BrokerAdapter {
       publisher = client;
       watch(client);
     },
-    // No publishWindow (one batch at a time): concurrent calls would keep order, but Mosquitto acknowledges a
-    // publish before any subscriber has it and drops what overflows a subscriber max_queued_messages behind —
-    // with 2 or 4 batches in flight the publisher outran the channel's own subscriber and the brokers bench
-    // lost events ("Outgoing messages are being dropped" in Mosquitto's log).
+    publishWindow: PUBLISH_WINDOW,
     async publish(batch: readonly OutboundMessage[]) {
-      const client = publisher;
-      if (!client) throw new Error("not connected to MQTT");
-      if (settingUp.size > 0) await Promise.allSettled([...settingUp]);
-      await Promise.all(batch.map(({ event }) => client.publishAsync(topic, toStructured(event), { qos })));
+      if (!publisher) throw new Error("not connected to MQTT");
+      await paced.publish(batch.map(({ event }) => toStructured(event)));
     },
     subscribe(spec: SubscriptionSpec, deliver: (message: InboundMessage) => void): Promise<AdapterSubscription> {
       const setup = subscribe(spec, deliver);
       settingUp.add(setup);
-      void setup.finally(() => settingUp.delete(setup)).catch(() => undefined);
+      void setup
+        .finally(() => {
+          settingUp.delete(setup);
+          paced.pump();
+        })
+        .catch(() => undefined);
       return setup;
     },
     onDisconnect(listener) {
@@ -111,6 +130,7 @@ export function createMqttAdapter(options: MqttAdapterOptions): BrokerAdapter {
     },
     async close() {
       closing = true;
+      paced.fail(new Error("MQTT adapter closed"));
       const releases = [...subscribers.values()];
       const ending = [publisher?.endAsync().catch(() => undefined), ...[...subscribers.keys()].map(endSubscriber), ...[...drains].map((drain) => drain.stop())];
       publisher = undefined;
@@ -125,11 +145,15 @@ export function createMqttAdapter(options: MqttAdapterOptions): BrokerAdapter {
   };
 
   async function subscribe(spec: SubscriptionSpec, deliver: (message: InboundMessage) => void): Promise<AdapterSubscription> {
-    const receive = receiveInto(deliver, spec.prefetch, options.logger);
     const { id, slot, filter, stem, release: releaseSlot } = await identify(spec);
+    // Alone, this process's subscribers get every event of theirs and pace the publisher; in cluster mode
+    // they get a share, and nothing paces it (see the README).
+    const lane: Lane | undefined = options.slots ? undefined : paced.lane(spec.subscriberId ?? "queue");
+    const receive = receiveInto(deliver, spec.prefetch, options.logger, lane);
     // A channel this one replaces may still hold the id: wait for it to let go of the session.
     const releaseLocal = await options.leases.acquire(id);
     const release = () => {
+      lane?.close();
       releaseLocal();
       releaseSlot();
     };
