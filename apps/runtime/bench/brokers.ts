@@ -3,7 +3,7 @@
  * and p50 latency of the broker's own client library in a publish + consume loop (raw), beside the same broker
  * through Eventloom (generator → broker channel → consumer, in the engine). Prints a table, then (last line)
  * one JSON object. Kafka runs against the project's mock broker (tools/brokers), Kinesis against kinesalite
- * in this process; NATS, MQTT, RabbitMQ and Redis against the services on 127.0.0.1.
+ * in a child process; NATS, MQTT, RabbitMQ and Redis against the services on 127.0.0.1.
  */
 import os from "node:os";
 import { BENCH_BROKERS, DEFAULT_EVENTS, type BrokerBench } from "./brokers/catalogue";
