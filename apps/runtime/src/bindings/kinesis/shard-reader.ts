@@ -1,7 +1,9 @@
 /**
  * Reads one shard for one subscription: GetRecords from the last checkpoint (or the oldest record), hands
  * records out while the subscription has room, and saves a checkpoint when every record up to it is done.
- * An empty page waits `pollIdleMs` before asking again (AWS allows 5 reads per second per shard).
+ * An empty page waits `pollIdleMs` before asking again (AWS allows 5 reads per second per shard). A shard
+ * closed by a reshard ends when its last page is read: the reader waits for what it handed out, saves the
+ * checkpoint and calls `ended`, so the shard's children can start (shard-lineage.ts).
  */
 import { GetRecordsCommand, GetShardIteratorCommand, type KinesisClient } from "@aws-sdk/client-kinesis";
 import type { EngineLogger } from "../../engine/contract";
@@ -44,6 +46,8 @@ export interface ShardReaderOptions {
   pollIdleMs: number;
   logger: EngineLogger;
   deliver(message: InboundMessage): void;
+  /** The shard is closed and every record of it was handled and checkpointed. */
+  ended?(): void;
 }
 
 export interface ShardReader {
@@ -107,7 +111,7 @@ export function startShardReader(options: ShardReaderOptions): ShardReader {
     while (!stopped) {
       try {
         shardIterator ??= await iterator();
-        if (!shardIterator) return; // the shard was closed (resharded) and fully read
+        if (!shardIterator) return await finish();
         const page = await client.send(new GetRecordsCommand({ ShardIterator: shardIterator, Limit: 1_000 }));
         failures = 0;
         for (const record of page.Records ?? []) {
@@ -115,6 +119,8 @@ export function startShardReader(options: ShardReaderOptions): ShardReader {
           if (stopped) return;
           handOut(record.SequenceNumber!, record.Data ?? new Uint8Array());
         }
+        // No next iterator: the shard was closed by a reshard and this was its last page.
+        if (!page.NextShardIterator) return await finish();
         shardIterator = page.NextShardIterator;
         if (!page.Records?.length) await sleep(options.pollIdleMs);
       } catch (error) {
@@ -125,6 +131,13 @@ export function startShardReader(options: ShardReaderOptions): ShardReader {
         await sleep(Math.min(5_000, 100 * 2 ** Math.min(failures++, 6)));
       }
     }
+  };
+  /** The shard's end: once every record handed out is done and saved, its children may start. */
+  const finish = async () => {
+    while (commits.outstanding > 0 && !stopped) await sleep(10);
+    if (stopped) return;
+    await save();
+    options.ended?.();
   };
   const running = loop();
 

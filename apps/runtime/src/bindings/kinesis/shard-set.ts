@@ -1,12 +1,17 @@
 /**
- * The shard readers of one subscription: every shard of the stream, or — in cluster mode — the shards this
- * process holds leases on, started and stopped as leases come and go. All of them share one read window.
+ * The shard readers of one subscription: every shard of the stream, children after their parents across
+ * reshards (shard-lineage.ts; the listing is read again whenever a shard ends), or — in cluster mode — the
+ * shards this process holds leases on, started and stopped as leases come and go. All of them share one read
+ * window. Cluster mode leases the shards listed when the subscription starts: after a reshard the children
+ * are read once the subscription starts again (then parents and children at once, so per-key order across
+ * the reshard is not kept there).
  */
-import { ListShardsCommand, type KinesisClient } from "@aws-sdk/client-kinesis";
+import { ListShardsCommand, type KinesisClient, type Shard } from "@aws-sdk/client-kinesis";
 import type { EngineLogger } from "../../engine/contract";
 import type { InboundMessage } from "../contract";
 import type { CheckpointStore } from "./checkpoint-store";
 import type { ShardLeases } from "./shard-leases";
+import { readyShards } from "./shard-lineage";
 import { createReadWindow, startShardReader, type ShardReader } from "./shard-reader";
 
 export interface ShardSetOptions {
@@ -24,14 +29,15 @@ export interface ShardSetOptions {
 
 export async function readShardSet(options: ShardSetOptions): Promise<{ stop(): Promise<void> }> {
   const { client, stream, group } = options;
-  const { Shards = [] } = await client.send(new ListShardsCommand({ StreamName: stream }));
-  const shardIds = Shards.map((shard) => shard.ShardId!);
+  const listShards = async (): Promise<Shard[]> => (await client.send(new ListShardsCommand({ StreamName: stream }))).Shards ?? [];
+  const listing = await listShards();
+  const shardIds = listing.map((shard) => shard.ShardId!);
   const window = createReadWindow(options.prefetch);
   const readers = new Map<string, ShardReader>();
-  const start = (shardId: string) => {
+  const start = (shardId: string, ended?: () => void) => {
     if (readers.has(shardId)) return;
     const key = { stream, group, shardId };
-    readers.set(shardId, startShardReader({ client, key, checkpoints: options.checkpoints, window, pollIdleMs: options.pollIdleMs, logger: options.logger, deliver: options.deliver }));
+    readers.set(shardId, startShardReader({ client, key, checkpoints: options.checkpoints, window, pollIdleMs: options.pollIdleMs, logger: options.logger, deliver: options.deliver, ...(ended ? { ended } : {}) }));
   };
   const stopReader = async (shardId: string, how: { drainMs: number } = { drainMs: 0 }) => {
     const reader = readers.get(shardId);
@@ -40,8 +46,33 @@ export async function readShardSet(options: ShardSetOptions): Promise<{ stop(): 
   };
 
   if (!options.leases) {
-    for (const shardId of shardIds) start(shardId);
-    return { stop: () => Promise.all(shardIds.map((shardId) => stopReader(shardId))).then(() => undefined) };
+    const ended = new Set<string>();
+    let stopped = false;
+    const startReady = (shards: readonly Shard[]) => {
+      for (const shardId of readyShards(shards, ended, new Set(readers.keys()))) start(shardId, () => void endOf(shardId));
+    };
+    /** A shard read to its end: its reader goes, and the children a reshard opened may start. */
+    const endOf = async (shardId: string) => {
+      ended.add(shardId);
+      await stopReader(shardId);
+      for (let attempt = 0; !stopped; attempt++) {
+        try {
+          const shards = await listShards();
+          if (!stopped) startReady(shards);
+          return;
+        } catch (error) {
+          options.logger.warn({ stream, err: String(error) }, "Kinesis: could not list the shards after a shard ended; retrying");
+          await new Promise((resolve) => setTimeout(resolve, Math.min(5_000, 100 * 2 ** attempt)));
+        }
+      }
+    };
+    startReady(listing);
+    return {
+      async stop() {
+        stopped = true;
+        await Promise.all([...readers.keys()].map((shardId) => stopReader(shardId)));
+      },
+    };
   }
   const held = options.leases.hold({ stream, group }, shardIds, { gained: start, lost: stopReader });
   return {
