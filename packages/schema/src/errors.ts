@@ -38,6 +38,7 @@ export const ErrorCodeSchema = z.enum([
   "VERSION_NOT_FOUND",
   // a broker channel could not connect at deploy, or names no connection and no default exists
   "BROKER_UNREACHABLE",
+  "BROKER_CONFIRM_TIMEOUT",
   "CONNECTION_REQUIRED",
   // graph problems (validateGraph)
   "GRAPH_SHAPE",

@@ -102,6 +102,21 @@ describe("accepted means confirmed by the broker", () => {
     expect(result?.status).toBe("accepted");
   });
 
+  it("a confirm that takes longer than confirmTimeoutSeconds is answered unconfirmed (503), and the event still goes out", async () => {
+    const { running, clock, broker } = await start([node("hook", "webhook-in", { confirmTimeoutSeconds: 5, retryAfterSeconds: 2 }), node("b", "rabbitmq")], chain("hook", "b"));
+    const answer = running.ingest!("hook", { n: 1 }, json) as Promise<IngestResult>;
+    let result: IngestResult | undefined;
+    void answer.then((r) => (result = r));
+    await clock.advance(4_900);
+    expect(result).toBeUndefined();
+    await clock.advance(200);
+    const eventId = broker("b").sent[0]!.ids[0];
+    expect(result).toEqual({ status: "unconfirmed", eventId, waitedSeconds: 5, retryAfterSeconds: 2 });
+    broker("b").sent[0]!.confirm();
+    await clock.flush();
+    expect(running.counters().b).toMatchObject({ received: 1, dropped: 0 });
+  });
+
   it("an event discarded unconfirmed (stop timed out) is answered 503-unavailable, never accepted", async () => {
     const { running, clock } = await start([node("hook", "webhook-in", { retryAfterSeconds: 4 }), node("b", "rabbitmq")], chain("hook", "b"));
     const answer = running.ingest!("hook", { n: 1 }, json) as Promise<IngestResult>;

@@ -241,6 +241,8 @@ export type IngestResult =
   | { status: "accepted"; eventId: string }
   | { status: "backpressure"; retryAfterSeconds: number }
   | { status: "unavailable"; retryAfterSeconds: number }
+  /** The broker did not confirm the event in time: it may still arrive (a retry can duplicate it). */
+  | { status: "unconfirmed"; eventId: string; waitedSeconds: number; retryAfterSeconds: number }
   | { status: "too-large"; maxBytes: number }
   | { status: "invalid"; message: string }
   | { status: "not-found" }

@@ -14,6 +14,8 @@ export const WebhookInConfigSchema = z.object({
     .describe("Larger requests are refused with 413."),
   retryAfterSeconds: z.number().int().min(1).max(3_600).default(1).meta({ title: "Retry-After", unit: "s", widget: "number" })
     .describe("What a refused sender is told to wait (Retry-After) when the channel is full."),
+  confirmTimeoutSeconds: z.number().int().min(1).max(300).default(15).meta({ title: "Confirm timeout", unit: "s", widget: "number" })
+    .describe("How long a request waits for the broker behind the webhook to confirm its event (the link may have dropped mid-publish). Past it the answer is 503 BROKER_CONFIRM_TIMEOUT: the event may still arrive, so a retry can deliver it twice — send a CloudEvent with your own id to let receivers tell."),
 });
 export type WebhookInConfig = z.infer<typeof WebhookInConfigSchema>;
 
@@ -22,7 +24,7 @@ export const webhookInType = defineNodeType({
   kind: "producer",
   title: "Webhook in",
   description: "HTTP POST to /hooks/<flow>/<node> becomes an event.",
-  docs: "POST JSON to /hooks/<flowId>/<nodeId>: the body becomes the event's data (or, with content-type application/cloudevents+json, the body is the CloudEvent). Answers 202 with the event id; 429 with Retry-After when the channel is full; 413 over the size limit; 415 for non-JSON; 404 when the flow is not running; 503 with Retry-After while the broker behind it is unreachable or (cluster mode) this server is still starting the flow's deployment.",
+  docs: "POST JSON to /hooks/<flowId>/<nodeId>: the body becomes the event's data (or, with content-type application/cloudevents+json, the body is the CloudEvent). Answers 202 with the event id; 429 with Retry-After when the channel is full; 413 over the size limit; 415 for non-JSON; 404 when the flow is not running; 503 with Retry-After while the broker behind it is unreachable, when the broker has not confirmed the event within the confirm timeout, or (cluster mode) while this server is still starting the flow's deployment.",
   inputs: [],
   outputs: [OUT_PORT],
   config: WebhookInConfigSchema,

@@ -5,6 +5,8 @@
  * wired channel is full the request is refused (`backpressure`, so the sender retries later) rather than
  * queued without bound — whatever the channel's overflow policy, an HTTP sender is the one who can wait.
  * Into a broker channel the answer waits for the broker's confirm (see outlet.ts): 2xx means it is there.
+ * That wait is bounded (`confirmTimeoutSeconds`): a link that dropped mid-publish holds the confirm until the
+ * channel reconnected and sent again, and the sender is better told than left to its own timeout.
  */
 import { CloudEventSchema, WebhookInConfigSchema, type CloudEvent } from "@eventloom/schema";
 import { REJECTED, type IngestMeta, type IngestResult } from "../contract";
@@ -14,7 +16,7 @@ export const CLOUDEVENTS_JSON = "application/cloudevents+json";
 
 export function createWebhookIn(env: NodeEnv, rawConfig: unknown): ProducerNode {
   const config = WebhookInConfigSchema.parse(rawConfig);
-  const { events, outlet } = env;
+  const { events, outlet, clock } = env;
   let running = false;
 
   const toEvent = (body: unknown, meta: IngestMeta): CloudEvent | string => {
@@ -50,10 +52,14 @@ export function createWebhookIn(env: NodeEnv, rawConfig: unknown): ProducerNode 
       if (outcome === REJECTED) return backpressure;
       const accepted: IngestResult = { status: "accepted", eventId: event.id };
       if (outcome === undefined || !outlet.confirms) return accepted;
-      return outcome.then(
+      const unconfirmed: IngestResult = { status: "unconfirmed", eventId: event.id, waitedSeconds: config.confirmTimeoutSeconds, retryAfterSeconds: config.retryAfterSeconds };
+      let timer: unknown;
+      const deadline = new Promise<IngestResult>((resolve) => (timer = clock.setTimeout(() => resolve(unconfirmed), config.confirmTimeoutSeconds * 1000)));
+      const confirmed = outcome.then(
         () => accepted,
         (): IngestResult => ({ status: "unavailable", retryAfterSeconds: config.retryAfterSeconds }),
       );
+      return Promise.race([confirmed, deadline]).finally(() => clock.clearTimeout(timer));
     },
   };
 }

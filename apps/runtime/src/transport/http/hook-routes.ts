@@ -59,6 +59,9 @@ function answer(reply: FastifyReply, result: IngestResult, path: string): Fastif
     case "unavailable":
       reply.header("retry-after", String(result.retryAfterSeconds));
       return reply.status(503).send(error({ code: "BROKER_UNREACHABLE", message: `The broker behind this webhook is unreachable: retry after ${result.retryAfterSeconds} s.` }));
+    case "unconfirmed":
+      reply.header("retry-after", String(result.retryAfterSeconds));
+      return reply.status(503).send(error({ code: "BROKER_CONFIRM_TIMEOUT", message: `The broker behind this webhook has not confirmed event ${result.eventId} within ${result.waitedSeconds} s; it may still arrive, so a retry can deliver it twice (send a CloudEvent with your own id to let receivers tell).` }));
     case "too-large":
       return reply.status(413).send(error({ code: "PAYLOAD_TOO_LARGE", message: `The request body is larger than this webhook's limit of ${result.maxBytes} bytes.` }));
     case "invalid":
