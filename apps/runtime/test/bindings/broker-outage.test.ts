@@ -4,7 +4,6 @@
  * down, the generator is held back (nothing it made is lost), the channel reconnects once the broker is
  * back, and every event that was accepted reaches the consumer.
  */
-import type { TraceFrame } from "@eventloom/schema";
 import amqp from "amqplib";
 import { Redis } from "ioredis";
 import { connect } from "nats";
@@ -13,6 +12,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { startTcpProxy, type TcpProxy } from "../support/brokers/tcp-proxy";
 import { sleep, waitFor } from "../support/runtime";
 import { useTestRuntime } from "../support/use-test-runtime";
+import { deployAndWatch } from "../support/watched-flow";
 
 const server = useTestRuntime();
 const proxies: TcpProxy[] = [];
@@ -82,17 +82,13 @@ describe.each(brokers)("$kind channel while the broker is away", (broker) => {
     const { body: flow } = await server.api("POST", "/api/flows", { name: `${broker.kind} outage`, graph });
     const destination = `eventloom.${flow.id}.ch`;
     try {
-      expect((await server.api("POST", `/api/flows/${flow.id}/deploy`, { rev: flow.rev })).status).toBe(200);
-      const socket = await server.connect();
-      let latest: TraceFrame | undefined;
-      socket.on("trace:frame", (frame) => (latest = frame));
-      await socket.timeout(5000).emitWithAck("deployment:watch", { flowId: flow.id });
-      const post = (n: number) => server.api("POST", `/hooks/${flow.id}/hook`, JSON.stringify({ n }), { contentType: "application/json" });
+      const watched = await deployAndWatch(server, flow);
+      const { post } = watched;
 
       let accepted = 0;
       for (let n = 0; n < 5; n++) if ((await post(n)).status === 202) accepted++;
       expect(accepted).toBe(5);
-      await waitFor(() => (latest?.counters.sink?.done ?? 0) >= 20, 10_000);
+      await waitFor(() => (watched.latest()?.counters.sink?.done ?? 0) >= 20, 10_000);
 
       proxy.cut();
       await sleep(300);
@@ -102,18 +98,18 @@ describe.each(brokers)("$kind channel while the broker is away", (broker) => {
       expect(refused.body.error).toMatchObject({ code: "BROKER_UNREACHABLE" });
       // The generator fills the local buffer (capacity 50), then waits: it emits no more than that while down.
       await sleep(1_500);
-      const emittedWhileDown = latest!.counters.gen!.emitted;
+      const emittedWhileDown = watched.latest()!.counters.gen!.emitted;
       await sleep(1_000);
-      expect(latest!.counters.gen!.emitted).toBe(emittedWhileDown);
+      expect(watched.latest()!.counters.gen!.emitted).toBe(emittedWhileDown);
 
       proxy.restore();
-      await waitFor(() => (latest?.counters.sink?.done ?? 0) > emittedWhileDown + accepted, 15_000);
+      await waitFor(() => (watched.latest()?.counters.sink?.done ?? 0) > emittedWhileDown + accepted, 15_000);
       for (let n = 5; n < 10; n++) if ((await post(n)).status === 202) accepted++;
       expect(accepted).toBe(10);
       // Every event the generator made and every accepted webhook reaches the consumer (at least once), none dropped.
       // (`done` counts redeliveries too: it can reach the total before the channel took the generator's last event.)
-      await waitFor(() => (latest?.counters.ch?.received ?? 0) >= 300 + accepted && (latest?.counters.sink?.done ?? 0) >= 300 + accepted, 20_000);
-      expect(latest!.counters.ch).toMatchObject({ received: 300 + accepted, dropped: 0 });
+      await waitFor(() => (watched.latest()?.counters.ch?.received ?? 0) >= 300 + accepted && (watched.latest()?.counters.sink?.done ?? 0) >= 300 + accepted, 20_000);
+      expect(watched.latest()!.counters.ch).toMatchObject({ received: 300 + accepted, dropped: 0 });
       expect((await server.api("POST", `/api/flows/${flow.id}/stop`)).status).toBe(200);
     } finally {
       await broker.cleanup(destination);

@@ -4,12 +4,12 @@
  * the node's confirm timeout passed, instead of hanging until the sender gives up — and when the link flows
  * again the event still reaches the consumer (which is why a retry may deliver it twice).
  */
-import type { TraceFrame } from "@eventloom/schema";
 import { afterAll, expect, it } from "vitest";
 import { startTcpProxy, type TcpProxy } from "../support/brokers/tcp-proxy";
 import { deleteFlowQueues } from "../support/brokers/flow-queues";
 import { waitFor } from "../support/runtime";
 import { useTestRuntime } from "../support/use-test-runtime";
+import { deployAndWatch } from "../support/watched-flow";
 
 const server = useTestRuntime();
 let proxy: TcpProxy | undefined;
@@ -35,12 +35,7 @@ it("answers 503 BROKER_CONFIRM_TIMEOUT when the broker does not confirm in time,
   };
   const { body: flow } = await server.api("POST", "/api/flows", { name: "confirm timeout", graph });
   try {
-    expect((await server.api("POST", `/api/flows/${flow.id}/deploy`, { rev: flow.rev })).status).toBe(200);
-    const socket = await server.connect();
-    let latest: TraceFrame | undefined;
-    socket.on("trace:frame", (frame) => (latest = frame));
-    await socket.timeout(5000).emitWithAck("deployment:watch", { flowId: flow.id });
-    const post = (n: number) => server.api("POST", `/hooks/${flow.id}/hook`, JSON.stringify({ n }), { contentType: "application/json" });
+    const { latest, post } = await deployAndWatch(server, flow);
     expect((await post(1)).status).toBe(202);
 
     proxy.stall();
@@ -52,8 +47,8 @@ it("answers 503 BROKER_CONFIRM_TIMEOUT when the broker does not confirm in time,
     expect(answer.body.error).toMatchObject({ code: "BROKER_CONFIRM_TIMEOUT", message: expect.stringMatching(/within 1 s; it may still arrive/) });
 
     proxy.flow();
-    await waitFor(() => (latest?.counters.sink?.done ?? 0) >= 2, 15_000);
-    expect(latest!.counters.mq).toMatchObject({ received: 2, dropped: 0 });
+    await waitFor(() => (latest()?.counters.sink?.done ?? 0) >= 2, 15_000);
+    expect(latest()!.counters.mq).toMatchObject({ received: 2, dropped: 0 });
     expect((await server.api("POST", `/api/flows/${flow.id}/stop`)).status).toBe(200);
   } finally {
     await deleteFlowQueues([flow.id]);
