@@ -14,9 +14,13 @@ import { canEdit, roleIn, useWorkspaceStore } from "../workspaces/workspace-stor
  */
 
 export async function openFlow(flowId: string): Promise<boolean> {
+  const workspaceBefore = useWorkspaceStore.getState().currentId;
   try {
     const detail = await flowsApi.get(flowId);
     const workspaces = useWorkspaceStore.getState();
+    // The user switched workspaces while this flow loaded (creating one switches at once): opening it now would
+    // take them back to the workspace they left.
+    if (workspaces.currentId !== workspaceBefore) return false;
     // A link to a flow of another of the user's workspaces makes that workspace current (its flows in the list).
     if (workspaces.workspaces && workspaces.currentId !== detail.workspaceId && roleIn(workspaces, detail.workspaceId)) {
       workspaces.select(detail.workspaceId);

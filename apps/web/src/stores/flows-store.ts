@@ -18,8 +18,11 @@ export const useFlowsStore = create<FlowsState>()((set, get) => ({
   loaded: false,
   error: null,
   refresh: async () => {
+    const workspaceId = useWorkspaceStore.getState().currentId;
     try {
-      const flows = await flowsApi.list(useWorkspaceStore.getState().currentId);
+      const flows = await flowsApi.list(workspaceId);
+      // Another workspace became current meanwhile: this list is the old one's (its start flow would be opened).
+      if (useWorkspaceStore.getState().currentId !== workspaceId) return await get().refresh();
       set({ flows, loaded: true, error: null });
       return flows;
     } catch (error) {

@@ -26,6 +26,29 @@ describe("workspace store", () => {
     expect(useWorkspaceStore.getState().currentId).toBe("w1");
   });
 
+  it("does not let a list fetched before a workspace was created and chosen undo that (it fetches again)", async () => {
+    let answer: (() => void) | undefined;
+    const lists = [LIST, [...LIST, { id: "w3", name: "Three", role: "owner" }]];
+    let calls = 0;
+    vi.stubGlobal(
+      "fetch",
+      vi.fn(async () => {
+        const list = lists[Math.min(calls++, 1)];
+        if (calls === 1) await new Promise<void>((resolve) => (answer = resolve));
+        return new Response(JSON.stringify(list), { status: 200 });
+      }),
+    );
+    const loading = useWorkspaceStore.getState().load();
+    await vi.waitFor(() => expect(answer).toBeDefined());
+    useWorkspaceStore.getState().add({ id: "w3", name: "Three", role: "owner" });
+    useWorkspaceStore.getState().select("w3");
+    answer!();
+    await loading;
+    expect(calls).toBe(2);
+    expect(useWorkspaceStore.getState().currentId).toBe("w3");
+    expect(useWorkspaceStore.getState().workspaces?.map((w) => w.id)).toEqual(["w1", "w2", "w3"]);
+  });
+
   it("grants no rights when the list could not be loaded", async () => {
     vi.stubGlobal("fetch", vi.fn(async () => new Response(JSON.stringify({ error: { code: "NOT_FOUND", message: "gone", path: [] } }), { status: 404 })));
     await useWorkspaceStore.getState().load();

@@ -20,6 +20,14 @@ export interface WorkspaceState {
   clear(): void;
 }
 
+/**
+ * Local changes (a workspace added or chosen) and sign-outs so far. A list fetched before a local change is
+ * stale — a workspace created meanwhile is missing from it, and applying it made the old one current again —
+ * so load() fetches again; one fetched before a sign-out is dropped.
+ */
+let localChanges = 0;
+let clears = 0;
+
 export const useWorkspaceStore = create<WorkspaceState>()((set, get) => ({
   workspaces: null,
   currentId: null,
@@ -27,7 +35,11 @@ export const useWorkspaceStore = create<WorkspaceState>()((set, get) => ({
   error: null,
   load: async () => {
     try {
+      const changesBefore = localChanges;
+      const clearsBefore = clears;
       const workspaces = await workspacesApi.mine();
+      if (clears !== clearsBefore) return;
+      if (localChanges !== changesBefore) return await get().load();
       const remembered = readCurrent();
       const current = workspaces.find((w) => w.id === get().currentId) ?? workspaces.find((w) => w.id === remembered) ?? workspaces[0];
       set({ workspaces, currentId: current?.id ?? null, loaded: true, error: null });
@@ -37,16 +49,22 @@ export const useWorkspaceStore = create<WorkspaceState>()((set, get) => ({
     }
   },
   select: (workspaceId) => {
+    localChanges++;
     set({ currentId: workspaceId });
     writeCurrent(workspaceId);
   },
-  add: (workspace) =>
+  add: (workspace) => {
+    localChanges++;
     set((s) => {
       const list = s.workspaces ?? [];
       const known = list.some((w) => w.id === workspace.id);
       return { workspaces: known ? list.map((w) => (w.id === workspace.id ? workspace : w)) : [...list, workspace] };
-    }),
-  clear: () => set({ workspaces: null, currentId: null, loaded: false, error: null }),
+    });
+  },
+  clear: () => {
+    clears++;
+    set({ workspaces: null, currentId: null, loaded: false, error: null });
+  },
 }));
 
 /** The current workspace with the user's role in it, if any. */
