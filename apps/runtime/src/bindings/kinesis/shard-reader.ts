@@ -128,7 +128,7 @@ export function startShardReader(options: ShardReaderOptions): ShardReader {
         // Expired iterator, throttling or the endpoint away: start again after what was fetched.
         shardIterator = undefined;
         options.logger.warn({ stream: key.stream, shard: key.shardId, err: String(error) }, "Kinesis read failed; retrying");
-        await sleep(Math.min(5_000, 100 * 2 ** Math.min(failures++, 6)));
+        await sleep(retryDelayMs(failures++));
       }
     }
   };
@@ -152,4 +152,7 @@ export function startShardReader(options: ShardReaderOptions): ShardReader {
   };
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** The wait before trying a Kinesis call again after `failures` failures in a row: 100 ms doubling, at most 5 s. */
+export const retryDelayMs = (failures: number) => Math.min(5_000, 100 * 2 ** Math.min(failures, 6));

@@ -12,7 +12,7 @@ import type { InboundMessage } from "../contract";
 import type { CheckpointStore } from "./checkpoint-store";
 import type { ShardLeases } from "./shard-leases";
 import { readyShards } from "./shard-lineage";
-import { createReadWindow, startShardReader, type ShardReader } from "./shard-reader";
+import { createReadWindow, retryDelayMs, sleep, startShardReader, type ShardReader } from "./shard-reader";
 
 export interface ShardSetOptions {
   client: KinesisClient;
@@ -62,7 +62,7 @@ export async function readShardSet(options: ShardSetOptions): Promise<{ stop(): 
           return;
         } catch (error) {
           options.logger.warn({ stream, err: String(error) }, "Kinesis: could not list the shards after a shard ended; retrying");
-          await new Promise((resolve) => setTimeout(resolve, Math.min(5_000, 100 * 2 ** attempt)));
+          await sleep(retryDelayMs(attempt));
         }
       }
     };
