@@ -29,4 +29,19 @@ describe("CloudEvents binary mode", () => {
     const buffers = Object.fromEntries(Object.entries(message.headers).map(([k, v]) => [k, Buffer.from(v)]));
     expect(fromBinary(buffers, message.body, "ce_")).toEqual(bare);
   });
+
+  it("skips headers that are not attributes, however many different ones arrive", () => {
+    const message = toBinary(event, "ce_");
+    for (let i = 0; i < 300; i++) {
+      const headers = { ...message.headers, "content-type": "application/json", [`x-hop-${i}`]: "1", [`ce_extra${i}`]: "v" };
+      expect(fromBinary(headers, message.body, "ce_")).toEqual({ ...event, [`extra${i}`]: "v" });
+    }
+  });
+
+  it("keeps a body handed over as a plain Uint8Array view", () => {
+    const message = toBinary(event, "ce_");
+    const padded = new Uint8Array(message.body.length + 4);
+    padded.set(message.body, 2);
+    expect(fromBinary(message.headers, padded.subarray(2, 2 + message.body.length), "ce_").data).toEqual(event.data);
+  });
 });

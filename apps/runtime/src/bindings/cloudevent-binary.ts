@@ -33,19 +33,43 @@ export function toBinary(event: CloudEvent, prefix: string): BinaryMessage {
 /** Rebuilds the event from headers (values as strings or Buffers) and the body. */
 export function fromBinary(headers: Readonly<Record<string, unknown>>, body: Uint8Array, prefix: string, contentType?: string): CloudEvent {
   const event: Record<string, unknown> = { specversion: "1.0" };
+  const names = attributeNames(prefix);
   for (const key in headers) {
     const raw = headers[key];
     if (raw === undefined || raw === null) continue;
+    const name = names.get(key) ?? remember(names, key, prefix);
+    if (name === null) continue;
     const value = Buffer.isBuffer(raw) ? raw.toString("utf8") : String(raw);
-    if (key === "traceparent") event.traceparent = value;
-    else if (key.startsWith(prefix)) event[key.slice(prefix.length)] = untag(value);
+    event[name] = name === "traceparent" ? value : untag(value);
   }
   if (contentType !== undefined && contentType !== JSON_CONTENT_TYPE) event.datacontenttype = contentType;
-  if (body.length > 0) event.data = JSON.parse(Buffer.from(body.buffer, body.byteOffset, body.length).toString("utf8"));
+  if (body.length > 0) event.data = JSON.parse((Buffer.isBuffer(body) ? body : Buffer.from(body.buffer, body.byteOffset, body.length)).toString("utf8"));
   return event as CloudEvent;
 }
 
+/**
+ * Header name → attribute name (null: not an attribute), per prefix. Every message carries the same
+ * few header names, so they are looked up instead of sliced again for each message. Bounded: header names
+ * come from the wire.
+ */
+const NAME_CACHE_LIMIT = 256;
+const namesByPrefix = new Map<string, Map<string, string | null>>();
+
+function attributeNames(prefix: string): Map<string, string | null> {
+  let names = namesByPrefix.get(prefix);
+  if (!names) namesByPrefix.set(prefix, (names = new Map()));
+  return names;
+}
+
+function remember(names: Map<string, string | null>, key: string, prefix: string): string | null {
+  const name = key === "traceparent" ? key : key.startsWith(prefix) ? key.slice(prefix.length) : null;
+  if (names.size < NAME_CACHE_LIMIT) names.set(key, name);
+  return name;
+}
+
 function untag(value: string): unknown {
+  // Tagged values start with NUL: one character test skips the prefix checks for ordinary strings.
+  if (value.charCodeAt(0) !== 0) return value;
   if (value.startsWith(NUMBER_TAG)) return Number(value.slice(NUMBER_TAG.length));
   if (value.startsWith(BOOLEAN_TAG)) return value.slice(BOOLEAN_TAG.length) === "true";
   return value;

@@ -12,11 +12,9 @@ export const CONTENT_TYPE_HEADER = "content-type";
 
 export function toKafkaMessage(message: OutboundMessage): Message {
   const binary = toBinary(message.event, CE_PREFIX);
-  return {
-    key: message.key === "" ? null : message.key,
-    value: binary.body,
-    headers: { ...binary.headers, [CONTENT_TYPE_HEADER]: binary.contentType },
-  };
+  // toBinary's headers object is this message's own: completed in place rather than copied.
+  binary.headers[CONTENT_TYPE_HEADER] = binary.contentType;
+  return { key: message.key === "" ? null : message.key, value: binary.body, headers: binary.headers };
 }
 
 /** Kafka topic and group names allow letters, digits, `.`, `_` and `-` (at most 249). */
