@@ -1,5 +1,5 @@
 /**
- * `pnpm bench brokers [--json] [--events N] [--rounds N] [--only kafka,nats-jetstream,…] [--concurrency N]`: per broker binding, events/s
+ * `pnpm bench brokers [--json] [--events N] [--rounds N] [--only kafka,nats-jetstream,…] [--concurrency N] [--cpu-profile prefix]`: per broker binding, events/s
  * and p50 latency of the broker's own client library in a publish + consume loop (raw), beside the same broker
  * through Eventloom (generator → broker channel → consumer, in the engine). Prints a table, then (last line)
  * one JSON object. Kafka runs against the project's mock broker (tools/brokers), Kinesis against kinesalite
@@ -16,6 +16,8 @@ const EVENTS = option("--events") === undefined ? undefined : Number(option("--e
 const only = option("--only")?.split(",");
 /** The Eventloom channel's concurrency (= prefetch); the raw loops keep 256 unacked. */
 const CONCURRENCY = option("--concurrency") === undefined ? undefined : Number(option("--concurrency"));
+/** `--cpu-profile <prefix>`: CPU profiles of each side's throughput phase (the last round's), per binding. */
+const CPU_PROFILE = option("--cpu-profile");
 const LATENCY_SECONDS = 2;
 const ROUNDS = Number(option("--rounds") ?? 2);
 
@@ -41,7 +43,7 @@ interface Row {
  */
 async function benchOne(bench: BrokerBench): Promise<Row> {
   const env = await bench.start();
-  const options = { events: EVENTS ?? bench.events ?? DEFAULT_EVENTS, latencyRate: bench.latencyRate, latencySeconds: LATENCY_SECONDS, ...(CONCURRENCY ? { concurrency: CONCURRENCY } : {}) };
+  const options = { events: EVENTS ?? bench.events ?? DEFAULT_EVENTS, latencyRate: bench.latencyRate, latencySeconds: LATENCY_SECONDS, ...(CONCURRENCY ? { concurrency: CONCURRENCY } : {}), ...(CPU_PROFILE ? { cpuProfile: `${CPU_PROFILE}-${bench.name}` } : {}) };
   const raws: RawResult[] = [];
   const throughs: RawResult[] = [];
   try {

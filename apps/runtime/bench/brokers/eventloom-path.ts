@@ -8,6 +8,7 @@
 import type { CloudEvent, Graph, Hop } from "@eventloom/schema";
 import { createEngine, type ChannelBindings, type HopRecorder, type RunningDeployment } from "../../src/engine/index";
 import { clock, edge, node, quiet, TEMPLATE } from "../bench-support";
+import { startCpuProfile } from "../cpu-profile";
 import { quantiles, until, type RawOptions, type RawResult } from "./raw-driver";
 
 export interface EventloomPathOptions extends RawOptions {
@@ -60,10 +61,12 @@ export async function measureEventloom(options: EventloomPathOptions): Promise<R
     await until(() => watch.done >= 500);
 
     let target = watch.done + options.events;
+    const profile = options.cpuProfile ? await startCpuProfile() : undefined;
     const started = performance.now();
     await running.redeploy!(plan({ rate: 10_000_000, count: options.events }, "throughput"));
     await until(() => watch.done >= target);
     const eps = options.events / ((performance.now() - started) / 1000);
+    await profile?.stop(`${options.cpuProfile}-eventloom.cpuprofile`);
 
     const count = Math.round(options.latencyRate * options.latencySeconds);
     target = watch.done + count;

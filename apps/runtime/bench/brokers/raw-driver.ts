@@ -4,6 +4,8 @@
  * confirmation, while the consumer acknowledges each message after handling it; latency publishes one message
  * per due slot at a steady rate and measures publish → handled for each.
  */
+import { startCpuProfile } from "../cpu-profile";
+
 export interface RawClient {
   /** Publishes a batch and resolves when the broker confirmed every message of it. */
   publish(bodies: Buffer[]): Promise<void>;
@@ -27,6 +29,8 @@ export interface RawOptions {
   events: number;
   latencyRate: number;
   latencySeconds: number;
+  /** Writes a CPU profile of the throughput phase to `<cpuProfile>-raw.cpuprofile` (or `-eventloom`). */
+  cpuProfile?: string;
 }
 
 const BATCH = 100;
@@ -51,10 +55,12 @@ export async function measureRaw(client: RawClient, options: RawOptions): Promis
   await until(() => handled >= 500, 60_000, () => `(warm-up: ${handled}/500)`);
 
   handled = 0;
+  const profile = options.cpuProfile ? await startCpuProfile() : undefined;
   const started = performance.now();
   await publishAll(client, options.events, outstanding);
   await until(() => handled >= options.events, 60_000, () => `(throughput: ${handled}/${options.events})`);
   const eps = options.events / ((performance.now() - started) / 1000);
+  await profile?.stop(`${options.cpuProfile}-raw.cpuprofile`);
 
   const latencies: number[] = [];
   onMessage = (sentAt) => latencies.push((performance.now() - sentAt) * 1000);
