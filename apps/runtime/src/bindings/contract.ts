@@ -62,9 +62,19 @@ export interface SubscriptionSpec {
   readonly prefetch: number;
 }
 
+export interface CancelOptions {
+  /**
+   * The subscriber was removed from the flow for good (a redeploy without it, or without its edge from this
+   * channel), not stopped or handed over: in topic mode the adapter also deletes what the broker keeps for
+   * this subscriber alone (its queue, durable consumer, group or session subscription), which would
+   * otherwise go on collecting events nobody reads. Queue mode's shared resources stay.
+   */
+  retire?: boolean;
+}
+
 export interface AdapterSubscription {
   /** Stops the broker handing this subscriber messages; unacked ones go back to the broker. */
-  cancel(): Promise<void>;
+  cancel(options?: CancelOptions): Promise<void>;
 }
 
 /** The broker I/O one binding implements. */

@@ -11,7 +11,7 @@ import type { ChannelSemantics, CloudEvent, NodeCounters } from "@eventloom/sche
 import type { Clock, Delivery, EngineChannel, HopRecorder, Subscriber } from "../engine/contract";
 import type { KeyReader } from "../engine/ordering";
 import { retryDelayMs } from "../engine/retry-policy";
-import type { AdapterSubscription, InboundMessage, SubscriptionSpec } from "./contract";
+import type { AdapterSubscription, CancelOptions, InboundMessage, SubscriptionSpec } from "./contract";
 
 export interface InboxDeps {
   id: string;
@@ -79,7 +79,8 @@ export class Inbox {
     const index = this.subs.findIndex((sub) => sub.subscriber === subscriber);
     if (index < 0) return;
     const [sub] = this.subs.splice(index, 1);
-    this.stop(sub!);
+    // Removed from the flow for good: the adapter also retires what the broker keeps for it (topic mode).
+    this.stop(sub!, { retire: true });
   }
 
   replace(old: Subscriber, next: Subscriber): boolean {
@@ -117,7 +118,7 @@ export class Inbox {
     this.deps.subscribe(sub.spec, (message) => this.receive(sub, message)).then(
       (handle) => {
         if (sub.active && this.subs.includes(sub)) sub.handle = handle;
-        else void handle.cancel().catch(() => undefined);
+        else void handle.cancel({ retire: !this.subs.includes(sub) }).catch(() => undefined);
         if (--this.starting === 0) this.deps.onSubscribed();
       },
       (error: unknown) => {
@@ -127,11 +128,11 @@ export class Inbox {
     );
   }
 
-  private stop(sub: Subscription): void {
+  private stop(sub: Subscription, options?: CancelOptions): void {
     sub.active = false;
     const handle = sub.handle;
     sub.handle = undefined;
-    if (handle) void handle.cancel().catch(() => undefined);
+    if (handle) void handle.cancel(options).catch(() => undefined);
     this.forget(sub);
   }
 

@@ -35,6 +35,14 @@ export interface BindingHarness {
   hotRedeployDefect?: string;
   /** Force-closes, at the broker, every connection this process has open to it. */
   dropConnections(): Promise<void>;
+  /**
+   * Whether the broker still keeps topic-mode subscriber `subscriberId`'s own resource (queue, durable
+   * consumer, group, session subscription) for the flow's channel `ch`. Absent where the binding leaves it
+   * (the reason in `retireGap`).
+   */
+  subscriberKept?(flowId: string, subscriberId: string): Promise<boolean>;
+  /** Why this binding does not retire a removed subscriber's resource (printed with the skipped test). */
+  retireGap?: string;
   /** Removes whatever a test's flow created (its destinations are named `eventloom.<flowId>.*`). */
   cleanup(flowId: string): Promise<void>;
 }
@@ -209,6 +217,27 @@ export function runConformance(harness: BindingHarness): void {
         await waitUntil(() => [...before, ...after].every((id) => s.done("a").has(id)), REJOIN, "every event across the redeploy");
       }, REJOIN + 10_000);
     }
+
+    if (harness.retireGap) console.warn(`[${harness.name}] retire test skipped: ${harness.retireGap}`);
+    it.skipIf(harness.subscriberKept === undefined)("a topic-mode subscriber removed by a redeploy has its own broker resource deleted; the others keep theirs", async () => {
+      const kept = harness.subscriberKept!;
+      const flowId = newFlowId();
+      const deployment = await deploy(flowId, { mode: "topic" }, ["a", "b"]);
+      inject(deployment, 0, 20);
+      await waitUntil(() => sink!.done("a").size === 20 && sink!.done("b").size === 20, LONG, "every event at both subscribers");
+      expect([await kept(flowId, "a"), await kept(flowId, "b")]).toEqual([true, true]);
+      const s = sink!;
+      const graph = { nodes: [node("in", "manual"), channel({ mode: "topic" }), hook("a", s)], edges: [wire("in", "ch"), wire("ch", "a")] };
+      const report = await deployment.redeploy!(engineFor(graph, flowId), { timeoutMs: 2_000 });
+      expect(report.removed).toEqual(["b"]);
+      const deadline = Date.now() + LONG;
+      while ((await kept(flowId, "b")) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(await kept(flowId, "b")).toBe(false);
+      // The remaining subscriber goes on with its own resource.
+      const more = inject(deployment, 20, 40);
+      await waitUntil(() => more.every((id) => s.done("a").has(id)), LONG, "the events after the redeploy at the remaining subscriber");
+      expect(await kept(flowId, "a")).toBe(true);
+    }, 3 * LONG);
 
     it("fails the deploy with BROKER_UNREACHABLE naming the node's connection field", async () => {
       const unreachable = createFlowEngine(harness.type, harness.unreachable(), countingRecorder());

@@ -38,6 +38,14 @@ runConformance({
     await new Promise((resolve) => setTimeout(resolve, 300));
     proxy!.restore();
   },
+  async subscriberKept(flowId, subscriberId) {
+    const stream = `eventloom_${flowId}_ch`;
+    const jsm = await admin!.jetstreamManager();
+    return jsm.consumers.info(stream, `${stream}_${subscriberId}`).then(
+      () => true,
+      () => false,
+    );
+  },
   async cleanup(flowId) {
     // The stream is the channel's default name with dots made underscores (its durables go with it).
     const jsm = await admin!.jetstreamManager();

@@ -41,6 +41,13 @@ runConformance({
     for (const pid of pids) await run("rabbitmqctl", ["-q", "close_connection", pid, "conformance test: connection dropped"]);
     if (pids.length === 0) throw new Error("no binding connections found to drop");
   },
+  async subscriberKept(flowId, subscriberId) {
+    // checkQueue fails (and closes the channel) when the queue does not exist.
+    return admin((channel) => channel.checkQueue(`eventloom.${flowId}.ch.${subscriberId}`)).then(
+      () => true,
+      () => false,
+    );
+  },
   async cleanup(flowId) {
     const base = `eventloom.${flowId}.ch`;
     await admin(async (channel) => {

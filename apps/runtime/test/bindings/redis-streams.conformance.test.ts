@@ -35,6 +35,11 @@ runConformance({
     if (ids.length === 0) throw new Error("no binding connections found to kill");
     for (const id of ids) await admin.call("CLIENT", "KILL", "ID", id);
   },
+  async subscriberKept(flowId, subscriberId) {
+    const stream = `eventloom.${flowId}.ch`;
+    const groups = (await admin.call("XINFO", "GROUPS", stream)) as unknown[][];
+    return groups.some((fields) => fields[1] === `${stream}.group.${subscriberId}`);
+  },
   async cleanup(flowId) {
     await admin.del(`eventloom.${flowId}.ch`);
   },

@@ -181,10 +181,13 @@ export function createMqttAdapter(options: MqttAdapterOptions): BrokerAdapter {
       : undefined;
     if (drain) drains.add(drain);
     return {
-      async cancel() {
+      async cancel(cancelOptions) {
         const held = subscribers.get(client);
         subscribers.delete(client);
         if (drain) drains.delete(drain);
+        // A persistent session keeps its subscription: the broker would go on queueing a retired subscriber's
+        // events for it (up to max_queued_messages, per session).
+        if (cancelOptions?.retire && spec.subscriberId !== undefined) await client.unsubscribeAsync(filter).catch(() => undefined);
         await Promise.all([drain?.stop(), endSubscriber(client)]);
         held?.();
       },

@@ -76,10 +76,12 @@ export function createNatsAdapter(options: NatsAdapterOptions): BrokerAdapter {
       await ensureConsumer(jsm, stream, durable, subject, spec);
       const subscription = await startNatsSubscription({ js, ackWaitMs: ACK_WAIT_MS, stream, durable, prefetch: spec.prefetch, logger: options.logger, deliver });
       subscriptions.add(subscription);
+      const manager = jsm;
       return {
-        cancel: async () => {
+        cancel: async (cancelOptions) => {
           subscriptions.delete(subscription);
           await subscription.cancel();
+          if (cancelOptions?.retire && spec.subscriberId !== undefined) await manager.consumers.delete(stream, durable);
         },
       };
     },

@@ -155,7 +155,13 @@ class RabbitMqAdapter implements BrokerAdapter {
     };
     const { consumerTag } = await channel.consume(name, onMessage, { noAck: false, consumerTag: spec.consumer });
     // Cancelling stops new deliveries; the channel stays open so in-flight messages can still be acked.
-    return { cancel: async () => void (await channel.cancel(consumerTag)) };
+    return {
+      cancel: async (options) => {
+        await channel.cancel(consumerTag);
+        // Bound to the fanout exchange, a retired subscriber's queue would fill with every event from now on.
+        if (options?.retire && spec.subscriberId !== undefined) await channel.deleteQueue(name);
+      },
+    };
   }
 
   async close(): Promise<void> {

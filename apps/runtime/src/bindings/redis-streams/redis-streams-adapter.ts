@@ -102,9 +102,10 @@ class RedisStreamsAdapter implements BrokerAdapter {
     this.readers.add(reader);
     reader.start();
     return {
-      cancel: async () => {
+      cancel: async (options) => {
         this.readers.delete(reader);
         reader.stop();
+        if (options?.retire && spec.subscriberId !== undefined) await client.xgroup("DESTROY", this.topology.stream, group);
       },
     };
   }
