@@ -33,7 +33,7 @@ function holder(scope: { stream: string; group: string }, shardIds: string[]) {
     },
     lost: async (shardId) => void reading.delete(shardId),
   });
-  return { reading, stop: () => hold.stop() };
+  return { reading, update: (next: string[]) => hold.update(next), stop: () => hold.stop() };
 }
 
 function subscription(count: number) {
@@ -76,5 +76,16 @@ describe("Kinesis shard leases (Redis)", () => {
     // The intruder's lease ends: the shard is free again and read again.
     await redis.del(clusterKeys.kinesisShard(scope.stream, scope.group, "shardId-0"));
     await waitFor(() => only.reading.has("shardId-0"), 5_000);
+  }, 30_000);
+
+  it("after a reshard: lets go of a shard no longer listed and takes the new ones", async () => {
+    const { scope, shardIds } = subscription(2);
+    keys.push(...["shardId-2", "shardId-3"].map((shardId) => clusterKeys.kinesisShard(scope.stream, scope.group, shardId)));
+    const only = holder(scope, shardIds);
+    await waitFor(() => only.reading.size === 2, 5_000);
+    // shardId-0 was read to its end and split into shardId-2 and shardId-3.
+    only.update(["shardId-1", "shardId-2", "shardId-3"]);
+    await waitFor(() => [...only.reading].sort().join() === "shardId-1,shardId-2,shardId-3", 5_000);
+    expect(await redis.get(clusterKeys.kinesisShard(scope.stream, scope.group, "shardId-0"))).toBeNull();
   }, 30_000);
 });

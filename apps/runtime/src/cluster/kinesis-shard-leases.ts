@@ -10,7 +10,7 @@
  */
 import type { Redis } from "ioredis";
 import type { EngineLogger } from "../engine/contract";
-import type { ShardLeases, ShardOwner, ShardScope } from "../bindings/kinesis/shard-leases";
+import type { ShardHold, ShardLeases, ShardOwner, ShardScope } from "../bindings/kinesis/shard-leases";
 import { planShardShare } from "../bindings/kinesis/shard-share";
 import { clusterKeys } from "./cluster-keys";
 import { acquireLease, releaseLease, renewEveryMs, renewLease, safeForMs } from "./lease-scripts";
@@ -35,12 +35,12 @@ interface Lease {
 }
 
 export function createKinesisShardLeases(options: { redis: Redis; workerId: string; ttlMs: number; logger: EngineLogger }): KinesisShardLeases {
-  const holds = new Set<{ stop(): Promise<void> }>();
+  const holds = new Set<ShardHold>();
   let counter = 0;
   return {
     hold(scope, shardIds, owner) {
       const hold = holdShards({ ...options, member: `${options.workerId}:${++counter}`, scope, shardIds, owner });
-      const handle = { stop: () => (holds.delete(handle), hold.stop()) };
+      const handle: ShardHold = { update: (next) => hold.update(next), stop: () => (holds.delete(handle), hold.stop()) };
       holds.add(handle);
       return handle;
     },
@@ -52,8 +52,9 @@ export function createKinesisShardLeases(options: { redis: Redis; workerId: stri
   };
 }
 
-function holdShards(options: { redis: Redis; member: string; ttlMs: number; logger: EngineLogger; scope: ShardScope; shardIds: readonly string[]; owner: ShardOwner }) {
-  const { redis, member, ttlMs, scope, shardIds, owner } = options;
+function holdShards(options: { redis: Redis; member: string; ttlMs: number; logger: EngineLogger; scope: ShardScope; shardIds: readonly string[]; owner: ShardOwner }): ShardHold {
+  const { redis, member, ttlMs, scope, owner } = options;
+  let shardIds = options.shardIds;
   const keyOf = (shardId: string) => clusterKeys.kinesisShard(scope.stream, scope.group, shardId);
   const membersKey = clusterKeys.kinesisMembers(scope.stream, scope.group);
   const log = (shardId: string) => ({ stream: scope.stream, group: scope.group, shard: shardId, member });
@@ -78,6 +79,13 @@ function holdShards(options: { redis: Redis; member: string; ttlMs: number; logg
 
   const tick = async () => {
     const members = Number(await redis.eval(JOIN, 1, membersKey, member, ttlMs));
+    // Shards no longer listed (read to their end after a reshard): nothing more to read, the lease goes.
+    for (const [shardId, lease] of [...held]) {
+      if (shardIds.includes(shardId)) continue;
+      held.delete(shardId);
+      await owner.lost(shardId, { drainMs: 0 });
+      await releaseLease(redis, keyOf(shardId), lease.token);
+    }
     for (const [shardId, lease] of [...held]) {
       const sentAt = Date.now();
       if (await renewLease(redis, keyOf(shardId), lease.token, ttlMs)) lease.since = sentAt;
@@ -115,6 +123,10 @@ function holdShards(options: { redis: Redis; member: string; ttlMs: number; logg
   run();
 
   return {
+    update(next) {
+      shardIds = next;
+      run();
+    },
     async stop() {
       stopped = true;
       clearInterval(timer);

@@ -1,9 +1,11 @@
 /**
  * Kinesis checkpoints only move forward, in both stores and on both databases: a late save from a process
  * that lost its shard (cluster mode) must not take a checkpoint back, and racing saves leave the furthest.
+ * SHARD_END (a shard read to its end) comes after every sequence number.
  */
 import { createDb, type Db } from "@eventloom/prisma";
 import { afterAll, describe, expect, it } from "vitest";
+import { SHARD_END } from "../../src/bindings/kinesis/checkpoint-store";
 import { createDbCheckpointStore, createMemoryCheckpointStore, type CheckpointStore } from "../../src/bindings/kinesis/index";
 import { uniqueName } from "../support/brokers/services";
 import { createTestDatabase, postgresAvailable, type TestDatabase } from "../support/database";
@@ -61,5 +63,17 @@ describe.each(stores)("Kinesis checkpoints in %s", (_name, open) => {
     expect(await store.load(key)).toBe(seq(14n));
     await writer(3, 8);
     expect(await store.load(key)).toBe(seq(14n));
+  });
+
+  it("SHARD_END comes after every sequence number: a late save cannot take a shard's end back", async () => {
+    const store = await open();
+    const key = { stream: uniqueName("cp"), group: "g", shardId: "shardId-000000000000" };
+    await store.save(key, seq(10n));
+    await store.save(key, SHARD_END);
+    await store.save(key, seq(20n));
+    expect(await store.load(key)).toBe(SHARD_END);
+    const fresh = { ...key, shardId: "shardId-000000000001" };
+    await store.save(fresh, SHARD_END);
+    expect(await store.load(fresh)).toBe(SHARD_END);
   });
 });

@@ -19,8 +19,17 @@ export interface CheckpointStore {
   save(key: CheckpointKey, sequenceNumber: string): Promise<void>;
 }
 
-/** Whether Kinesis sequence number `a` comes after `b` (decimal strings, wider than 64 bits). */
+/**
+ * The checkpoint of a shard read to its end (closed by a reshard, every record handled), as the KCL keeps
+ * it: after every sequence number. Shared through the store, it tells every process that the shard's
+ * children may start (shard-lineage.ts) and that nothing is left to read in it.
+ */
+export const SHARD_END = "SHARD_END";
+
+/** Whether Kinesis sequence number `a` comes after `b` (decimal strings, wider than 64 bits; SHARD_END last). */
 export function sequenceAfter(a: string, b: string): boolean {
+  if (b === SHARD_END) return false;
+  if (a === SHARD_END) return true;
   return BigInt(a) > BigInt(b);
 }
 

@@ -24,10 +24,17 @@ export interface ShardOwner {
   lost(shardId: string, options: { drainMs: number }): Promise<void>;
 }
 
-export interface ShardLeases {
+export interface ShardHold {
   /**
-   * Leases a share of `shardIds` for `owner` until the returned stop(), which calls `lost` for every shard
-   * still held (no `gained` after it) and then hands the leases back, so others take over at once.
+   * The shards to share from now on (after a reshard: an ended parent leaves, its children come). A held
+   * shard no longer listed is let go: `lost` with no drain, then its lease is released.
    */
-  hold(scope: ShardScope, shardIds: readonly string[], owner: ShardOwner): { stop(): Promise<void> };
+  update(shardIds: readonly string[]): void;
+  /** Calls `lost` for every shard still held (no `gained` after it), then hands the leases back, so others take over at once. */
+  stop(): Promise<void>;
+}
+
+export interface ShardLeases {
+  /** Leases a share of `shardIds` for `owner` until the returned hold's stop(). */
+  hold(scope: ShardScope, shardIds: readonly string[], owner: ShardOwner): ShardHold;
 }

@@ -3,14 +3,15 @@
  * records out while the subscription has room, and saves a checkpoint when every record up to it is done.
  * An empty page waits `pollIdleMs` before asking again (AWS allows 5 reads per second per shard). A shard
  * closed by a reshard ends when its last page is read: the reader waits for what it handed out, saves the
- * checkpoint and calls `ended`, so the shard's children can start (shard-lineage.ts).
+ * checkpoint, then SHARD_END (checkpoint-store.ts) and calls `ended`, so the shard's children can start
+ * (shard-lineage.ts) in this process or any other.
  */
 import { GetRecordsCommand, GetShardIteratorCommand, type KinesisClient } from "@aws-sdk/client-kinesis";
 import type { EngineLogger } from "../../engine/contract";
 import { fromStructured } from "../cloudevent-structured";
 import type { InboundMessage } from "../contract";
 import { OffsetCommits } from "../offset-commits";
-import type { CheckpointKey, CheckpointStore } from "./checkpoint-store";
+import { SHARD_END, type CheckpointKey, type CheckpointStore } from "./checkpoint-store";
 
 /** The subscription's budget of records out at once, shared by its shards. */
 export interface ReadWindow {
@@ -80,6 +81,8 @@ export function startShardReader(options: ShardReaderOptions): ShardReader {
 
   const iterator = async (): Promise<string | undefined> => {
     const after = lastFetched ?? (await options.checkpoints.load(key));
+    // Read to its end before (by this process or another): nothing is left, the shard just ends again.
+    if (after === SHARD_END) return undefined;
     const answer = await client.send(
       new GetShardIteratorCommand(after ? { StreamName: key.stream, ShardId: key.shardId, ShardIteratorType: "AFTER_SEQUENCE_NUMBER", StartingSequenceNumber: after } : { StreamName: key.stream, ShardId: key.shardId, ShardIteratorType: "TRIM_HORIZON" }),
     );
@@ -132,11 +135,12 @@ export function startShardReader(options: ShardReaderOptions): ShardReader {
       }
     }
   };
-  /** The shard's end: once every record handed out is done and saved, its children may start. */
+  /** The shard's end: once every record handed out is done and saved, it is marked ended and its children may start. */
   const finish = async () => {
     while (commits.outstanding > 0 && !stopped) await sleep(10);
     if (stopped) return;
     await save();
+    await options.checkpoints.save(key, SHARD_END).catch((error: unknown) => options.logger.warn({ stream: key.stream, shard: key.shardId, err: String(error) }, "Kinesis shard end not saved"));
     options.ended?.();
   };
   const running = loop();
