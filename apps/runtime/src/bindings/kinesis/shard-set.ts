@@ -100,14 +100,17 @@ async function shareShards(
     }
     return readyShards(shards, ended, new Set());
   };
-  const relist = async () => {
-    try {
-      const next = await readable(await listShards());
-      if (!stopped) hold.update(next);
-    } catch (error) {
-      options.logger.warn({ stream, err: String(error) }, "Kinesis: could not list the shards again; trying later");
-    }
-  };
+  // One listing at a time, applied in order: an older listing must not undo a newer one's children.
+  let relisting = Promise.resolve();
+  const relist = () =>
+    (relisting = relisting.then(async () => {
+      try {
+        const next = await readable(await listShards());
+        if (!stopped) hold.update(next);
+      } catch (error) {
+        options.logger.warn({ stream, err: String(error) }, "Kinesis: could not list the shards again; trying later");
+      }
+    }));
   const endOf = async (shardId: string) => {
     ended.add(shardId);
     await readers.stopReader(shardId);
