@@ -76,4 +76,13 @@ describe.each(stores)("Kinesis checkpoints in %s", (_name, open) => {
     await store.save(fresh, SHARD_END);
     expect(await store.load(fresh)).toBe(SHARD_END);
   });
+
+  it("forgets every shard of one group, and only that group", async () => {
+    const store = await open();
+    const stream = uniqueName("cp");
+    const [a0, a1, other] = [{ stream, group: "g.a", shardId: "shardId-0" }, { stream, group: "g.a", shardId: "shardId-1" }, { stream, group: "g.ab", shardId: "shardId-0" }];
+    for (const key of [a0, a1, other]) await store.save(key, seq(1n));
+    await store.forget({ stream, group: "g.a" });
+    expect([await store.load(a0), await store.load(a1), await store.load(other)]).toEqual([undefined, undefined, seq(1n)]);
+  });
 });

@@ -17,6 +17,8 @@ export interface CheckpointStore {
    * take the checkpoint back behind what the shard's new owner saved.
    */
   save(key: CheckpointKey, sequenceNumber: string): Promise<void>;
+  /** Deletes every shard's checkpoint of a group (a topic subscriber removed from its flow). */
+  forget(group: Omit<CheckpointKey, "shardId">): Promise<void>;
 }
 
 /**
@@ -45,6 +47,10 @@ export function createMemoryCheckpointStore(): CheckpointStore {
     save: async (key, sequenceNumber) => {
       const stored = saved.get(id(key));
       if (stored === undefined || sequenceAfter(sequenceNumber, stored)) saved.set(id(key), sequenceNumber);
+    },
+    forget: async (group) => {
+      const prefix = id({ ...group, shardId: "" });
+      for (const stored of [...saved.keys()]) if (stored.startsWith(prefix)) saved.delete(stored);
     },
   };
 }

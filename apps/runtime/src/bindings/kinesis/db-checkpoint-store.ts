@@ -36,6 +36,9 @@ export function createDbCheckpointStore(db: Pick<PrismaClient, "brokerCheckpoint
       }
       throw new Error(`Kinesis checkpoint of ${key.stream} ${key.shardId} kept moving under this save`);
     },
+    async forget(group) {
+      await db.brokerCheckpoint.deleteMany({ where: { kind: KIND, source: group.stream, group: group.group } });
+    },
   };
 }
 

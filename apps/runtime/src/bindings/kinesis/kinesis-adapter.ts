@@ -92,12 +92,14 @@ export function createKinesisAdapter(options: KinesisAdapterOptions): BrokerAdap
         standby.push(() => void (cancelled ? undefined : start()));
       }
       return {
-        async cancel() {
+        async cancel(cancelOptions) {
           cancelled = true;
           const stopping = mine;
           mine = [];
           for (const reader of stopping) readers.delete(reader);
           await Promise.all(stopping.map((reader) => reader.stop()));
+          // A retired topic subscriber's group is never read again: its checkpoints go.
+          if (cancelOptions?.retire && topicMode) await options.checkpoints.forget({ stream, group });
           if (!topicMode && stopping.length > 0) {
             queueActive = false;
             const next = standby.shift();
