@@ -4,26 +4,16 @@
  * whose consumers are slow, must still reach every consumer — the publisher is paced by the channel's own
  * subscribers, so the broker never holds more than the pacing allows.
  */
-import mqtt from "mqtt";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { clientId } from "../../src/bindings/mqtt/mqtt-message";
-import type { RunningDeployment } from "../../src/engine/contract";
 import { services } from "../support/brokers/services";
 import { countingRecorder, createFlowEngine, node, waitUntil, wire } from "./flow-runner";
 import { startHttpSink, type HttpSink } from "./http-sink";
+import { cleanUpMqttFlowsAfterEach } from "./mqtt-test-cleanup";
 
 const PREFIX = "pacing";
 const BURST = 4_000;
-const running: RunningDeployment[] = [];
-const sinks: HttpSink[] = [];
-const sessions: string[] = [];
-
-afterEach(async () => {
-  for (const deployment of running.splice(0)) await deployment.stop({ timeoutMs: 1_000 }).catch(() => undefined);
-  for (const sink of sinks.splice(0)) await sink.close();
-  // The subscribers' persistent sessions end with a clean connect.
-  for (const id of sessions.splice(0)) await (await mqtt.connectAsync(services.mqtt, { clientId: id, clean: true, reconnectPeriod: 0 }).catch(() => undefined))?.endAsync();
-});
+const { running, sinks, sessions } = cleanUpMqttFlowsAfterEach();
 
 async function burst(mode: "queue" | "topic", consumers: string[]): Promise<{ sink: HttpSink; ids: string[] }> {
   const flowId = `pace${process.pid}x${Date.now().toString(36)}`;

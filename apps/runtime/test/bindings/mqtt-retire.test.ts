@@ -6,23 +6,15 @@
  * published since.
  */
 import mqtt from "mqtt";
-import { afterEach, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { clientId } from "../../src/bindings/mqtt/mqtt-message";
-import type { RunningDeployment } from "../../src/engine/contract";
 import { services } from "../support/brokers/services";
 import { countingRecorder, createFlowEngine, node, waitUntil, wire } from "./flow-runner";
-import { startHttpSink, type HttpSink } from "./http-sink";
+import { startHttpSink } from "./http-sink";
+import { cleanUpMqttFlowsAfterEach } from "./mqtt-test-cleanup";
 
 const PREFIX = "retire";
-const running: RunningDeployment[] = [];
-const sinks: HttpSink[] = [];
-const sessions: string[] = [];
-
-afterEach(async () => {
-  for (const deployment of running.splice(0)) await deployment.stop({ timeoutMs: 1_000 }).catch(() => undefined);
-  for (const sink of sinks.splice(0)) await sink.close();
-  for (const id of sessions.splice(0)) await (await mqtt.connectAsync(services.mqtt, { clientId: id, clean: true, reconnectPeriod: 0 }).catch(() => undefined))?.endAsync();
-});
+const { running, sinks, sessions } = cleanUpMqttFlowsAfterEach();
 
 it("a topic-mode subscriber removed by a redeploy leaves no subscribed session behind", async () => {
   const flowId = `retire${process.pid}x${Date.now().toString(36)}`;
