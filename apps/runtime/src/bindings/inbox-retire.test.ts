@@ -1,7 +1,8 @@
 /**
  * Which cancels retire a subscriber's broker resources (contract.ts, CancelOptions): removing a subscriber
  * does, also when its subscription was still being set up; stopping (a lost link, a stopped deployment) does
- * not. The real brokers' side is test/bindings/retire-subscriber.test.ts.
+ * not. The real brokers' side is the retire test of the shared conformance suite (test/bindings/conformance.ts)
+ * and test/bindings/mqtt-retire.test.ts.
  */
 import { ChannelSemanticsSchema, emptyCounters } from "@eventloom/schema";
 import { describe, expect, it } from "vitest";
@@ -10,13 +11,14 @@ import { createListRecorder } from "../engine/testing/list-recorder";
 import type { CancelOptions, SubscriptionSpec } from "./contract";
 import { Inbox } from "./inbox";
 
-function harness(mode: "queue" | "topic") {
+/** A topic channel's inbox over subscriptions that record how they were cancelled. */
+function harness() {
   const cancels: { subscriberId: string | undefined; options: CancelOptions | undefined }[] = [];
   const pending: (() => void)[] = [];
   let holdSubscribes = false;
   const inbox = new Inbox({
     id: "ch",
-    config: ChannelSemanticsSchema.parse({ mode }),
+    config: ChannelSemanticsSchema.parse({ mode: "topic" }),
     counters: emptyCounters(),
     recorder: createListRecorder(),
     clock: createFakeClock(),
@@ -40,7 +42,7 @@ const subscriber = (id: string) => ({ id, deliver: () => undefined });
 
 describe("retiring a subscriber's broker resources", () => {
   it("retires a removed subscriber and only that one", async () => {
-    const { inbox, cancels } = harness("topic");
+    const { inbox, cancels } = harness();
     const a = subscriber("a");
     inbox.add(a, true);
     inbox.add(subscriber("b"), true);
@@ -51,7 +53,7 @@ describe("retiring a subscriber's broker resources", () => {
   });
 
   it("does not retire when the link is lost or the subscriptions stop", async () => {
-    const { inbox, cancels } = harness("topic");
+    const { inbox, cancels } = harness();
     inbox.add(subscriber("a"), true);
     await settle();
     inbox.stopAll();
@@ -60,7 +62,7 @@ describe("retiring a subscriber's broker resources", () => {
   });
 
   it("retires a subscriber removed while its subscription was still being set up", async () => {
-    const { inbox, cancels, hold, releaseSubscribes } = harness("topic");
+    const { inbox, cancels, hold, releaseSubscribes } = harness();
     hold();
     const a = subscriber("a");
     inbox.add(a, true);

@@ -70,6 +70,14 @@ function holdShards(options: { redis: Redis; member: string; ttlMs: number; logg
   };
   // A hand-over drains for at most one renewal interval: the lease, renewed at the start of the tick, outlives it.
   const handOver = { drainMs: renewEveryMs(ttlMs) };
+  /** Lets go of a held shard on purpose: its reader stops (draining `how` long at most), then the lease goes. */
+  const release = async (shardId: string, how: { drainMs: number }) => {
+    const lease = held.get(shardId);
+    if (!lease) return;
+    held.delete(shardId);
+    await owner.lost(shardId, how);
+    await releaseLease(redis, keyOf(shardId), lease.token);
+  };
   // Self-fencing: a lease whose renewal was not confirmed in time may be another process's by now.
   const expireUnconfirmed = () => {
     for (const [shardId, lease] of held) {
@@ -80,12 +88,7 @@ function holdShards(options: { redis: Redis; member: string; ttlMs: number; logg
   const tick = async () => {
     const members = Number(await redis.eval(JOIN, 1, membersKey, member, ttlMs));
     // Shards no longer listed (read to their end after a reshard): nothing more to read, the lease goes.
-    for (const [shardId, lease] of [...held]) {
-      if (shardIds.includes(shardId)) continue;
-      held.delete(shardId);
-      await owner.lost(shardId, { drainMs: 0 });
-      await releaseLease(redis, keyOf(shardId), lease.token);
-    }
+    for (const shardId of [...held.keys()]) if (!shardIds.includes(shardId)) await release(shardId, { drainMs: 0 });
     for (const [shardId, lease] of [...held]) {
       const sentAt = Date.now();
       if (await renewLease(redis, keyOf(shardId), lease.token, ttlMs)) lease.since = sentAt;
@@ -94,11 +97,8 @@ function holdShards(options: { redis: Redis; member: string; ttlMs: number; logg
     const owners = shardIds.length > 0 ? await redis.mget(shardIds.map(keyOf)) : [];
     const plan = planShardShare({ shardIds, members, held: [...held.keys()], free: shardIds.filter((_, index) => owners[index] === null) });
     for (const shardId of plan.release) {
-      const lease = held.get(shardId)!;
-      held.delete(shardId);
       options.logger.info({ ...log(shardId), members }, "cluster: handing a Kinesis shard to another process (over this process's share)");
-      await owner.lost(shardId, handOver);
-      await releaseLease(redis, keyOf(shardId), lease.token);
+      await release(shardId, handOver);
     }
     for (const shardId of plan.take) {
       if (stopped) return;
